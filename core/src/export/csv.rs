@@ -1,0 +1,159 @@
+//! CSV for researchers: a header line and one row per respondent, with every
+//! answer, every scale score and every prototype probability.
+//!
+//! Columns: `instrument_id`, `instrument_version`, one column per question in
+//! the order asked (multiple choices joined with `;`), then
+//! `score_<scale>`, `enough_<scale>`, `probability_<prototype>`,
+//! `best_prototype` and `uncertain`. Empty cells are skipped answers or
+//! values that could not be computed.
+
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use crate::answers::{Answer, Answers};
+use crate::error::Problem;
+use crate::export::json::ImportError;
+use crate::instrument::{ChoiceKind, Instrument};
+use crate::report::Report;
+
+/// The header line (without line break).
+pub fn csv_header(instrument: &Instrument) -> String {
+    let mut columns: Vec<String> = alloc::vec!["instrument_id".into(), "instrument_version".into()];
+    columns.extend(instrument.question_order().map(String::from));
+    columns.extend(instrument.scales.iter().map(|s| format!("score_{}", s.id)));
+    columns.extend(instrument.scales.iter().map(|s| format!("enough_{}", s.id)));
+    columns.extend(
+        instrument
+            .class_prototypes()
+            .iter()
+            .map(|p| format!("probability_{p}")),
+    );
+    columns.push("best_prototype".into());
+    columns.push("uncertain".into());
+    join(&columns)
+}
+
+/// One data row (without line break) for these answers and their report.
+pub fn csv_row(instrument: &Instrument, answers: &Answers, report: &Report) -> String {
+    let mut cells: Vec<String> = alloc::vec![instrument.id.clone(), instrument.version.clone()];
+    for id in instrument.question_order() {
+        cells.push(match answers.get(id) {
+            None => String::new(),
+            Some(Answer::Value(v)) => v.to_string(),
+            Some(Answer::Choice(c)) => c.clone(),
+            Some(Answer::Choices(cs)) => cs.join(";"),
+        });
+    }
+    for scale in &report.scales {
+        cells.push(scale.score.map(|s| format!("{s}")).unwrap_or_default());
+    }
+    for scale in &report.scales {
+        cells.push(if scale.enough { "true" } else { "false" }.into());
+    }
+    match &report.classification {
+        Some(c) => {
+            cells.extend(c.probabilities.iter().map(|p| format!("{}", p.probability)));
+            cells.push(c.best.clone());
+            cells.push(if c.uncertain { "true" } else { "false" }.into());
+        }
+        None => cells.extend(core::iter::repeat_n(
+            String::new(),
+            instrument.class_prototypes().len() + 2,
+        )),
+    }
+    join(&cells)
+}
+
+/// Header and one row, each ending in a line break: a complete CSV file.
+pub fn csv_export(instrument: &Instrument, answers: &Answers, report: &Report) -> String {
+    format!(
+        "{}\n{}\n",
+        csv_header(instrument),
+        csv_row(instrument, answers, report)
+    )
+}
+
+/// Reads the answers back from a CSV export's first data row.
+pub fn answers_from_csv(instrument: &Instrument, text: &str) -> Result<Answers, ImportError> {
+    let bad = |path: String, message: String| ImportError::NotAnExport(Problem { path, message });
+    let mut lines = text.lines();
+    let header = split(lines.next().unwrap_or(""));
+    let row = split(
+        lines
+            .next()
+            .ok_or_else(|| bad("line 2".into(), "the file has no data row".into()))?,
+    );
+    if header.len() != row.len() {
+        return Err(bad(
+            "line 2".into(),
+            format!(
+                "the row has {} cells but the header {}",
+                row.len(),
+                header.len()
+            ),
+        ));
+    }
+    let mut answers = Answers::new();
+    for (column, (name, cell)) in header.iter().zip(&row).enumerate() {
+        if cell.is_empty() {
+            continue;
+        }
+        let path = format!("line 2, column {} (`{name}`)", column + 1);
+        if instrument.item(name).is_some() {
+            let value = cell
+                .parse()
+                .map_err(|_| bad(path, format!("`{cell}` is not a number")))?;
+            answers.set_value(name, value);
+        } else if let Some(question) = instrument.context_question(name) {
+            match question.choice {
+                ChoiceKind::Single => answers.set_choice(name, cell),
+                ChoiceKind::Multiple => {
+                    let options: Vec<&str> = cell.split(';').collect();
+                    answers.set_choices(name, &options);
+                }
+            }
+        }
+    }
+    crate::scoring::score(instrument, &answers).map_err(ImportError::BadAnswers)?;
+    Ok(answers)
+}
+
+/// Joins cells with commas, quoting those that need it (RFC 4180).
+fn join(cells: &[String]) -> String {
+    let mut line = String::new();
+    for (i, cell) in cells.iter().enumerate() {
+        if i > 0 {
+            line.push(',');
+        }
+        if cell.contains([',', '"', '\n', '\r']) {
+            line.push('"');
+            line.push_str(&cell.replace('"', "\"\""));
+            line.push('"');
+        } else {
+            line.push_str(cell);
+        }
+    }
+    line
+}
+
+/// Splits one RFC 4180 line into cells.
+fn split(line: &str) -> Vec<String> {
+    let mut cells = Vec::new();
+    let mut cell = String::new();
+    let mut quoted = false;
+    let mut chars = line.chars().peekable();
+    while let Some(c) = chars.next() {
+        match (c, quoted) {
+            ('"', true) if chars.peek() == Some(&'"') => {
+                cell.push('"');
+                chars.next();
+            }
+            ('"', _) => quoted = !quoted,
+            (',', false) => cells.push(core::mem::take(&mut cell)),
+            (c, _) => cell.push(c),
+        }
+    }
+    cells.push(cell);
+    cells
+}

@@ -1,0 +1,293 @@
+//! Share codes: all answers as a short text a relative can copy, read out or
+//! type, for example `1A2B-3C4D-...`.
+//!
+//! Layout before encoding: one byte share-code version, the first four bytes
+//! of the instrument's content hash, the answers bit-packed in the order the
+//! questions are asked, and a CRC-32 of everything before it. The bytes are
+//! written in Crockford's base32 (digits and capitals without I, L, O, U), in
+//! groups of four joined by `-`. Decoding ignores case, dashes and spaces,
+//! reads `I`/`L` as 1 and `O` as 0, and refuses a code with a wrong or
+//! missing character because the checksum no longer matches.
+//!
+//! Per question, in order: an item with `n` options takes enough bits for
+//! `0..=n` (0 = skipped, `k` = the k-th option); a single-choice question
+//! likewise; a multiple-choice question takes one bit "answered" and one bit
+//! per option.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+use core::fmt;
+
+use crate::answers::{Answer, Answers};
+use crate::instrument::{ChoiceKind, Instrument};
+
+/// The share-code layout version written and read.
+pub const SHARE_CODE_VERSION: u8 = 1;
+
+/// Longest share code accepted, in characters (real codes are under 100).
+pub const MAX_SHARE_CODE_CHARS: usize = 4096;
+
+const CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
+const GROUP: usize = 4;
+
+/// Why a share code could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ShareCodeError {
+    /// The code is empty.
+    Empty,
+    /// The code is far longer than any real share code.
+    TooLong {
+        /// Number of characters.
+        length: usize,
+    },
+    /// A character that cannot be in a share code.
+    BadCharacter {
+        /// Its position, counting from 1 and skipping dashes and spaces.
+        position: usize,
+        /// The character.
+        character: char,
+    },
+    /// Characters are missing or extra, or one was mistyped.
+    Mistyped,
+    /// The code was made by a newer version of Naastenmeter.
+    UnknownVersion(u8),
+    /// The code was made with another questionnaire or version.
+    OtherInstrument,
+}
+
+impl fmt::Display for ShareCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareCodeError::Empty => write!(f, "the share code is empty"),
+            ShareCodeError::TooLong { length } => {
+                write!(f, "the share code has {length} characters, far more than a real share code")
+            }
+            ShareCodeError::BadCharacter { position, character } => write!(
+                f,
+                "character {position} (`{character}`) cannot be in a share code: use digits and letters A to Z"
+            ),
+            ShareCodeError::Mistyped => write!(
+                f,
+                "the share code is not complete or has a typing error: check every character"
+            ),
+            ShareCodeError::UnknownVersion(v) => {
+                write!(f, "the share code was made by a newer Naastenmeter (code version {v})")
+            }
+            ShareCodeError::OtherInstrument => {
+                write!(f, "the share code was made with another questionnaire or another version of it")
+            }
+        }
+    }
+}
+
+impl core::error::Error for ShareCodeError {}
+
+fn crockford() -> data_encoding::Encoding {
+    let mut spec = data_encoding::Specification::new();
+    spec.symbols.push_str("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
+    spec.translate.from.push_str("abcdefghjkmnpqrstvwxyzILOilo");
+    spec.translate.to.push_str("ABCDEFGHJKMNPQRSTVWXYZ110110");
+    // The specification is fixed and valid; `encoding()` only fails for an
+    // invalid one, which the tests would catch at once.
+    spec.encoding().unwrap_or(data_encoding::BASE32_NOPAD)
+}
+
+/// Bits needed to store numbers `0..=max`.
+fn width(max: usize) -> u32 {
+    usize::BITS - max.leading_zeros()
+}
+
+/// Encodes the answers as a share code.
+///
+/// Answers that do not fit the instrument (unknown ids or values) are left
+/// out; score the answers first to catch those.
+pub fn encode_share_code(instrument: &Instrument, answers: &Answers) -> String {
+    let mut bytes = Vec::with_capacity(32);
+    bytes.push(SHARE_CODE_VERSION);
+    bytes.extend_from_slice(&hash_prefix(instrument).to_be_bytes());
+    let mut bits = BitWriter::default();
+    for id in instrument.question_order() {
+        if let Some(item) = instrument.item(id) {
+            let Some(rs) = instrument.response_scale_of(item) else {
+                continue;
+            };
+            let code = answers
+                .value(id)
+                .and_then(|v| rs.option_index(v))
+                .map_or(0, |i| i + 1);
+            bits.write(code as u32, width(rs.options.len()));
+        } else if let Some(question) = instrument.context_question(id) {
+            let index_of = |option: &str| question.options.iter().position(|o| o.id == option);
+            match question.choice {
+                ChoiceKind::Single => {
+                    let code = match answers.get(id) {
+                        Some(Answer::Choice(c)) => index_of(c).map_or(0, |i| i + 1),
+                        _ => 0,
+                    };
+                    bits.write(code as u32, width(question.options.len()));
+                }
+                ChoiceKind::Multiple => {
+                    let chosen: &[String] = match answers.get(id) {
+                        Some(Answer::Choices(cs)) => cs,
+                        _ => &[],
+                    };
+                    bits.write(u32::from(answers.get(id).is_some()), 1);
+                    for option in &question.options {
+                        bits.write(u32::from(chosen.contains(&option.id)), 1);
+                    }
+                }
+            }
+        }
+    }
+    bytes.extend_from_slice(&bits.finish());
+    let checksum = CRC.checksum(&bytes);
+    bytes.extend_from_slice(&checksum.to_be_bytes());
+    let plain = crockford().encode(&bytes);
+    let mut grouped = String::with_capacity(plain.len() + plain.len() / GROUP);
+    for (i, c) in plain.chars().enumerate() {
+        if i > 0 && i % GROUP == 0 {
+            grouped.push('-');
+        }
+        grouped.push(c);
+    }
+    grouped
+}
+
+/// Decodes a share code made with this instrument back into answers.
+pub fn decode_share_code(instrument: &Instrument, code: &str) -> Result<Answers, ShareCodeError> {
+    if code.len() > MAX_SHARE_CODE_CHARS {
+        return Err(ShareCodeError::TooLong {
+            length: code.chars().count(),
+        });
+    }
+    let plain: String = code
+        .chars()
+        .filter(|c| !matches!(c, '-' | ' ' | '\n' | '\t' | '\r'))
+        .collect();
+    if plain.is_empty() {
+        return Err(ShareCodeError::Empty);
+    }
+    let encoding = crockford();
+    let bytes = encoding.decode(plain.as_bytes()).map_err(|error| {
+        match (error.kind, plain.chars().nth(error.position)) {
+            (data_encoding::DecodeKind::Symbol, Some(character)) => ShareCodeError::BadCharacter {
+                position: error.position + 1,
+                character,
+            },
+            _ => ShareCodeError::Mistyped,
+        }
+    })?;
+    if bytes.len() < 9 {
+        return Err(ShareCodeError::Mistyped);
+    }
+    let (body, checksum) = bytes.split_at(bytes.len() - 4);
+    if CRC.checksum(body).to_be_bytes() != checksum {
+        return Err(ShareCodeError::Mistyped);
+    }
+    if body[0] != SHARE_CODE_VERSION {
+        return Err(ShareCodeError::UnknownVersion(body[0]));
+    }
+    if body[1..5] != hash_prefix(instrument).to_be_bytes() {
+        return Err(ShareCodeError::OtherInstrument);
+    }
+    let mut bits = BitReader::new(&body[5..]);
+    let mut answers = Answers::new();
+    for id in instrument.question_order() {
+        if let Some(item) = instrument.item(id) {
+            let Some(rs) = instrument.response_scale_of(item) else {
+                continue;
+            };
+            let code = bits
+                .read(width(rs.options.len()))
+                .ok_or(ShareCodeError::Mistyped)? as usize;
+            if code > 0 {
+                let option = rs.options.get(code - 1).ok_or(ShareCodeError::Mistyped)?;
+                answers.set_value(id, option.value);
+            }
+        } else if let Some(question) = instrument.context_question(id) {
+            match question.choice {
+                ChoiceKind::Single => {
+                    let code = bits
+                        .read(width(question.options.len()))
+                        .ok_or(ShareCodeError::Mistyped)? as usize;
+                    if code > 0 {
+                        let option = question
+                            .options
+                            .get(code - 1)
+                            .ok_or(ShareCodeError::Mistyped)?;
+                        answers.set_choice(id, &option.id);
+                    }
+                }
+                ChoiceKind::Multiple => {
+                    let answered = bits.read(1).ok_or(ShareCodeError::Mistyped)? == 1;
+                    let mut chosen = Vec::new();
+                    for option in &question.options {
+                        if bits.read(1).ok_or(ShareCodeError::Mistyped)? == 1 {
+                            chosen.push(option.id.as_str());
+                        }
+                    }
+                    if answered {
+                        answers.set_choices(id, &chosen);
+                    }
+                }
+            }
+        }
+    }
+    Ok(answers)
+}
+
+/// The first four bytes of the instrument's content hash.
+fn hash_prefix(instrument: &Instrument) -> u32 {
+    let hash = instrument.content_hash();
+    u32::from_str_radix(hash.get(..8).unwrap_or("0"), 16).unwrap_or(0)
+}
+
+/// Writes numbers of a given bit width, most significant bit first.
+#[derive(Default)]
+struct BitWriter {
+    bytes: Vec<u8>,
+    used: u32,
+}
+
+impl BitWriter {
+    fn write(&mut self, value: u32, width: u32) {
+        for bit in (0..width).rev() {
+            if self.used % 8 == 0 {
+                self.bytes.push(0);
+            }
+            if (value >> bit) & 1 == 1 {
+                let last = self.bytes.len() - 1;
+                self.bytes[last] |= 0x80 >> (self.used % 8);
+            }
+            self.used += 1;
+        }
+    }
+
+    fn finish(self) -> Vec<u8> {
+        self.bytes
+    }
+}
+
+/// Reads numbers written by [`BitWriter`].
+struct BitReader<'a> {
+    bytes: &'a [u8],
+    position: usize,
+}
+
+impl<'a> BitReader<'a> {
+    fn new(bytes: &'a [u8]) -> Self {
+        Self { bytes, position: 0 }
+    }
+
+    fn read(&mut self, width: u32) -> Option<u32> {
+        let mut value = 0u32;
+        for _ in 0..width {
+            let byte = self.bytes.get(self.position / 8)?;
+            let bit = (byte >> (7 - self.position % 8)) & 1;
+            value = (value << 1) | u32::from(bit);
+            self.position += 1;
+        }
+        Some(value)
+    }
+}

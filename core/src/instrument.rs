@@ -1,0 +1,452 @@
+//! The instrument: a questionnaire with its scales, prototype model, advice
+//! and safety rules, exactly as it is written in an instrument JSON file.
+//!
+//! These types mirror `docs/instrument-format.md` and
+//! `docs/instrument.schema.json`. They carry no behaviour beyond look-ups;
+//! checking lives in [`crate::validate`] and scoring in [`crate::scoring`].
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use serde::{Deserialize, Serialize};
+
+use crate::condition::Condition;
+use crate::text::Text;
+
+/// A complete questionnaire definition.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Instrument {
+    /// Version of the file format; this crate reads [`crate::FORMAT_VERSION`].
+    pub format_version: u32,
+    /// Stable identifier of the instrument, for example `naastenmeter`.
+    pub id: String,
+    /// Version of this instrument's content, for example `1.0.0`.
+    pub version: String,
+    /// Canonical URL, used as the FHIR Questionnaire's `url`.
+    pub url: String,
+    /// Language codes in which every text must be present, first is default.
+    pub languages: Vec<String>,
+    /// Name of the questionnaire.
+    pub title: Text,
+    /// Short introduction shown before the questions.
+    pub description: Text,
+    /// Answer scales shared by items.
+    pub response_scales: Vec<ResponseScale>,
+    /// Questions with an answer on a response scale (scored or rated).
+    pub items: Vec<Item>,
+    /// Questions that are not scored but steer advice.
+    #[serde(default)]
+    pub context_questions: Vec<ContextQuestion>,
+    /// The order in which questions are asked, grouped in sections.
+    pub sections: Vec<Section>,
+    /// Scales (dimensions) scored as the mean of their items.
+    pub scales: Vec<Scale>,
+    /// The prototypes a respondent can be classified into.
+    pub prototypes: Vec<Prototype>,
+    /// The statistical model behind the prototypes.
+    pub model: Model,
+    /// Advice selected by conditions on the answers and scores.
+    #[serde(default)]
+    pub advice: Vec<AdviceRule>,
+    /// Signals that ask for attention (a GP, a crisis line).
+    #[serde(default)]
+    pub safety: Vec<SafetyRule>,
+    /// Contact points named by safety rules and advice.
+    #[serde(default)]
+    pub contacts: Vec<Contact>,
+}
+
+/// An ordered set of answer options with numeric values.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseScale {
+    /// Identifier used by items.
+    pub id: String,
+    /// Options from the lowest value to the highest.
+    pub options: Vec<ResponseOption>,
+}
+
+/// One answer option of a response scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ResponseOption {
+    /// The numeric value scored for this option.
+    pub value: i32,
+    /// What the respondent sees.
+    pub label: Text,
+}
+
+/// A question answered on a response scale.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Item {
+    /// Identifier, unique over items and context questions.
+    pub id: String,
+    /// The question or statement.
+    pub text: Text,
+    /// Identifier of the response scale.
+    pub response_scale: String,
+    /// Whether a high answer means a low score (scored as min + max - value).
+    #[serde(default)]
+    pub reverse: bool,
+    /// Where the wording comes from and under what licence.
+    pub provenance: Provenance,
+}
+
+/// Where an item's wording comes from and under what licence it may be used.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Provenance {
+    /// The source: own wording, and what construct or instrument it follows.
+    pub source: String,
+    /// SPDX licence identifier or a short licence statement.
+    pub licence: String,
+}
+
+/// A question that is not scored but steers advice.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextQuestion {
+    /// Identifier, unique over items and context questions.
+    pub id: String,
+    /// The question.
+    pub text: Text,
+    /// Whether one or several options may be chosen.
+    pub choice: ChoiceKind,
+    /// The options.
+    pub options: Vec<ContextOption>,
+}
+
+/// How many options of a context question may be chosen.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum ChoiceKind {
+    /// Exactly one option (or none, when skipped).
+    Single,
+    /// Any number of options.
+    Multiple,
+}
+
+/// One option of a context question.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContextOption {
+    /// Identifier, unique within the question.
+    pub id: String,
+    /// What the respondent sees.
+    pub label: Text,
+}
+
+/// A group of questions asked together, in order.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Section {
+    /// Identifier.
+    pub id: String,
+    /// Heading shown above the questions.
+    pub title: Text,
+    /// Optional short introduction.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub intro: Option<Text>,
+    /// Identifiers of items and context questions, in the order asked.
+    pub questions: Vec<String>,
+}
+
+/// A scale (dimension), scored as the mean of its answered items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Scale {
+    /// Identifier.
+    pub id: String,
+    /// Name shown with the score.
+    pub label: Text,
+    /// What the scale measures, in plain words.
+    pub description: Text,
+    /// Identifiers of the items, which all share one response scale.
+    pub items: Vec<String>,
+    /// Share of items (0 to 1) that must be answered for a trustworthy score.
+    pub min_answered: f64,
+    /// Interpretation bands that together cover the scale's range.
+    pub bands: Vec<Band>,
+}
+
+/// A range of scale scores with its interpretation.
+///
+/// A band covers `from <= score < to`; the last band also includes `to`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Band {
+    /// Identifier, unique within the scale.
+    pub id: String,
+    /// Lower bound (inclusive).
+    pub from: f64,
+    /// Upper bound (exclusive, but inclusive for the last band).
+    pub to: f64,
+    /// Short name, for example "low".
+    pub label: Text,
+    /// What a score in this band means.
+    pub text: Text,
+}
+
+/// A prototype of relatives, with what it means and what may help.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Prototype {
+    /// Identifier, for example `entrapped`.
+    pub id: String,
+    /// Name, for example "de gevangen mantelzorger".
+    pub name: Text,
+    /// What this prototype means.
+    pub description: Text,
+    /// How people in this prototype often feel.
+    pub feelings: Text,
+    /// What may help, one text per point.
+    pub what_may_help: Vec<Text>,
+}
+
+/// The statistical model that gives each prototype a probability.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Model {
+    /// Plain explanation of where the model comes from.
+    pub about: Text,
+    /// Whether the model is provisional (to be replaced by a validated one).
+    #[serde(default)]
+    pub provisional: bool,
+    /// Below this posterior probability the best prototype is shown as uncertain.
+    pub uncertainty_threshold: f64,
+    /// The model's parameters.
+    pub latent: LatentModel,
+}
+
+/// The two kinds of prototype model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum LatentModel {
+    /// Latent profile analysis: a mixture of normal distributions over scale scores.
+    Profiles(ProfileModel),
+    /// Latent class analysis: a mixture of categorical distributions over items.
+    Classes(ClassModel),
+}
+
+/// A latent profile model over scale scores, with diagonal covariances.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileModel {
+    /// Identifiers of the scales the model uses, in the order of `means`.
+    pub scales: Vec<String>,
+    /// Whether variances are equal across classes or free per class.
+    pub variances: VarianceKind,
+    /// One entry per class; each names its prototype.
+    pub classes: Vec<ProfileClass>,
+}
+
+/// Whether variances are shared by all classes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum VarianceKind {
+    /// One variance per scale, the same in every class.
+    Equal,
+    /// A variance per scale and class.
+    PerClass,
+}
+
+/// One class of a latent profile model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileClass {
+    /// Identifier of the prototype this class stands for.
+    pub prototype: String,
+    /// Share of the population in this class (all shares sum to 1).
+    pub share: f64,
+    /// Mean per scale, in the order of the model's `scales`.
+    pub means: Vec<f64>,
+    /// Variance per scale (positive), in the same order.
+    pub variances: Vec<f64>,
+}
+
+/// A latent class model over categorical items.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ClassModel {
+    /// Identifiers of the items the model uses, in the order of `probabilities`.
+    pub items: Vec<String>,
+    /// One entry per class; each names its prototype.
+    pub classes: Vec<LatentClass>,
+}
+
+/// One class of a latent class model.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LatentClass {
+    /// Identifier of the prototype this class stands for.
+    pub prototype: String,
+    /// Share of the population in this class (all shares sum to 1).
+    pub share: f64,
+    /// Per item, the probability of each answer option, in option order.
+    pub probabilities: Vec<Vec<f64>>,
+}
+
+/// A piece of advice, shown when its condition holds.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct AdviceRule {
+    /// Identifier.
+    pub id: String,
+    /// What kind of advice this is; the result page groups by kind.
+    pub kind: AdviceKind,
+    /// When to show it.
+    pub when: Condition,
+    /// Heading.
+    pub title: Text,
+    /// The advice itself.
+    pub text: Text,
+    /// Where to learn more, if anywhere.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub learn_more: Option<Text>,
+    /// Identifiers of contact points to show with it.
+    #[serde(default)]
+    pub contacts: Vec<String>,
+}
+
+/// Groups of advice on the result page.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum AdviceKind {
+    /// A PINM method or sub-goal that fits the result.
+    Method,
+    /// A communication technique that fits a disrupting behaviour.
+    Technique,
+    /// A practical tip for a scale score.
+    Tip,
+    /// A support offer.
+    Offer,
+}
+
+/// A signal that asks for attention, shown first on the result page.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SafetyRule {
+    /// Identifier.
+    pub id: String,
+    /// How urgent the signal is.
+    pub level: SignalLevel,
+    /// When the signal is raised.
+    pub when: Condition,
+    /// Heading.
+    pub title: Text,
+    /// What to do, in plain words.
+    pub message: Text,
+    /// Identifiers of contact points to show with it.
+    pub contacts: Vec<String>,
+}
+
+/// How urgent a safety signal is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SignalLevel {
+    /// Danger now: call for help.
+    Urgent,
+    /// Talk to a professional soon, for example the GP.
+    Attention,
+}
+
+/// A place to get help: a phone line, a website, a professional.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Contact {
+    /// Identifier.
+    pub id: String,
+    /// Name.
+    pub name: Text,
+    /// What they offer and when to contact them.
+    pub description: Text,
+    /// Phone number as shown, if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub phone: Option<String>,
+    /// Web address (https only), if any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub url: Option<String>,
+    /// Whether the result page always shows this contact (a crisis line).
+    #[serde(default)]
+    pub always_shown: bool,
+}
+
+impl Instrument {
+    /// The item with this identifier.
+    pub fn item(&self, id: &str) -> Option<&Item> {
+        self.items.iter().find(|item| item.id == id)
+    }
+
+    /// The context question with this identifier.
+    pub fn context_question(&self, id: &str) -> Option<&ContextQuestion> {
+        self.context_questions.iter().find(|q| q.id == id)
+    }
+
+    /// The scale with this identifier.
+    pub fn scale(&self, id: &str) -> Option<&Scale> {
+        self.scales.iter().find(|scale| scale.id == id)
+    }
+
+    /// The response scale with this identifier.
+    pub fn response_scale(&self, id: &str) -> Option<&ResponseScale> {
+        self.response_scales.iter().find(|rs| rs.id == id)
+    }
+
+    /// The response scale an item is answered on.
+    pub fn response_scale_of(&self, item: &Item) -> Option<&ResponseScale> {
+        self.response_scale(&item.response_scale)
+    }
+
+    /// The prototype with this identifier.
+    pub fn prototype(&self, id: &str) -> Option<&Prototype> {
+        self.prototypes.iter().find(|p| p.id == id)
+    }
+
+    /// The contact point with this identifier.
+    pub fn contact(&self, id: &str) -> Option<&Contact> {
+        self.contacts.iter().find(|c| c.id == id)
+    }
+
+    /// Identifiers of the prototypes in the model's class order.
+    pub fn class_prototypes(&self) -> Vec<&str> {
+        match &self.model.latent {
+            LatentModel::Profiles(m) => m.classes.iter().map(|c| c.prototype.as_str()).collect(),
+            LatentModel::Classes(m) => m.classes.iter().map(|c| c.prototype.as_str()).collect(),
+        }
+    }
+
+    /// Every question identifier in the order asked (section by section).
+    pub fn question_order(&self) -> impl Iterator<Item = &str> {
+        self.sections
+            .iter()
+            .flat_map(|s| s.questions.iter().map(String::as_str))
+    }
+
+    /// A SHA-256 hash (hex) of the instrument's canonical JSON form.
+    ///
+    /// Exports carry it, so an export is never silently read against an
+    /// instrument whose content changed while its version did not.
+    pub fn content_hash(&self) -> String {
+        use sha2::{Digest, Sha256};
+        // Serialising a validated instrument cannot fail: every field is a
+        // string, number, bool, map with string keys or sequence.
+        let canonical = serde_json::to_vec(self).unwrap_or_default();
+        crate::export::json::hex(&Sha256::digest(&canonical))
+    }
+}
+
+impl ResponseScale {
+    /// Lowest and highest option value, or `None` for a scale with no options.
+    pub fn range(&self) -> Option<(i32, i32)> {
+        let min = self.options.iter().map(|o| o.value).min()?;
+        let max = self.options.iter().map(|o| o.value).max()?;
+        Some((min, max))
+    }
+
+    /// Position of the option with this value.
+    pub fn option_index(&self, value: i32) -> Option<usize> {
+        self.options.iter().position(|o| o.value == value)
+    }
+}

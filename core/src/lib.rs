@@ -1,0 +1,58 @@
+//! # naastenmeter-core
+//!
+//! The pure heart of Naastenmeter: it loads a questionnaire ("instrument") from
+//! JSON, checks it, scores a relative's answers, computes the posterior
+//! probability of each prototype, raises safety signals, selects advice, and
+//! turns the result into exports (JSON report, FHIR R4, CSV, share code).
+//!
+//! The crate is `no_std` + `alloc`: it runs unchanged natively, in
+//! WebAssembly and on bare-metal targets, and it never touches a browser,
+//! a file system or the network. Nothing here panics on user input; every
+//! failure is a value that says what is wrong and where.
+//!
+//! ```
+//! use naastenmeter_core::{load_instrument, score, Answers};
+//! let json = include_str!("../../tests/data/test-instrument.json");
+//! let instrument = load_instrument(json.as_bytes()).unwrap();
+//! let mut answers = Answers::new();
+//! answers.set_value("b1", 4);
+//! let report = score(&instrument, &answers).unwrap();
+//! assert_eq!(report.scales[0].answered, 1);
+//! ```
+//!
+//! ## Crate features
+//! - `std`: lets serde and serde_json use std. Off by default; nothing in
+//!   the crate needs it.
+#![no_std]
+#![deny(missing_docs)]
+#![forbid(unsafe_code)]
+
+extern crate alloc;
+
+pub mod answers;
+pub mod condition;
+pub mod error;
+pub mod export;
+pub mod instrument;
+pub mod likelihood;
+pub mod report;
+pub mod scoring;
+pub mod text;
+pub mod validate;
+
+pub use answers::{Answer, Answers};
+pub use error::{LoadError, Problem, ScoreError};
+pub use instrument::Instrument;
+pub use report::Report;
+pub use scoring::score;
+pub use validate::{load_instrument, validate};
+
+/// The instrument format version this crate reads and writes.
+pub const FORMAT_VERSION: u32 = 1;
+
+/// Largest instrument file accepted, in bytes. Real instruments are tens of
+/// kilobytes; the limit keeps a hostile file from freezing a browser tab.
+pub const MAX_INSTRUMENT_BYTES: usize = 2 * 1024 * 1024;
+
+/// Largest answers or report file accepted, in bytes.
+pub const MAX_IMPORT_BYTES: usize = 512 * 1024;

@@ -1,0 +1,1 @@
+//! Estimation of prototype models (latent profile and latent class analysis).

@@ -1,0 +1,1 @@
+//! The Naastenmeter web app (built out in the web-app issue).
