@@ -1,0 +1,298 @@
+//! Exports round-trip, refuse altered or foreign files, and follow the FHIR
+//! R4 rules that matter.
+
+mod common;
+
+use naastenmeter_core::export::{csv, fhir, json, share};
+use naastenmeter_core::export::{ImportError, ShareCodeError};
+use naastenmeter_core::{score, Answers, Instrument};
+use serde_json::Value;
+
+fn sample(ins: &Instrument) -> Answers {
+    let mut answers = common::all_items_at(ins, 1);
+    answers.clear("b2");
+    answers.set_choice("relationship", "child");
+    answers.set_choices("behaviours", &["substances", "withdrawal"]);
+    answers
+}
+
+#[test]
+fn json_report_round_trips() {
+    let ins = common::instrument();
+    let answers = sample(&ins);
+    let report = score(&ins, &answers).unwrap();
+    let text = json::export_report(&ins, &answers, &report, Some("2026-11-23T10:00:00Z"));
+    let back = json::import_report(&ins, text.as_bytes()).unwrap();
+    assert_eq!(back.answers, answers);
+    assert_eq!(back.report, report);
+    assert_eq!(back.created.as_deref(), Some("2026-11-23T10:00:00Z"));
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        value["instrument"]["hash"].as_str().unwrap(),
+        ins.content_hash()
+    );
+    assert_eq!(value["format"], "naastenmeter-report");
+}
+
+#[test]
+fn json_report_refuses_altered_files() {
+    let ins = common::instrument();
+    let answers = sample(&ins);
+    let report = score(&ins, &answers).unwrap();
+    let text = json::export_report(&ins, &answers, &report, None);
+    // A changed answer (checksum no longer matches).
+    let altered = text.replacen("\"b1\": 2", "\"b1\": 5", 1);
+    assert_ne!(altered, text);
+    assert_eq!(
+        json::import_report(&ins, altered.as_bytes()).unwrap_err(),
+        ImportError::Altered
+    );
+    // A changed result with a recomputed checksum is still caught: results are recomputed.
+    let mut value: Value = serde_json::from_str(&text).unwrap();
+    value["report"]["classification"]["best"] = "entrapped".into();
+    value["checksum"] = "".into();
+    let unsigned = serde_json::to_vec(&value).unwrap();
+    let mut file: Value = serde_json::from_slice(&unsigned).unwrap();
+    file.as_object_mut().unwrap().remove("checksum");
+    assert_eq!(
+        json::import_report(&ins, &serde_json::to_vec(&file).unwrap()).unwrap_err(),
+        ImportError::Altered
+    );
+}
+
+#[test]
+fn json_report_refuses_another_instrument() {
+    let ins = common::instrument();
+    let answers = sample(&ins);
+    let report = score(&ins, &answers).unwrap();
+    let text = json::export_report(&ins, &answers, &report, None);
+
+    let mut newer = ins.clone();
+    newer.version = "0.2.0".into();
+    let error = json::import_report(&newer, text.as_bytes()).unwrap_err();
+    assert!(
+        error.to_string().contains("version 0.1.0 instead of 0.2.0"),
+        "{error}"
+    );
+
+    let mut edited = ins.clone();
+    edited.items[0]
+        .text
+        .insert("nl".into(), "Andere tekst.".into());
+    let error = json::import_report(&edited, text.as_bytes()).unwrap_err();
+    assert!(
+        error.to_string().contains("content hash does not match"),
+        "{error}"
+    );
+
+    let other = common::class_instrument();
+    let error = json::import_report(&other, text.as_bytes()).unwrap_err();
+    assert!(
+        error
+            .to_string()
+            .contains("questionnaire `test-instrument` instead of `test-instrument-classes`"),
+        "{error}"
+    );
+}
+
+#[test]
+fn json_import_refuses_junk() {
+    let ins = common::instrument();
+    for junk in [&b""[..], b"[]", b"{\"format\": \"other\"}", b"\xff\xfe"] {
+        assert!(matches!(
+            json::import_report(&ins, junk),
+            Err(ImportError::NotAnExport(_))
+        ));
+    }
+    let huge = vec![b' '; naastenmeter_core::MAX_IMPORT_BYTES + 1];
+    assert!(matches!(
+        json::import_report(&ins, &huge),
+        Err(ImportError::TooLarge { .. })
+    ));
+}
+
+#[test]
+fn share_code_round_trips_and_is_short() {
+    let ins = common::instrument();
+    let answers = sample(&ins);
+    let code = share::encode_share_code(&ins, &answers);
+    assert!(code.len() < 60, "{code}");
+    assert!(code
+        .chars()
+        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
+    assert_eq!(share::decode_share_code(&ins, &code).unwrap(), answers);
+    // Lower case, spaces and look-alike letters are forgiven.
+    let relaxed = code
+        .to_lowercase()
+        .replace('-', " ")
+        .replace('1', "l")
+        .replace('0', "o");
+    assert_eq!(share::decode_share_code(&ins, &relaxed).unwrap(), answers);
+    // Empty answers round-trip too.
+    let empty = share::encode_share_code(&ins, &Answers::new());
+    assert_eq!(
+        share::decode_share_code(&ins, &empty).unwrap(),
+        Answers::new()
+    );
+}
+
+#[test]
+fn share_code_detects_every_single_typo_and_missing_character() {
+    let ins = common::instrument();
+    let code = share::encode_share_code(&ins, &sample(&ins));
+    let alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+    let chars: Vec<char> = code.chars().collect();
+    for (i, original) in chars.iter().enumerate() {
+        if *original == '-' {
+            continue;
+        }
+        let mut missing = chars.clone();
+        missing.remove(i);
+        let missing: String = missing.into_iter().collect();
+        assert!(
+            share::decode_share_code(&ins, &missing).is_err(),
+            "missing character {i} went unnoticed"
+        );
+        for replacement in alphabet.chars().filter(|c| c != original) {
+            let mut typo = chars.clone();
+            typo[i] = replacement;
+            let typo: String = typo.into_iter().collect();
+            assert!(
+                share::decode_share_code(&ins, &typo).is_err(),
+                "typo at {i} ({replacement}) went unnoticed"
+            );
+        }
+    }
+}
+
+#[test]
+fn share_code_errors_say_what_is_wrong() {
+    let ins = common::instrument();
+    assert_eq!(
+        share::decode_share_code(&ins, " - ").unwrap_err(),
+        ShareCodeError::Empty
+    );
+    assert_eq!(
+        share::decode_share_code(&ins, "ABCD-E*FG").unwrap_err(),
+        ShareCodeError::BadCharacter {
+            position: 6,
+            character: '*'
+        }
+    );
+    let code = share::encode_share_code(&ins, &sample(&ins));
+    let other = common::class_instrument();
+    assert_eq!(
+        share::decode_share_code(&other, &code).unwrap_err(),
+        ShareCodeError::OtherInstrument
+    );
+    let long = "A".repeat(5000);
+    assert!(matches!(
+        share::decode_share_code(&ins, &long),
+        Err(ShareCodeError::TooLong { .. })
+    ));
+}
+
+#[test]
+fn csv_round_trips_and_has_every_column() {
+    let ins = common::instrument();
+    let answers = sample(&ins);
+    let report = score(&ins, &answers).unwrap();
+    let text = csv::csv_export(&ins, &answers, &report);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(lines.len(), 2);
+    let header: Vec<&str> = lines[0].split(',').collect();
+    assert_eq!(header.len(), lines[1].split(',').count());
+    assert_eq!(
+        &header[..3],
+        ["instrument_id", "instrument_version", "relationship"]
+    );
+    assert!(header.contains(&"score_burden") && header.contains(&"probability_entrapped"));
+    assert!(lines[1].contains("substances;withdrawal"));
+    assert_eq!(csv::answers_from_csv(&ins, &text).unwrap(), answers);
+}
+
+#[test]
+fn fhir_questionnaire_response_follows_r4() {
+    let ins = common::instrument();
+    let answers = sample(&ins);
+    let questionnaire: Value = serde_json::from_str(&fhir::questionnaire(&ins, "nl")).unwrap();
+    let response: Value = serde_json::from_str(&fhir::questionnaire_response(
+        &ins,
+        &answers,
+        "en",
+        Some("2026-11-23T10:00:00+01:00"),
+    ))
+    .unwrap();
+
+    assert_eq!(questionnaire["resourceType"], "Questionnaire");
+    assert!(["draft", "active", "retired", "unknown"]
+        .contains(&questionnaire["status"].as_str().unwrap()));
+    let q_items = questionnaire["item"].as_array().unwrap();
+    assert_eq!(q_items.len(), ins.items.len() + ins.context_questions.len());
+    for item in q_items {
+        assert!(item["linkId"].is_string() && item["type"] == "choice");
+        for option in item["answerOption"].as_array().unwrap() {
+            let coding = &option["valueCoding"];
+            assert!(coding["code"].is_string() && coding["display"].is_string());
+            if let Some(extension) = option.get("extension") {
+                assert_eq!(extension[0]["url"], fhir::ITEM_WEIGHT_URL);
+                assert!(extension[0]["valueDecimal"].is_number());
+            }
+        }
+    }
+
+    assert_eq!(response["resourceType"], "QuestionnaireResponse");
+    assert_eq!(response["status"], "completed");
+    assert_eq!(
+        response["questionnaire"],
+        format!("{}|{}", ins.url, ins.version)
+    );
+    assert_eq!(response["authored"], "2026-11-23T10:00:00+01:00");
+    for item in response["item"].as_array().unwrap() {
+        let link_id = item["linkId"].as_str().unwrap();
+        let q_item = q_items
+            .iter()
+            .find(|q| q["linkId"] == link_id)
+            .expect("every linkId is in the Questionnaire");
+        let answers = item["answer"].as_array().unwrap();
+        assert!(!answers.is_empty(), "an answer list is never empty");
+        if q_item["repeats"] != true {
+            assert_eq!(answers.len(), 1, "{link_id} does not repeat");
+        }
+        for answer in answers {
+            let code = answer["valueCoding"]["code"].as_str().unwrap();
+            assert!(
+                q_item["answerOption"]
+                    .as_array()
+                    .unwrap()
+                    .iter()
+                    .any(|o| o["valueCoding"]["code"] == code),
+                "{link_id}: code {code} is one of the Questionnaire's options"
+            );
+        }
+    }
+    // Skipped item b2 is absent, not empty.
+    assert!(!response["item"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|i| i["linkId"] == "b2"));
+    let back =
+        fhir::answers_from_questionnaire_response(&ins, response.to_string().as_bytes()).unwrap();
+    assert_eq!(back, answers);
+}
+
+#[test]
+fn fhir_import_refuses_other_questionnaires() {
+    let ins = common::instrument();
+    let text = fhir::questionnaire_response(&ins, &sample(&ins), "nl", None);
+    let other = common::class_instrument();
+    let error = fhir::answers_from_questionnaire_response(&other, text.as_bytes()).unwrap_err();
+    assert!(error.to_string().contains("made for"), "{error}");
+    let error = fhir::answers_from_questionnaire_response(&ins, br#"{"resourceType": "Patient"}"#)
+        .unwrap_err();
+    assert!(
+        error.to_string().contains("QuestionnaireResponse"),
+        "{error}"
+    );
+}

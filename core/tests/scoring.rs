@@ -1,0 +1,309 @@
+//! Scoring and classification: golden reports for hand-made answer sets,
+//! hand-checked numbers, and errors that name the question.
+
+mod common;
+
+use naastenmeter_core::{score, Answers, Report, ScoreError};
+
+fn golden(name: &str, report: &Report) {
+    common::check_golden(
+        name,
+        &(serde_json::to_string_pretty(report).unwrap() + "\n"),
+    );
+}
+
+fn score_of(report: &Report, scale: &str) -> f64 {
+    report.scale(scale).unwrap().score.unwrap()
+}
+
+#[test]
+fn all_lowest() {
+    let ins = common::instrument();
+    let report = score(&ins, &common::all_items_at(&ins, 0)).unwrap();
+    // b4 and l3 are reverse-keyed: lowest answer scores highest.
+    assert_eq!(score_of(&report, "burden"), (1.0 + 1.0 + 1.0 + 5.0) / 4.0);
+    assert_eq!(score_of(&report, "entrapment"), 0.0);
+    assert_eq!(score_of(&report, "loneliness"), (1.0 + 1.0 + 5.0) / 3.0);
+    golden("all-lowest.json", &report);
+}
+
+#[test]
+fn all_highest() {
+    let ins = common::instrument();
+    let report = score(&ins, &common::all_items_at(&ins, 99)).unwrap();
+    assert_eq!(score_of(&report, "burden"), (5.0 + 5.0 + 5.0 + 1.0) / 4.0);
+    assert_eq!(score_of(&report, "entrapment"), 4.0);
+    // Highest on w1..w4 and "unsafe": both signals, urgent first.
+    assert_eq!(report.signals, ["unsafe", "gp_mood"]);
+    golden("all-highest.json", &report);
+}
+
+#[test]
+fn all_middle() {
+    let ins = common::instrument();
+    let report = score(&ins, &common::all_items_at(&ins, 2)).unwrap();
+    assert_eq!(score_of(&report, "burden"), 3.0);
+    assert_eq!(score_of(&report, "entrapment"), 2.0);
+    assert_eq!(
+        report.scale("burden").unwrap().band.as_deref(),
+        Some("middle")
+    );
+    golden("all-middle.json", &report);
+}
+
+/// Answers that give exactly each class centre of the test model.
+#[test]
+fn each_prototype_centre_is_classified_into_its_prototype() {
+    let ins = common::instrument();
+    // (burden items b1..b4 with b4 reversed, entrapment e1..e3, loneliness l1..l3 with l3 reversed)
+    let centres: [(&str, [i32; 4], [i32; 3], [i32; 3]); 3] = [
+        ("balanced", [2, 2, 2, 4], [1, 1, 0], [2, 2, 4]),
+        ("lonely", [3, 3, 3, 3], [1, 1, 2], [4, 4, 2]),
+        ("entrapped", [4, 4, 4, 2], [3, 3, 3], [3, 3, 3]),
+    ];
+    for (prototype, burden, entrapment, loneliness) in centres {
+        let mut answers = Answers::new();
+        for (id, v) in ["b1", "b2", "b3", "b4"].iter().zip(burden) {
+            answers.set_value(id, v);
+        }
+        for (id, v) in ["e1", "e2", "e3"].iter().zip(entrapment) {
+            answers.set_value(id, v);
+        }
+        for (id, v) in ["l1", "l2", "l3"].iter().zip(loneliness) {
+            answers.set_value(id, v);
+        }
+        let report = score(&ins, &answers).unwrap();
+        let c = report.classification.as_ref().unwrap();
+        assert_eq!(c.best, prototype, "{report:#?}");
+        assert!(
+            !c.uncertain,
+            "the centre of {prototype} should be certain: {c:#?}"
+        );
+        golden(&format!("centre-{prototype}.json"), &report);
+    }
+}
+
+#[test]
+fn posterior_matches_a_hand_computation() {
+    // One scale answered (burden = 3.0), others skipped: the posterior is
+    // proportional to share x N(3.0; mean, 0.3) over burden alone.
+    let ins = common::instrument();
+    let mut answers = Answers::new();
+    for id in ["b1", "b2", "b3"] {
+        answers.set_value(id, 3);
+    }
+    answers.set_value("b4", 3);
+    let report = score(&ins, &answers).unwrap();
+    let c = report.classification.unwrap();
+    assert_eq!((c.inputs_used, c.inputs_total), (1, 3));
+    let density = |mean: f64| (-(3.0f64 - mean).powi(2) / (2.0 * 0.3)).exp();
+    let weights = [0.5 * density(2.0), 0.3 * density(3.0), 0.2 * density(4.0)];
+    let total: f64 = weights.iter().sum();
+    for (p, w) in c.probabilities.iter().zip(weights) {
+        assert!((p.probability - w / total).abs() < 1e-12, "{p:?}");
+    }
+    assert_eq!(c.best, "lonely");
+}
+
+#[test]
+fn half_the_items_skipped() {
+    let ins = common::instrument();
+    let mut answers = common::all_items_at(&ins, 3);
+    for id in ["b1", "b3", "e2", "l1", "w2", "w4", "rate_heavy", "unsafe"] {
+        answers.clear(id);
+    }
+    let report = score(&ins, &answers).unwrap();
+    let burden = report.scale("burden").unwrap();
+    assert_eq!((burden.answered, burden.total, burden.enough), (2, 4, true));
+    let entrapment = report.scale("entrapment").unwrap();
+    assert_eq!((entrapment.answered, entrapment.enough), (2, true));
+    golden("half-skipped.json", &report);
+}
+
+#[test]
+fn one_scale_empty_and_one_below_threshold() {
+    let ins = common::instrument();
+    let mut answers = common::all_items_at(&ins, 3);
+    for id in ["e1", "e2", "e3", "l1", "l2"] {
+        answers.clear(id);
+    }
+    let report = score(&ins, &answers).unwrap();
+    let entrapment = report.scale("entrapment").unwrap();
+    assert_eq!(
+        (
+            entrapment.score,
+            entrapment.enough,
+            entrapment.band.as_deref()
+        ),
+        (None, false, None)
+    );
+    let loneliness = report.scale("loneliness").unwrap();
+    assert_eq!(
+        (
+            loneliness.answered,
+            loneliness.enough,
+            loneliness.band.as_deref()
+        ),
+        (1, false, None)
+    );
+    // Only burden has enough answers, so only burden informs the model.
+    let c = report.classification.as_ref().unwrap();
+    assert_eq!(c.inputs_used, 1);
+    golden("one-scale-empty.json", &report);
+}
+
+#[test]
+fn nothing_answered_gives_no_classification() {
+    let ins = common::instrument();
+    let report = score(&ins, &Answers::new()).unwrap();
+    assert!(report.classification.is_none());
+    assert!(report.scales.iter().all(|s| s.score.is_none() && !s.enough));
+    // "always" and "not lonely" advice still apply.
+    assert_eq!(report.advice, ["offer_gp", "tip_not_lonely"]);
+}
+
+#[test]
+fn reverse_keyed_items_are_reversed() {
+    let ins = common::instrument();
+    let mut answers = Answers::new();
+    answers.set_value("b4", 5); // "I can relax well": strongly agree = low burden.
+    let report = score(&ins, &answers).unwrap();
+    assert_eq!(score_of(&report, "burden"), 1.0);
+    answers.set_value("b4", 2);
+    let report = score(&ins, &answers).unwrap();
+    assert_eq!(score_of(&report, "burden"), 4.0);
+}
+
+#[test]
+fn uncertain_result_names_the_two_closest() {
+    let ins = common::instrument();
+    let mut answers = Answers::new();
+    // Burden 3.5 lies halfway between the lonely (3) and entrapped (4) means.
+    for (id, v) in [("b1", 4), ("b2", 3), ("b3", 4), ("b4", 3)] {
+        answers.set_value(id, v);
+    }
+    let report = score(&ins, &answers).unwrap();
+    let c = report.classification.unwrap();
+    assert!(c.uncertain, "{c:#?}");
+    assert_eq!(c.closest.len(), 2);
+    assert!(c.best_probability() < 0.7);
+}
+
+#[test]
+fn conditions_select_advice_and_signals() {
+    let ins = common::instrument();
+    let mut answers = common::all_items_at(&ins, 0);
+    answers.set_choices("behaviours", &["substances", "aggression"]);
+    answers.set_choice("relationship", "partner");
+    answers.set_value("w1", 2);
+    answers.set_value("w2", 1);
+    let report = score(&ins, &answers).unwrap();
+    assert_eq!(report.signals, ["gp_mood"]);
+    assert!(report.advice.contains(&"technique_substances".to_string()));
+    answers.set_value("w2", 0);
+    answers.set_value("unsafe", 1);
+    let report = score(&ins, &answers).unwrap();
+    assert!(
+        report.signals.is_empty(),
+        "2 + 0 is below the cut-off of 3: {:?}",
+        report.signals
+    );
+}
+
+#[test]
+fn class_model_classifies_from_items() {
+    let ins = common::class_instrument();
+    let mut answers = Answers::new();
+    answers.set_value("b1", 5);
+    answers.set_value("e1", 4);
+    answers.set_value("l1", 3);
+    let report = score(&ins, &answers).unwrap();
+    let c = report.classification.unwrap();
+    assert_eq!(c.best, "entrapped");
+    // Hand computation: share x product of the answered categories' probabilities.
+    let joint = [
+        0.5 * 0.05 * 0.05 * 0.2,
+        0.3 * 0.1 * 0.05 * 0.2,
+        0.2 * 0.4 * 0.4 * 0.4,
+    ];
+    let total: f64 = joint.iter().sum();
+    for (p, j) in c.probabilities.iter().zip(joint) {
+        assert!((p.probability - j / total).abs() < 1e-12);
+    }
+    answers.clear("e1");
+    let c = score(&ins, &answers).unwrap().classification.unwrap();
+    assert_eq!((c.inputs_used, c.inputs_total), (2, 3));
+}
+
+#[test]
+fn bad_answers_name_the_question() {
+    let ins = common::instrument();
+    let cases: Vec<(Answers, &str)> = vec![
+        (
+            {
+                let mut a = Answers::new();
+                a.set_value("b9", 1);
+                a
+            },
+            "question `b9`",
+        ),
+        (
+            {
+                let mut a = Answers::new();
+                a.set_value("b1", 7);
+                a
+            },
+            "item `b1` has answer 7, but only 1, 2, 3, 4, 5 are allowed",
+        ),
+        (
+            {
+                let mut a = Answers::new();
+                a.set_choice("b1", "yes");
+                a
+            },
+            "question `b1` expects a number",
+        ),
+        (
+            {
+                let mut a = Answers::new();
+                a.set_value("relationship", 1);
+                a
+            },
+            "question `relationship` expects one option id",
+        ),
+        (
+            {
+                let mut a = Answers::new();
+                a.set_choice("behaviours", "substances");
+                a
+            },
+            "expects a list of option ids",
+        ),
+        (
+            {
+                let mut a = Answers::new();
+                a.set_choices("behaviours", &["gambling"]);
+                a
+            },
+            "has no option `gambling`",
+        ),
+    ];
+    for (answers, message) in cases {
+        let error: ScoreError = score(&ins, &answers).unwrap_err();
+        assert!(
+            error.to_string().contains(message),
+            "`{error}` should contain `{message}`"
+        );
+    }
+}
+
+#[test]
+fn answers_file_form() {
+    let answers: Answers = serde_json::from_str(
+        r#"{"b1": 4, "relationship": "parent", "behaviours": ["aggression"]}"#,
+    )
+    .unwrap();
+    assert_eq!(answers.value("b1"), Some(4));
+    assert!(answers.has_chosen("relationship", "parent"));
+    assert!(answers.has_chosen("behaviours", "aggression"));
+}
