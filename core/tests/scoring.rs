@@ -55,8 +55,10 @@ fn all_middle() {
 #[test]
 fn each_prototype_centre_is_classified_into_its_prototype() {
     let ins = common::instrument();
-    // (burden items b1..b4 with b4 reversed, entrapment e1..e3, loneliness l1..l3 with l3 reversed)
-    let centres: [(&str, [i32; 4], [i32; 3], [i32; 3]); 3] = [
+    // b4 and l3 are reverse-keyed.
+    /// (prototype, burden b1..b4, entrapment e1..e3, loneliness l1..l3)
+    type Centre = (&'static str, [i32; 4], [i32; 3], [i32; 3]);
+    let centres: [Centre; 3] = [
         ("balanced", [2, 2, 2, 4], [1, 1, 0], [2, 2, 4]),
         ("lonely", [3, 3, 3, 3], [1, 1, 2], [4, 4, 2]),
         ("entrapped", [4, 4, 4, 2], [3, 3, 3], [3, 3, 3]),

@@ -6,6 +6,7 @@
 //! the stored result is only accepted when it equals the fresh one, so an
 //! altered file or an export from another instrument is never mis-read.
 
+use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
@@ -104,9 +105,9 @@ pub enum ImportError {
     /// version with different content.
     OtherInstrument {
         /// What the file says.
-        found: InstrumentStamp,
+        found: Box<InstrumentStamp>,
         /// What this app has.
-        expected: InstrumentStamp,
+        expected: Box<InstrumentStamp>,
     },
     /// The file was changed after it was made.
     Altered,
@@ -190,8 +191,8 @@ pub fn import_report(instrument: &Instrument, bytes: &[u8]) -> Result<ImportedRe
     let expected = InstrumentStamp::of(instrument);
     if file.instrument != expected {
         return Err(ImportError::OtherInstrument {
-            found: file.instrument,
-            expected,
+            found: Box::new(file.instrument),
+            expected: Box::new(expected),
         });
     }
     if file.checksum != file.compute_checksum() {

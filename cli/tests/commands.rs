@@ -1,0 +1,171 @@
+//! The command line as a user runs it: exit codes, output and error messages.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_naastenmeter"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn stdout(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stdout).into_owned()
+}
+
+fn stderr(output: &Output) -> String {
+    String::from_utf8_lossy(&output.stderr).into_owned()
+}
+
+fn temp_file(name: &str, contents: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("naastenmeter-cli-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+const ANSWERS: &str = r#"{"b1": 4, "b2": 5, "b3": 4, "b4": 2, "e1": 3, "e2": 3, "e3": 4,
+  "l1": 3, "l2": 3, "l3": 3, "w1": 2, "w2": 2, "relationship": "partner", "behaviours": ["aggression"]}"#;
+
+#[test]
+fn validate_a_good_instrument() {
+    let output = run(&["validate", &data("test-instrument.json")]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(stdout(&output).contains("is valid: 16 items"));
+}
+
+#[test]
+fn validate_lists_every_problem_with_its_path() {
+    let mut value: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(data("test-instrument.json")).unwrap())
+            .unwrap();
+    value["scales"][0]["items"][1] = "nope".into();
+    value["contacts"][0]["url"] = "http://plain".into();
+    let path = temp_file("bad-instrument.json", &value.to_string());
+    let output = run(&["validate", &path]);
+    assert_eq!(output.status.code(), Some(1));
+    let message = stderr(&output);
+    assert!(message.contains("2 problem(s)"), "{message}");
+    assert!(
+        message.contains("at scales[0].items[1]: unknown item `nope`"),
+        "{message}"
+    );
+    assert!(message.contains("at contacts[0].url"), "{message}");
+}
+
+#[test]
+fn validate_a_missing_file() {
+    let output = run(&["validate", "/no/such/file.json"]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("cannot read `/no/such/file.json`"));
+}
+
+#[test]
+fn score_in_every_format() {
+    let answers = temp_file("answers.json", ANSWERS);
+    let instrument = data("test-instrument.json");
+
+    let output = run(&["score", &instrument, &answers]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(report["report"]["classification"]["best"], "entrapped");
+    assert_eq!(report["report"]["signals"][0], "gp_mood");
+
+    let output = run(&[
+        "score",
+        &instrument,
+        &answers,
+        "--format",
+        "fhir",
+        "--language",
+        "en",
+    ]);
+    let fhir: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(fhir["resourceType"], "QuestionnaireResponse");
+    assert_eq!(fhir["language"], "en");
+
+    let output = run(&["score", &instrument, &answers, "--format", "csv"]);
+    assert_eq!(stdout(&output).lines().count(), 2);
+
+    let output = run(&["score", &instrument, &answers, "--format", "share"]);
+    let code = stdout(&output).trim().to_string();
+    let output = run(&["decode", &code, "--instrument", &instrument]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let decoded: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    let original: serde_json::Value = serde_json::from_str(ANSWERS).unwrap();
+    assert_eq!(decoded, original);
+}
+
+#[test]
+fn score_refuses_bad_answers_naming_the_item() {
+    let answers = temp_file("bad-answers.json", r#"{"b1": 9}"#);
+    let output = run(&["score", &data("test-instrument.json"), &answers]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("item `b1` has answer 9"),
+        "{}",
+        stderr(&output)
+    );
+
+    let answers = temp_file("not-answers.json", "[1, 2]");
+    let output = run(&["score", &data("test-instrument.json"), &answers]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(stderr(&output).contains("not an answers file"));
+}
+
+#[test]
+fn decode_reports_a_typo() {
+    let output = run(&[
+        "decode",
+        "ABCD-EFGH-JKMN",
+        "--instrument",
+        &data("test-instrument.json"),
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("typing error"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn questionnaire_as_fhir() {
+    let output = run(&[
+        "questionnaire",
+        &data("test-instrument.json"),
+        "--language",
+        "en",
+    ]);
+    let q: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(q["resourceType"], "Questionnaire");
+    assert_eq!(q["title"], "Test questionnaire");
+}
+
+#[test]
+fn usage_errors_exit_with_2() {
+    assert_eq!(run(&[]).status.code(), Some(2));
+    assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    let output = run(&["score", &data("test-instrument.json")]);
+    assert_eq!(output.status.code(), Some(2));
+    let output = run(&["score", "a", "b", "--format"]);
+    assert!(stderr(&output).contains("needs a value"));
+    let output = run(&[
+        "score",
+        &data("test-instrument.json"),
+        "x",
+        "--colour",
+        "red",
+    ]);
+    assert!(stderr(&output).contains("unknown option `--colour`"));
+}
