@@ -159,3 +159,14 @@ pub fn questionnaire(args: &[String]) -> Result<(), Failure> {
     println!("{}", fhir::questionnaire(&instrument, &language));
     Ok(())
 }
+
+/// `naastenmeter schema`: the JSON Schema of the instrument format.
+pub fn schema(args: &[String]) -> Result<(), Failure> {
+    if !args.is_empty() {
+        return Err(Failure::Usage("schema takes no arguments".into()));
+    }
+    let schema = naastenmeter_core::instrument_schema();
+    let text = serde_json::to_string_pretty(&schema).map_err(|e| Failure::Input(e.to_string()))?;
+    println!("{text}");
+    Ok(())
+}

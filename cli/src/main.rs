@@ -17,6 +17,7 @@ Usage:
   naastenmeter score <instrument.json> <answers.json> [--format json|fhir|csv|share] [--language nl|en]
   naastenmeter decode <share-code> --instrument <instrument.json>
   naastenmeter questionnaire <instrument.json> [--language nl|en]
+  naastenmeter schema
   naastenmeter fit --kind profiles|classes --classes 1..5 [options] <data.csv>
   naastenmeter reliability <options>
   naastenmeter help [command]";
@@ -40,6 +41,7 @@ fn main() -> ExitCode {
         "score" => commands::score(rest),
         "decode" => commands::decode(rest),
         "questionnaire" => commands::questionnaire(rest),
+        "schema" => commands::schema(rest),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())

@@ -169,3 +169,16 @@ fn usage_errors_exit_with_2() {
     ]);
     assert!(stderr(&output).contains("unknown option `--colour`"));
 }
+
+#[test]
+fn the_committed_json_schema_is_current() {
+    let output = run(&["schema"]);
+    assert!(output.status.success());
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../docs/instrument.schema.json");
+    let committed = std::fs::read_to_string(&path).unwrap_or_default();
+    assert_eq!(
+        committed,
+        stdout(&output),
+        "docs/instrument.schema.json is out of date: run `cargo run -p naastenmeter-cli -- schema > docs/instrument.schema.json`"
+    );
+}

@@ -14,6 +14,7 @@ use crate::answers::Answers;
 use crate::report::ScaleResult;
 
 /// When a rule applies.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case", deny_unknown_fields)]
 pub enum Condition {

@@ -14,6 +14,7 @@ use crate::condition::Condition;
 use crate::text::Text;
 
 /// A complete questionnaire definition.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Instrument {
@@ -58,6 +59,7 @@ pub struct Instrument {
 }
 
 /// An ordered set of answer options with numeric values.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseScale {
@@ -68,6 +70,7 @@ pub struct ResponseScale {
 }
 
 /// One answer option of a response scale.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ResponseOption {
@@ -78,6 +81,7 @@ pub struct ResponseOption {
 }
 
 /// A question answered on a response scale.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Item {
@@ -95,6 +99,7 @@ pub struct Item {
 }
 
 /// Where an item's wording comes from and under what licence it may be used.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Provenance {
@@ -105,6 +110,7 @@ pub struct Provenance {
 }
 
 /// A question that is not scored but steers advice.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextQuestion {
@@ -119,6 +125,7 @@ pub struct ContextQuestion {
 }
 
 /// How many options of a context question may be chosen.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum ChoiceKind {
@@ -129,6 +136,7 @@ pub enum ChoiceKind {
 }
 
 /// One option of a context question.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ContextOption {
@@ -139,6 +147,7 @@ pub struct ContextOption {
 }
 
 /// A group of questions asked together, in order.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Section {
@@ -154,6 +163,7 @@ pub struct Section {
 }
 
 /// A scale (dimension), scored as the mean of its answered items.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Scale {
@@ -174,6 +184,7 @@ pub struct Scale {
 /// A range of scale scores with its interpretation.
 ///
 /// A band covers `from <= score < to`; the last band also includes `to`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Band {
@@ -190,6 +201,7 @@ pub struct Band {
 }
 
 /// A prototype of relatives, with what it means and what may help.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Prototype {
@@ -206,6 +218,7 @@ pub struct Prototype {
 }
 
 /// The statistical model that gives each prototype a probability.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Model {
@@ -221,6 +234,7 @@ pub struct Model {
 }
 
 /// The two kinds of prototype model.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum LatentModel {
@@ -231,6 +245,7 @@ pub enum LatentModel {
 }
 
 /// A latent profile model over scale scores, with diagonal covariances.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileModel {
@@ -243,6 +258,7 @@ pub struct ProfileModel {
 }
 
 /// Whether variances are shared by all classes.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum VarianceKind {
@@ -253,6 +269,7 @@ pub enum VarianceKind {
 }
 
 /// One class of a latent profile model.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ProfileClass {
@@ -267,6 +284,7 @@ pub struct ProfileClass {
 }
 
 /// A latent class model over categorical items.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct ClassModel {
@@ -277,6 +295,7 @@ pub struct ClassModel {
 }
 
 /// One class of a latent class model.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct LatentClass {
@@ -289,6 +308,7 @@ pub struct LatentClass {
 }
 
 /// A piece of advice, shown when its condition holds.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct AdviceRule {
@@ -311,6 +331,7 @@ pub struct AdviceRule {
 }
 
 /// Groups of advice on the result page.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AdviceKind {
@@ -325,6 +346,7 @@ pub enum AdviceKind {
 }
 
 /// A signal that asks for attention, shown first on the result page.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct SafetyRule {
@@ -343,6 +365,7 @@ pub struct SafetyRule {
 }
 
 /// How urgent a safety signal is.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum SignalLevel {
@@ -353,6 +376,7 @@ pub enum SignalLevel {
 }
 
 /// A place to get help: a phone line, a website, a professional.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Contact {

@@ -23,6 +23,8 @@
 //! ## Crate features
 //! - `std`: lets serde and serde_json use std. Off by default; nothing in
 //!   the crate needs it.
+//! - `schema`: derives a JSON Schema of the instrument format from the types
+//!   ([`instrument_schema`]).
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -46,6 +48,20 @@ pub use instrument::Instrument;
 pub use report::Report;
 pub use scoring::score;
 pub use validate::{load_instrument, validate};
+
+/// The JSON Schema of the instrument file format, generated from the types.
+#[cfg(feature = "schema")]
+pub fn instrument_schema() -> serde_json::Value {
+    let mut schema = schemars::schema_for!(Instrument).to_value();
+    if let Some(object) = schema.as_object_mut() {
+        object.insert("title".into(), "Naastenmeter instrument".into());
+        object.insert(
+            "description".into(),
+            "A questionnaire with scales, a prototype model, advice and safety rules. See docs/instrument-format.md.".into(),
+        );
+    }
+    schema
+}
 
 /// The instrument format version this crate reads and writes.
 pub const FORMAT_VERSION: u32 = 1;

@@ -33,7 +33,10 @@ fn answer_scale(ins: &Instrument, answers: &mut Answers, scale: &str, target: f6
     let scale = ins.scale(scale).expect("scale exists");
     let n = scale.items.len();
     let first = ins.item(&scale.items[0]).expect("item exists");
-    let (min, max) = ins.response_scale_of(first).and_then(|rs| rs.range()).expect("range");
+    let (min, max) = ins
+        .response_scale_of(first)
+        .and_then(|rs| rs.range())
+        .expect("range");
     let target = target.clamp(f64::from(min), f64::from(max));
     let total = (target * n as f64).round() as i32;
     let base = total.div_euclid(n as i32);
@@ -41,7 +44,11 @@ fn answer_scale(ins: &Instrument, answers: &mut Answers, scale: &str, target: f6
     for (i, id) in scale.items.iter().enumerate() {
         let scored = (base + i32::from(i < extra)).clamp(min, max);
         let item = ins.item(id).expect("item exists");
-        let raw = if item.reverse { min + max - scored } else { scored };
+        let raw = if item.reverse {
+            min + max - scored
+        } else {
+            scored
+        };
         answers.set_value(id, raw);
     }
 }
@@ -64,7 +71,12 @@ fn report(ins: &Instrument, answers: &Answers) -> Report {
 }
 
 fn best(report: &Report) -> &str {
-    report.classification.as_ref().expect("classified").best.as_str()
+    report
+        .classification
+        .as_ref()
+        .expect("classified")
+        .best
+        .as_str()
 }
 
 #[test]
@@ -73,9 +85,15 @@ fn loads_and_has_the_agreed_shape() {
     assert_eq!(ins.format_version, 1);
     assert_eq!(ins.id, "naastenmeter");
     assert_eq!(ins.version, "1.0.0");
-    assert_eq!(ins.url, "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter");
+    assert_eq!(
+        ins.url,
+        "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter"
+    );
     assert_eq!(ins.languages, ["nl", "en"]);
-    let sizes: Vec<usize> = SCALES.iter().map(|s| ins.scale(s).unwrap().items.len()).collect();
+    let sizes: Vec<usize> = SCALES
+        .iter()
+        .map(|s| ins.scale(s).unwrap().items.len())
+        .collect();
     assert_eq!(sizes, [15, 3, 9, 11]);
     let ranges: Vec<(i32, i32)> = SCALES
         .iter()
@@ -97,23 +115,44 @@ fn loads_and_has_the_agreed_shape() {
         assert_eq!(rs.range(), Some((0, 3)));
     }
     // Loneliness has some positively worded items, scored in reverse.
-    let reversed = ins.scale("loneliness").unwrap().items.iter().filter(|i| ins.item(i).unwrap().reverse).count();
+    let reversed = ins
+        .scale("loneliness")
+        .unwrap()
+        .items
+        .iter()
+        .filter(|i| ins.item(i).unwrap().reverse)
+        .count();
     assert!(reversed >= 3, "{reversed} reverse-keyed loneliness items");
     // The model: provisional, four classes in the agreed order, equal variances.
     assert!(ins.model.provisional);
     let model = profiles(&ins);
     assert_eq!(model.scales, SCALES);
-    assert_eq!(ins.class_prototypes(), ["balanced", "imbalanced", "lonely", "entrapped"]);
+    assert_eq!(
+        ins.class_prototypes(),
+        ["balanced", "imbalanced", "lonely", "entrapped"]
+    );
     // 113 is always on the result page.
     let crisis = ins.contact("crisis_113").unwrap();
     assert!(crisis.always_shown);
     assert_eq!(crisis.phone.as_deref(), Some("0800-0113"));
     assert_eq!(crisis.url.as_deref(), Some("https://www.113.nl"));
-    assert_eq!(ins.contact("veilig_thuis").unwrap().phone.as_deref(), Some("0800-2000"));
-    assert_eq!(ins.contact("emergency_112").unwrap().phone.as_deref(), Some("112"));
+    assert_eq!(
+        ins.contact("veilig_thuis").unwrap().phone.as_deref(),
+        Some("0800-2000")
+    );
+    assert_eq!(
+        ins.contact("emergency_112").unwrap().phone.as_deref(),
+        Some("112")
+    );
     // Every item says where its wording comes from and under what licence.
     for item in &ins.items {
-        assert!(item.provenance.source.starts_with("Own wording (Naastenmeter project)"), "{}", item.id);
+        assert!(
+            item.provenance
+                .source
+                .starts_with("Own wording (Naastenmeter project)"),
+            "{}",
+            item.id
+        );
         assert_eq!(item.provenance.licence, "MIT OR Apache-2.0", "{}", item.id);
     }
 }
@@ -122,7 +161,14 @@ fn loads_and_has_the_agreed_shape() {
 fn fitted_class_means_follow_the_prototype_definitions() {
     let ins = instrument();
     let model = profiles(&ins);
-    let mean = |p: &str, scale: usize| model.classes.iter().find(|c| c.prototype == p).unwrap().means[scale];
+    let mean = |p: &str, scale: usize| {
+        model
+            .classes
+            .iter()
+            .find(|c| c.prototype == p)
+            .unwrap()
+            .means[scale]
+    };
     let (burden, entrapment, negative, loneliness) = (0, 1, 2, 3);
     for other in ["balanced", "imbalanced", "lonely"] {
         assert!(mean("entrapped", entrapment) > mean(other, entrapment));
@@ -148,11 +194,24 @@ fn each_class_centre_is_classified_into_its_class() {
         // The discrete answers land close to the centre.
         for (i, scale) in SCALES.iter().enumerate() {
             let got = report.scale(scale).unwrap().score.unwrap();
-            assert!((got - centre[i]).abs() <= 0.2, "{}: {scale} {got} vs {}", class.prototype, centre[i]);
+            assert!(
+                (got - centre[i]).abs() <= 0.2,
+                "{}: {scale} {got} vs {}",
+                class.prototype,
+                centre[i]
+            );
         }
         let c = report.classification.as_ref().unwrap();
-        assert_eq!(c.best, class.prototype, "centre of {} gave {:?}", class.prototype, c.probabilities);
-        assert!(!c.uncertain, "centre of {} is uncertain: {:?}", class.prototype, c.probabilities);
+        assert_eq!(
+            c.best, class.prototype,
+            "centre of {} gave {:?}",
+            class.prototype, c.probabilities
+        );
+        assert!(
+            !c.uncertain,
+            "centre of {} is uncertain: {:?}",
+            class.prototype, c.probabilities
+        );
         assert_eq!(c.inputs_used, 4);
     }
 }
@@ -171,7 +230,14 @@ fn golden_reports_for_typical_profiles() {
     assert!(r.signals.is_empty());
     assert_eq!(
         r.advice,
-        ["method_balanced", "technique_depression", "offer_municipality", "offer_peer_support", "offer_online_training", "offer_care_team"]
+        [
+            "method_balanced",
+            "technique_depression",
+            "offer_municipality",
+            "offer_peer_support",
+            "offer_online_training",
+            "offer_care_team"
+        ]
     );
 
     // A partner who is stretched and feels less free; mood swings and refusal of care.
@@ -252,12 +318,24 @@ fn wellbeing_signal_fires_at_a_pair_sum_of_three() {
     let calm = respondent(&ins, [3.0, 1.0, 2.0, 2.5]);
     assert!(report(&ins, &calm).signals.is_empty());
     for (x, y) in [("w1", "w2"), ("w3", "w4")] {
-        for (vx, vy, fires) in [(1, 1, false), (2, 0, false), (0, 2, false), (2, 1, true), (1, 2, true), (3, 0, true), (3, 3, true)] {
+        for (vx, vy, fires) in [
+            (1, 1, false),
+            (2, 0, false),
+            (0, 2, false),
+            (2, 1, true),
+            (1, 2, true),
+            (3, 0, true),
+            (3, 3, true),
+        ] {
             let mut answers = calm.clone();
             answers.set_value(x, vx);
             answers.set_value(y, vy);
             let signals = report(&ins, &answers).signals;
-            assert_eq!(signals.iter().any(|s| s == "own_wellbeing"), fires, "{x}={vx} {y}={vy}: {signals:?}");
+            assert_eq!(
+                signals.iter().any(|s| s == "own_wellbeing"),
+                fires,
+                "{x}={vx} {y}={vy}: {signals:?}"
+            );
             assert!(!signals.iter().any(|s| s == "unsafe"));
         }
     }
@@ -282,14 +360,24 @@ fn unsafe_item_raises_the_urgent_signal() {
         let mut answers = calm.clone();
         answers.set_value("unsafe", value);
         let signals = report(&ins, &answers).signals;
-        assert_eq!(signals.first().map(String::as_str) == Some("unsafe"), fires, "unsafe={value}: {signals:?}");
+        assert_eq!(
+            signals.first().map(String::as_str) == Some("unsafe"),
+            fires,
+            "unsafe={value}: {signals:?}"
+        );
     }
     let rule = ins.safety.iter().find(|r| r.id == "unsafe").unwrap();
-    assert_eq!(rule.level, naastenmeter_core::instrument::SignalLevel::Urgent);
+    assert_eq!(
+        rule.level,
+        naastenmeter_core::instrument::SignalLevel::Urgent
+    );
     assert!(rule.contacts.iter().any(|c| c == "veilig_thuis"));
     assert!(rule.contacts.iter().any(|c| c == "emergency_112"));
     let wellbeing = ins.safety.iter().find(|r| r.id == "own_wellbeing").unwrap();
-    assert_eq!(wellbeing.level, naastenmeter_core::instrument::SignalLevel::Attention);
+    assert_eq!(
+        wellbeing.level,
+        naastenmeter_core::instrument::SignalLevel::Attention
+    );
     assert!(wellbeing.contacts.iter().any(|c| c == "huisarts"));
 }
 
@@ -310,7 +398,11 @@ fn every_behaviour_selects_its_technique() {
         report(&ins, answers)
             .advice
             .into_iter()
-            .filter(|id| ins.advice.iter().any(|a| &a.id == id && a.kind == naastenmeter_core::instrument::AdviceKind::Technique))
+            .filter(|id| {
+                ins.advice.iter().any(|a| {
+                    &a.id == id && a.kind == naastenmeter_core::instrument::AdviceKind::Technique
+                })
+            })
             .collect()
     };
     let base = respondent(&ins, [3.0, 1.0, 2.0, 2.5]);
@@ -320,7 +412,10 @@ fn every_behaviour_selects_its_technique() {
         answers.set_choices("behaviours", &[behaviour]);
         assert_eq!(techniques(&answers), [technique], "{behaviour}");
         let rule = ins.advice.iter().find(|a| a.id == technique).unwrap();
-        assert!(rule.learn_more.is_some(), "{technique} says where to learn more");
+        assert!(
+            rule.learn_more.is_some(),
+            "{technique} says where to learn more"
+        );
     }
     let mut all = base.clone();
     all.set_choices("behaviours", &expected.map(|(b, _)| b));
@@ -335,18 +430,29 @@ fn every_prototype_and_high_band_has_advice() {
         assert!(proto.what_may_help.len() >= 3, "{p}");
         let method = ins.advice.iter().any(|a| {
             a.kind == naastenmeter_core::instrument::AdviceKind::Method
-                && a.when == naastenmeter_core::condition::Condition::Prototype { prototype: p.into() }
+                && a.when
+                    == naastenmeter_core::condition::Condition::Prototype {
+                        prototype: p.into(),
+                    }
         });
         assert!(method, "no method for {p}");
     }
     for s in SCALES {
         let tip = ins.advice.iter().any(|a| {
             a.kind == naastenmeter_core::instrument::AdviceKind::Tip
-                && a.when == naastenmeter_core::condition::Condition::Band { scale: s.into(), band: "high".into() }
+                && a.when
+                    == naastenmeter_core::condition::Condition::Band {
+                        scale: s.into(),
+                        band: "high".into(),
+                    }
         });
         assert!(tip, "no tip for a high {s} score");
     }
-    let offers = ins.advice.iter().filter(|a| a.kind == naastenmeter_core::instrument::AdviceKind::Offer).count();
+    let offers = ins
+        .advice
+        .iter()
+        .filter(|a| a.kind == naastenmeter_core::instrument::AdviceKind::Offer)
+        .count();
     assert!(offers >= 5);
 }
 
@@ -356,8 +462,18 @@ fn bands_cover_each_scale_range_exactly() {
     for scale in &ins.scales {
         let item = ins.item(&scale.items[0]).unwrap();
         let (min, max) = ins.response_scale_of(item).unwrap().range().unwrap();
-        assert_eq!(scale.bands.first().unwrap().from, f64::from(min), "{}", scale.id);
-        assert_eq!(scale.bands.last().unwrap().to, f64::from(max), "{}", scale.id);
+        assert_eq!(
+            scale.bands.first().unwrap().from,
+            f64::from(min),
+            "{}",
+            scale.id
+        );
+        assert_eq!(
+            scale.bands.last().unwrap().to,
+            f64::from(max),
+            "{}",
+            scale.id
+        );
         for pair in scale.bands.windows(2) {
             assert_eq!(pair[0].to, pair[1].from, "{}", scale.id);
         }
@@ -369,7 +485,14 @@ fn bands_cover_each_scale_range_exactly() {
             low.set_value(id, if reverse { max } else { min });
             high.set_value(id, if reverse { min } else { max });
         }
-        let band = |a: &Answers| report(&ins, a).scale(&scale.id).unwrap().band.clone().unwrap();
+        let band = |a: &Answers| {
+            report(&ins, a)
+                .scale(&scale.id)
+                .unwrap()
+                .band
+                .clone()
+                .unwrap()
+        };
         assert_eq!(band(&low), scale.bands.first().unwrap().id);
         assert_eq!(band(&high), scale.bands.last().unwrap().id);
     }
@@ -378,7 +501,10 @@ fn bands_cover_each_scale_range_exactly() {
 #[test]
 fn every_text_exists_in_dutch_and_english() {
     let ins = instrument();
-    let mut texts: Vec<(String, &Text)> = vec![("title".into(), &ins.title), ("description".into(), &ins.description)];
+    let mut texts: Vec<(String, &Text)> = vec![
+        ("title".into(), &ins.title),
+        ("description".into(), &ins.description),
+    ];
     for rs in &ins.response_scales {
         for o in &rs.options {
             texts.push((format!("{}.{}", rs.id, o.value), &o.label));
@@ -395,7 +521,10 @@ fn every_text_exists_in_dutch_and_english() {
     }
     for s in &ins.sections {
         texts.push((s.id.clone(), &s.title));
-        texts.push((format!("{}.intro", s.id), s.intro.as_ref().expect("every section has an intro")));
+        texts.push((
+            format!("{}.intro", s.id),
+            s.intro.as_ref().expect("every section has an intro"),
+        ));
     }
     for s in &ins.scales {
         texts.push((s.id.clone(), &s.label));
@@ -432,9 +561,14 @@ fn every_text_exists_in_dutch_and_english() {
     for (place, text) in texts {
         assert_eq!(text.len(), 2, "{place}: {text:?}");
         for language in ["nl", "en"] {
-            let t = text.get(language).unwrap_or_else(|| panic!("{place} has no {language} text"));
+            let t = text
+                .get(language)
+                .unwrap_or_else(|| panic!("{place} has no {language} text"));
             assert!(!t.trim().is_empty(), "{place} has an empty {language} text");
-            assert!(!t.contains("TODO") && !t.contains("TBD") && !t.contains("XXX"), "{place}: {t}");
+            assert!(
+                !t.contains("TODO") && !t.contains("TBD") && !t.contains("XXX"),
+                "{place}: {t}"
+            );
         }
     }
 }

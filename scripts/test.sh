@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Sets up and runs every check: formatting, lints, the no_std and wasm builds,
+# all Rust tests and the browser tests. This is the README's test command and
+# what CI runs (.ci/run).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+./scripts/setup.sh
+
+step() { printf '\n== %s\n' "$*"; }
+
+step "Formatting"
+cargo fmt --all -- --check
+
+step "Lints"
+cargo clippy -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli --all-targets -- -D warnings
+cargo clippy -p naastenmeter-web --target wasm32-unknown-unknown -- -D warnings
+
+step "The core builds without std (bare-metal target) and for WebAssembly"
+cargo build -p naastenmeter-core --target thumbv7em-none-eabihf
+cargo build -p naastenmeter-core --target wasm32-unknown-unknown
+
+step "Rust tests"
+cargo test -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli
