@@ -1,0 +1,136 @@
+// Shared helpers for the browser tests: serve web/dist with the strict CSP,
+// launch Debian's Chromium through playwright-core, and record everything a
+// page does that could leak data (requests, storage writes, cookies, CSP
+// violations, console errors) so each test can fail on anything unexpected.
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+import { serve } from '../../web/serve.mjs';
+
+export const DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+export const QUICK_EXIT_URL = 'https://www.buienradar.nl/';
+const AXE = fileURLToPath(new URL('./node_modules/axe-core/axe.min.js', import.meta.url));
+
+/** Serves web/dist on a free loopback port. */
+export async function startServer() {
+  return serve(DIST, 0);
+}
+
+/** Launches headless Chromium from Debian, never a downloaded browser. */
+export async function launch() {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium',
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+}
+
+/**
+ * Opens the app in a fresh context and records what it does.
+ * `log.loaded` is set by the test once the first page is interactive; every
+ * request after that (other than a `blob:` download) is unexpected.
+ */
+export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, hash = '' } = {}) {
+  const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers: 'block' });
+  // The quick-exit page is answered locally: the test never goes online.
+  await context.route('https://www.buienradar.nl/**', (route) =>
+    route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weer</title><h1>Weerbericht</h1>' }));
+  const page = await context.newPage();
+  const log = { requests: [], lateRequests: [], writes: [], csp: [], consoleErrors: [], dialogs: [], loaded: false };
+  page.on('request', (request) => {
+    const u = request.url();
+    log.requests.push(u);
+    if (log.loaded && !u.startsWith('blob:') && !u.startsWith('data:') && !u.startsWith(QUICK_EXIT_URL)) {
+      log.lateRequests.push(u);
+    }
+  });
+  page.on('console', (message) => {
+    if (message.type() === 'error') log.consoleErrors.push(message.text());
+  });
+  page.on('pageerror', (error) => log.consoleErrors.push(String(error)));
+  page.on('dialog', (dialog) => {
+    log.dialogs.push(dialog.type());
+    dialog.accept().catch(() => {});
+  });
+  await page.exposeFunction('__nmRecord', (entry) => {
+    if (entry.kind === 'csp') log.csp.push(entry);
+    else log.writes.push(entry);
+  });
+  // Runs before the app in every document; wraps storage so every write is
+  // seen, and listens for CSP violations.
+  await page.addInitScript(() => {
+    const record = (entry) => window.__nmRecord && window.__nmRecord(entry);
+    const areaOf = (storage) => (storage === window.localStorage ? 'local' : 'session');
+    const { setItem, removeItem, clear } = Storage.prototype;
+    Storage.prototype.setItem = function (key, value) {
+      record({ kind: 'write', area: areaOf(this), op: 'set', key, value: String(value) });
+      return setItem.call(this, key, value);
+    };
+    Storage.prototype.removeItem = function (key) {
+      record({ kind: 'write', area: areaOf(this), op: 'remove', key });
+      return removeItem.call(this, key);
+    };
+    Storage.prototype.clear = function () {
+      record({ kind: 'write', area: areaOf(this), op: 'clear' });
+      return clear.call(this);
+    };
+    document.addEventListener('securitypolicyviolation', (e) =>
+      record({ kind: 'csp', directive: e.violatedDirective, blocked: e.blockedURI }));
+  });
+  await page.goto(url + hash);
+  return { context, page, log };
+}
+
+/** Runs axe-core (WCAG 2.x A and AA) on the page; returns the violations. */
+export async function axe(page) {
+  const source = await readFile(AXE, 'utf8');
+  // Evaluated through the DevTools protocol, so the page's CSP stays strict.
+  await page.evaluate(source);
+  return page.evaluate(async () => {
+    const result = await window.axe.run(document, {
+      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+    });
+    return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  });
+}
+
+/** Whether the page is wider than the viewport (horizontal scrolling). */
+export async function overflowsHorizontally(page) {
+  return page.evaluate(() => document.documentElement.scrollWidth > window.innerWidth + 1);
+}
+
+/**
+ * Answers every question on the current page as a person would, by clicking
+ * option labels. `skip` names question ids to leave unanswered; `pick`
+ * chooses the option index for a question (default: the middle one).
+ */
+export async function answerPage(page, { skip = new Set(), pick = (id, count) => Math.floor(count / 2) } = {}) {
+  const questions = page.locator('fieldset.question');
+  const n = await questions.count();
+  for (let i = 0; i < n; i += 1) {
+    const fieldset = questions.nth(i);
+    const id = (await fieldset.getAttribute('id')).replace(/^q-/, '');
+    if (skip.has(id)) continue;
+    const options = fieldset.locator('label.option');
+    const count = await options.count();
+    const input = options.nth(pick(id, count)).locator('input');
+    if (!(await input.isChecked())) await options.nth(pick(id, count)).click();
+    await fieldset.locator('.clear-answer').waitFor();
+  }
+}
+
+/** Goes through every remaining question page to the result. */
+export async function answerToResult(page, options = {}) {
+  for (let guard = 0; guard < 100; guard += 1) {
+    if (await page.locator('main.result').count()) return;
+    const progress = await page.locator('#progress-text').textContent();
+    await answerPage(page, options);
+    await page.locator('#next').click();
+    await page.waitForFunction((before) => {
+      const p = document.getElementById('progress-text');
+      return document.querySelector('main.result') || (p && p.textContent !== before);
+    }, progress);
+  }
+  throw new Error('the result page never came');
+}

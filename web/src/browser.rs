@@ -1,0 +1,217 @@
+//! Everything the app asks of the browser, behind small functions: storage,
+//! downloads, clipboard, printing, focus and leaving the page.
+//!
+//! Keeping these here means the rest of the app is plain state and
+//! rendering, and a reviewer can see in one file every place where data can
+//! be written or leave the tab. Failures (storage full or blocked, no
+//! clipboard) come back as `Err(String)` with a plain message; none panics.
+
+use wasm_bindgen::JsCast;
+use web_sys::{Document, Storage, Window};
+
+/// sessionStorage key of the answers in progress (this tab only).
+pub const PROGRESS_KEY: &str = "naastenmeter.progress";
+/// localStorage key of results the user chose to remember on this device.
+pub const REMEMBERED_KEY: &str = "naastenmeter.remembered";
+/// Where quick exit goes unless the page sets `<meta name="naastenmeter-quick-exit">`:
+/// a weather forecast, which looks ordinary on anyone's screen.
+pub const DEFAULT_QUICK_EXIT_URL: &str = "https://www.buienradar.nl/";
+
+fn window() -> Option<Window> {
+    web_sys::window()
+}
+
+fn document() -> Option<Document> {
+    window()?.document()
+}
+
+fn session() -> Option<Storage> {
+    window()?.session_storage().ok().flatten()
+}
+
+fn local() -> Option<Storage> {
+    window()?.local_storage().ok().flatten()
+}
+
+/// The element with this id, if any.
+pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
+    document()?.get_element_by_id(id)
+}
+
+/// Removes the element with this id, if present (the loading notice).
+pub fn remove_element(id: &str) {
+    if let Some(element) = element_by_id(id) {
+        element.remove();
+    }
+}
+
+/// Moves keyboard and screen-reader focus to the element with this id.
+pub fn focus(id: &str) {
+    if let Some(element) = element_by_id(id).and_then(|e| e.dyn_into::<web_sys::HtmlElement>().ok())
+    {
+        let _ = element.focus();
+    }
+}
+
+/// Sets `<html lang>`, so screen readers pronounce the text correctly.
+pub fn set_document_language(code: &str) {
+    if let Some(root) = document().and_then(|d| d.document_element()) {
+        let _ = root.set_attribute("lang", code);
+    }
+}
+
+/// Sets the window title.
+pub fn set_title(title: &str) {
+    if let Some(d) = document() {
+        d.set_title(title);
+    }
+}
+
+/// Scrolls to the top of the page, so a new page starts at its heading.
+pub fn scroll_to_top() {
+    if let Some(w) = window() {
+        w.scroll_to_with_x_and_y(0.0, 0.0);
+    }
+}
+
+/// The answers in progress saved in this tab, if any.
+pub fn load_progress() -> Option<String> {
+    session()?.get_item(PROGRESS_KEY).ok().flatten()
+}
+
+/// Saves the answers in progress in this tab's sessionStorage.
+pub fn save_progress(json: &str) -> Result<(), String> {
+    let storage = session().ok_or_else(|| String::from("sessionStorage is not available"))?;
+    storage
+        .set_item(PROGRESS_KEY, json)
+        .map_err(|_| String::from("sessionStorage refused the answers (full or blocked)"))
+}
+
+/// Removes the answers in progress.
+pub fn erase_progress() {
+    if let Some(storage) = session() {
+        let _ = storage.remove_item(PROGRESS_KEY);
+    }
+}
+
+/// The remembered results (a JSON array of JSON exports), if any.
+pub fn load_remembered() -> Option<String> {
+    local()?.get_item(REMEMBERED_KEY).ok().flatten()
+}
+
+/// Replaces the remembered results on this device.
+pub fn save_remembered(json: &str) -> Result<(), String> {
+    let storage = local().ok_or_else(|| String::from("localStorage is not available"))?;
+    storage
+        .set_item(REMEMBERED_KEY, json)
+        .map_err(|_| String::from("localStorage refused the result (full or blocked)"))
+}
+
+/// Forgets every remembered result on this device.
+pub fn erase_remembered() {
+    if let Some(storage) = local() {
+        let _ = storage.remove_item(REMEMBERED_KEY);
+    }
+}
+
+/// The quick-exit address: the page's `<meta name="naastenmeter-quick-exit">`
+/// when it holds an `https:` URL, otherwise [`DEFAULT_QUICK_EXIT_URL`].
+pub fn quick_exit_url() -> String {
+    document()
+        .and_then(|d| {
+            d.query_selector("meta[name=naastenmeter-quick-exit]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|url| url.starts_with("https://"))
+        .unwrap_or_else(|| String::from(DEFAULT_QUICK_EXIT_URL))
+}
+
+/// Leaves for `url` without adding a history entry, so "back" does not
+/// return to the questionnaire.
+pub fn replace_location(url: &str) {
+    if let Some(w) = window() {
+        let _ = w.location().replace(url);
+    }
+}
+
+/// Whether the page was opened for the professional view (`#professional`).
+pub fn wants_professional_view() -> bool {
+    window()
+        .and_then(|w| w.location().hash().ok())
+        .is_some_and(|hash| hash == "#professional")
+}
+
+/// The current date and time as ISO 8601 (UTC), for export stamps.
+pub fn now_iso() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// Offers `contents` as a file download named `file_name`.
+///
+/// The file is made in the tab (a `blob:` URL) and never sent anywhere.
+pub fn download(file_name: &str, mime: &str, contents: &str) -> Result<(), String> {
+    let fail = |what: &str| format!("the download could not be made ({what})");
+    let document = document().ok_or_else(|| fail("no document"))?;
+    let parts = js_sys::Array::of1(&wasm_bindgen::JsValue::from_str(contents));
+    let options = web_sys::BlobPropertyBag::new();
+    options.set_type(mime);
+    let blob = web_sys::Blob::new_with_str_sequence_and_options(&parts, &options)
+        .map_err(|_| fail("blob"))?;
+    let url = web_sys::Url::create_object_url_with_blob(&blob).map_err(|_| fail("url"))?;
+    let anchor: web_sys::HtmlAnchorElement = document
+        .create_element("a")
+        .map_err(|_| fail("link"))?
+        .dyn_into()
+        .map_err(|_| fail("link"))?;
+    anchor.set_href(&url);
+    anchor.set_download(file_name);
+    anchor.click();
+    // Revoking at once can cancel the download in some browsers, so the
+    // previous file's URL is released when the next one is made.
+    LAST_DOWNLOAD.with(|last| {
+        if let Some(previous) = last.replace(Some(url)) {
+            let _ = web_sys::Url::revoke_object_url(&previous);
+        }
+    });
+    Ok(())
+}
+
+thread_local! {
+    static LAST_DOWNLOAD: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Copies text to the clipboard. The browser may refuse; the code is also
+/// shown on screen to select by hand.
+pub fn copy_to_clipboard(text: &str) {
+    if let Some(w) = window() {
+        let _ = w.navigator().clipboard().write_text(text);
+    }
+}
+
+/// Opens the browser's print dialog (print or save as PDF).
+pub fn print() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
+thread_local! {
+    static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether the app is leaving on purpose (quick exit), so the "leave this
+/// page?" prompt must not hold the user back.
+pub fn leaving() -> bool {
+    LEAVING.with(|l| l.get())
+}
+
+/// Quick exit: erases the answers in this tab and every remembered result,
+/// then replaces the page with a neutral site, leaving no entry to go back to.
+pub fn quick_exit() {
+    LEAVING.with(|l| l.set(true));
+    erase_progress();
+    erase_remembered();
+    replace_location(&quick_exit_url());
+}

@@ -1,0 +1,16 @@
+//! The app's components: small function components that render the state
+//! from the context and send actions. Each file holds one page or part.
+
+pub mod app;
+pub mod chart;
+pub mod contacts;
+pub mod earlier;
+pub mod exports;
+pub mod header;
+pub mod importer;
+pub mod notice;
+pub mod professional;
+pub mod qr;
+pub mod questions;
+pub mod result;
+pub mod welcome;

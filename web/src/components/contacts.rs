@@ -1,0 +1,78 @@
+//! Contact points: a card per contact, and the "help right now" block with
+//! the crisis lines, shown at the bottom of every page.
+
+use naastenmeter_core::instrument::Contact;
+use naastenmeter_core::text::pick;
+use yew::prelude::*;
+
+use crate::state::AppContext;
+
+/// Properties of [`ContactCard`].
+#[derive(Properties, PartialEq)]
+pub struct ContactProps {
+    /// The contact's id in the instrument.
+    pub id: AttrValue,
+}
+
+/// One contact point: name, what they offer, phone and website.
+#[component]
+pub fn ContactCard(props: &ContactProps) -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    match app.instrument.contact(&props.id) {
+        Some(contact) => contact_html(contact, app.lang),
+        None => html! {},
+    }
+}
+
+/// Renders a contact (shared with the help block).
+fn contact_html(contact: &Contact, lang: crate::i18n::Lang) -> Html {
+    let t = lang.t();
+    let code = lang.code();
+    // Only https links and phone numbers are made clickable: texts from an
+    // instrument are data, never markup or script.
+    let phone = contact.phone.as_ref().map(|phone| {
+        let dial: String = phone
+            .chars()
+            .filter(|c| c.is_ascii_digit() || *c == '+')
+            .collect();
+        html! { <li>{ t.phone }{ ": " }<a href={format!("tel:{dial}")}>{ phone }</a></li> }
+    });
+    let url = contact
+        .url
+        .as_ref()
+        .filter(|u| u.starts_with("https://"))
+        .map(|url| html! { <li>{ t.website }{ ": " }<a href={url.clone()} rel="noopener noreferrer">{ url }</a></li> });
+    html! {
+        <div class="contact">
+            <p class="contact-name">{ pick(&contact.name, code) }</p>
+            <p>{ pick(&contact.description, code) }</p>
+            <ul class="contact-ways">{ phone }{ url }</ul>
+        </div>
+    }
+}
+
+/// The crisis lines, always reachable at the bottom of every page.
+#[component]
+pub fn HelpNow() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let t = app.lang.t();
+    let always: Vec<&Contact> = app
+        .instrument
+        .contacts
+        .iter()
+        .filter(|c| c.always_shown)
+        .collect();
+    if always.is_empty() {
+        return html! {};
+    }
+    html! {
+        <footer class="help-now" aria-labelledby="help-now-heading">
+            <h2 id="help-now-heading">{ t.help_now_heading }</h2>
+            { for always.into_iter().map(|c| contact_html(c, app.lang)) }
+        </footer>
+    }
+}

@@ -1,0 +1,135 @@
+//! The professional view: open a relative's export (file or share code) and
+//! see the same result with a short summary to discuss. Nothing is stored.
+
+use naastenmeter_core::answers::Answer;
+use naastenmeter_core::text::pick;
+use yew::prelude::*;
+
+use crate::components::importer::Importer;
+use crate::components::result::{rating_items, ResultPage};
+use crate::state::{Action, AppContext, ImportTarget, Outcome, Shared, View};
+
+/// The professional view.
+#[component]
+pub fn ProfessionalPage() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let t = app.lang.t();
+    let close = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::CloseProfessional))
+    };
+    let home = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Show(View::Welcome)))
+    };
+    html! {
+        <main id="main" class="professional">
+            <h1 id="main-heading" tabindex="-1">{ t.professional_heading }</h1>
+            <p>{ t.professional_intro }</p>
+            if let Some(outcome) = &app.professional {
+                { summary(&app, outcome) }
+                <ResultPage outcome={outcome.clone()} professional={true} />
+                <div class="nav-buttons no-print">
+                    <button type="button" id="close-professional" onclick={close}>{ t.close_result }</button>
+                </div>
+            } else {
+                <Importer target={ImportTarget::Professional} />
+            }
+            <div class="nav-buttons no-print">
+                <button type="button" onclick={home}>{ t.home }</button>
+            </div>
+        </main>
+    }
+}
+
+/// A few lines to start the conversation: the best fit, the signals, the
+/// scale scores, what the relative named and their ratings.
+fn summary(app: &AppContext, outcome: &Shared<Outcome>) -> Html {
+    let lang = app.lang;
+    let t = lang.t();
+    let code = lang.code();
+    let instrument = &app.instrument;
+    let report = &outcome.report;
+    let best = report
+        .classification
+        .as_ref()
+        .and_then(|c| {
+            let names: Vec<String> = if c.uncertain {
+                c.closest.clone()
+            } else {
+                vec![c.best.clone()]
+            }
+            .iter()
+            .filter_map(|id| {
+                let p = instrument.prototype(id)?;
+                Some(format!(
+                    "{} ({})",
+                    pick(&p.name, code),
+                    lang.percent(c.probability_of(id).unwrap_or(0.0))
+                ))
+            })
+            .collect();
+            (!names.is_empty()).then(|| names.join(" / "))
+        })
+        .unwrap_or_else(|| t.prototype_none.to_string());
+    let signals: Vec<String> = report
+        .signals
+        .iter()
+        .filter_map(|id| instrument.safety.iter().find(|r| &r.id == id))
+        .map(|r| pick(&r.title, code).to_string())
+        .collect();
+    let signals = if signals.is_empty() {
+        t.summary_none.to_string()
+    } else {
+        signals.join("; ")
+    };
+    let scales = report.scales.iter().filter_map(|r| {
+        let scale = instrument.scale(&r.id)?;
+        let text = match (r.score, r.enough) {
+            (Some(s), true) => {
+                let band = r
+                    .band
+                    .as_ref()
+                    .and_then(|b| scale.bands.iter().find(|band| &band.id == b))
+                    .map(|b| format!(" ({})", pick(&b.label, code)))
+                    .unwrap_or_default();
+                format!("{}{band}", lang.number(s))
+            }
+            _ => lang.too_few(r.answered, r.total),
+        };
+        Some(html! { <li>{ pick(&scale.label, code) }{ ": " }{ text }</li> })
+    });
+    let named = instrument.context_questions.iter().filter_map(|q| {
+        let chosen: Vec<&str> = match outcome.answers.get(&q.id)? {
+            Answer::Choice(c) => vec![c.as_str()],
+            Answer::Choices(cs) => cs.iter().map(String::as_str).collect(),
+            Answer::Value(_) => return None,
+        };
+        let labels: Vec<&str> = chosen
+            .iter()
+            .filter_map(|c| q.options.iter().find(|o| o.id == *c))
+            .map(|o| pick(&o.label, code))
+            .collect();
+        Some(
+            html! { <li>{ pick(&q.text, code) }{ " " }<strong>{ labels.join(", ") }</strong></li> },
+        )
+    });
+    let ratings = rating_items(instrument).into_iter().filter_map(|item| {
+        let v = outcome.answers.value(&item.id)?;
+        let max = instrument.response_scale_of(item).and_then(|rs| rs.range()).map(|(_, hi)| hi).unwrap_or(10);
+        Some(html! { <li>{ pick(&item.text, code) }{ " " }<strong>{ lang.out_of(v, max) }</strong></li> })
+    });
+    html! {
+        <section class="summary" aria-labelledby="summary-heading">
+            <h2 id="summary-heading">{ t.summary_heading }</h2>
+            <p>{ t.made_on }{ ": " }{ lang.date(outcome.created.as_deref()) }</p>
+            <p><strong>{ t.summary_best }{ ": " }</strong>{ best }</p>
+            <p><strong>{ t.summary_signals }{ ": " }</strong>{ signals }</p>
+            <ul>{ for scales }</ul>
+            <h3>{ t.summary_context }</h3>
+            <ul>{ for named }{ for ratings }</ul>
+        </section>
+    }
+}

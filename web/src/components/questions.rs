@@ -1,0 +1,188 @@
+//! A page of questions: a few scale items or context questions, with the
+//! progress ("page 3 of 9"), back and next, skipped questions marked, and
+//! "stop and erase".
+
+use naastenmeter_core::instrument::{ChoiceKind, ContextQuestion, Item};
+use naastenmeter_core::text::pick;
+use naastenmeter_core::Answer;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::i18n::Lang;
+use crate::state::{Action, AppContext};
+
+/// Response scales with more options than this (a 0–10 rating) are laid out
+/// as a compact row of numbers instead of a list.
+const ROW_LAYOUT_FROM: usize = 8;
+
+/// Properties of [`QuestionsPage`].
+#[derive(Properties, PartialEq)]
+pub struct QuestionsProps {
+    /// Index of the page.
+    pub index: usize,
+}
+
+/// One page of questions.
+#[component]
+pub fn QuestionsPage(props: &QuestionsProps) -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let t = app.lang.t();
+    let code = app.lang.code();
+    let Some(page) = app.pages.get(props.index) else {
+        return html! {};
+    };
+    let Some(section) = app.instrument.sections.get(page.section) else {
+        return html! {};
+    };
+    let total = app.pages.len();
+    let number = props.index + 1;
+    let last = number == total;
+
+    let next = {
+        let app = app.clone();
+        Callback::from(move |event: SubmitEvent| {
+            event.prevent_default();
+            app.dispatch(Action::Next {
+                now: browser::now_iso(),
+            });
+        })
+    };
+    let back = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Back))
+    };
+    let erase = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| {
+            browser::erase_progress();
+            app.dispatch(Action::Erase);
+        })
+    };
+
+    let questions = page.questions.iter().map(|id| {
+        let skipped = app.is_skipped(props.index, id);
+        if let Some(item) = app.instrument.item(id) {
+            item_html(&app, item, skipped)
+        } else if let Some(question) = app.instrument.context_question(id) {
+            context_html(&app, question, skipped)
+        } else {
+            html! {}
+        }
+    });
+
+    html! {
+        <main id="main" class="questions">
+            <p class="progress-text" id="progress-text" aria-live="polite">{ app.lang.page_of(number, total) }</p>
+            <progress class="progress" max={total.to_string()} value={number.to_string()}
+                aria-labelledby="progress-text"></progress>
+            <h1 id="main-heading" tabindex="-1">{ pick(&section.title, code) }</h1>
+            if page.first_of_section {
+                if let Some(intro) = &section.intro { <p class="intro">{ pick(intro, code) }</p> }
+            }
+            <form onsubmit={next} novalidate=true>
+                { for questions }
+                <div class="nav-buttons">
+                    <button type="button" onclick={back}>{ t.back }</button>
+                    <button type="submit" class="primary" id="next">
+                        { if last { t.to_result } else { t.next } }
+                    </button>
+                </div>
+            </form>
+            <p class="erase-line">
+                <button type="button" class="danger-link" id="stop-and-erase" onclick={erase}>{ t.stop_and_erase }</button>
+            </p>
+        </main>
+    }
+}
+
+fn skipped_tag(lang: Lang, skipped: bool) -> Html {
+    if skipped {
+        html! { <span class="skipped-tag">{ lang.t().skipped }</span> }
+    } else {
+        html! {}
+    }
+}
+
+fn clear_button(app: &AppContext, id: &str, answered: bool) -> Html {
+    if !answered {
+        return html! {};
+    }
+    let clear = {
+        let app = app.clone();
+        let id = id.to_string();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::Answer(id.clone(), None)))
+    };
+    html! { <button type="button" class="link-button clear-answer" onclick={clear}>{ app.lang.t().clear_answer }</button> }
+}
+
+fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
+    let code = app.lang.code();
+    let Some(scale) = app.instrument.response_scale_of(item) else {
+        return html! {};
+    };
+    let chosen = app.answers.value(&item.id);
+    let row = scale.options.len() >= ROW_LAYOUT_FROM;
+    let options = scale.options.iter().map(|option| {
+        let value = option.value;
+        let input_id = format!("{}-{}", item.id, value);
+        let onchange = {
+            let app = app.clone();
+            let id = item.id.clone();
+            Callback::from(move |_: Event| {
+                app.dispatch(Action::Answer(id.clone(), Some(Answer::Value(value))))
+            })
+        };
+        html! {
+            <label class="option" for={input_id.clone()}>
+                <input type="radio" id={input_id} name={item.id.clone()} value={value.to_string()}
+                    checked={chosen == Some(value)} {onchange} />
+                <span>{ pick(&option.label, code) }</span>
+            </label>
+        }
+    });
+    html! {
+        <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", item.id)}>
+            <legend>{ pick(&item.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
+            <div class={classes!("options", row.then_some("options-row"))}>{ for options }</div>
+            { clear_button(app, &item.id, chosen.is_some()) }
+        </fieldset>
+    }
+}
+
+fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> Html {
+    let code = app.lang.code();
+    let multiple = question.choice == ChoiceKind::Multiple;
+    let options = question.options.iter().map(|option| {
+        let input_id = format!("{}-{}", question.id, option.id);
+        let checked = app.answers.has_chosen(&question.id, &option.id);
+        let onchange = {
+            let app = app.clone();
+            let q = question.id.clone();
+            let o = option.id.clone();
+            Callback::from(move |_: Event| {
+                if multiple {
+                    app.dispatch(Action::ToggleChoice(q.clone(), o.clone()));
+                } else {
+                    app.dispatch(Action::Answer(q.clone(), Some(Answer::Choice(o.clone()))));
+                }
+            })
+        };
+        html! {
+            <label class="option" for={input_id.clone()}>
+                <input type={if multiple { "checkbox" } else { "radio" }} id={input_id}
+                    name={question.id.clone()} value={option.id.clone()} {checked} {onchange} />
+                <span>{ pick(&option.label, code) }</span>
+            </label>
+        }
+    });
+    let answered = app.answers.get(&question.id).is_some();
+    html! {
+        <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", question.id)}>
+            <legend>{ pick(&question.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
+            <div class="options">{ for options }</div>
+            { clear_button(app, &question.id, answered) }
+        </fieldset>
+    }
+}

@@ -1,0 +1,242 @@
+//! The result page: safety signals first, then the scale chart, the
+//! best-fitting prototype with its uncertainty, what may help, the ratings
+//! and "about this result". The professional view shows the same page
+//! without the relative's own buttons.
+
+use naastenmeter_core::instrument::{AdviceKind, SignalLevel};
+use naastenmeter_core::text::pick;
+use yew::prelude::*;
+
+use crate::browser;
+use crate::components::chart::ScaleChart;
+use crate::components::contacts::ContactCard;
+use crate::components::exports::{Exports, Remember};
+use crate::state::{Action, AppContext, Outcome, Shared, View};
+
+/// Properties of [`ResultPage`].
+#[derive(Properties, PartialEq)]
+pub struct ResultProps {
+    /// The result to show.
+    pub outcome: Shared<Outcome>,
+    /// Whether this is the professional view (no exports, nothing stored).
+    pub professional: bool,
+}
+
+/// Items that belong to no scale: the 0–10 ratings.
+pub fn rating_items(
+    instrument: &naastenmeter_core::Instrument,
+) -> Vec<&naastenmeter_core::instrument::Item> {
+    instrument
+        .items
+        .iter()
+        .filter(|item| !instrument.scales.iter().any(|s| s.items.contains(&item.id)))
+        .collect()
+}
+
+/// The result page.
+#[component]
+pub fn ResultPage(props: &ResultProps) -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let lang = app.lang;
+    let t = lang.t();
+    let code = lang.code();
+    let instrument = &app.instrument;
+    let outcome = &props.outcome;
+    let report = &outcome.report;
+    let heading_id = if props.professional {
+        "result-heading"
+    } else {
+        "main-heading"
+    };
+
+    let signals = report.signals.iter().filter_map(|id| {
+        let rule = instrument.safety.iter().find(|r| &r.id == id)?;
+        let (class, level) = match rule.level {
+            SignalLevel::Urgent => ("signal signal-urgent", t.urgent),
+            SignalLevel::Attention => ("signal signal-attention", t.attention),
+        };
+        Some(html! {
+            <div class={class}>
+                <p class="signal-level">{ level }</p>
+                <h3>{ pick(&rule.title, code) }</h3>
+                <p>{ pick(&rule.message, code) }</p>
+                { for rule.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
+            </div>
+        })
+    });
+    let has_signals = !report.signals.is_empty();
+
+    let bands = report.scales.iter().filter_map(|result| {
+        let scale = instrument.scale(&result.id)?;
+        let band = result.band.as_ref().and_then(|b| scale.bands.iter().find(|band| &band.id == b));
+        Some(html! {
+            <div class="scale-text">
+                <h3>{ pick(&scale.label, code) }</h3>
+                <p class="scale-description">{ pick(&scale.description, code) }</p>
+                if result.enough {
+                    if let Some(band) = band {
+                        <p><strong>{ pick(&band.label, code) }{ ": " }</strong>{ pick(&band.text, code) }</p>
+                    }
+                } else {
+                    <p class="too-few">{ lang.too_few(result.answered, result.total) }</p>
+                }
+            </div>
+        })
+    });
+
+    let prototype_card = |id: &str, probability: f64| -> Html {
+        let Some(p) = instrument.prototype(id) else {
+            return html! {};
+        };
+        html! {
+            <article class="prototype">
+                <h3>{ pick(&p.name, code) }</h3>
+                <p class="chance">{ t.chance }{ ": " }<strong>{ lang.percent(probability) }</strong></p>
+                <p>{ pick(&p.description, code) }</p>
+                <h4>{ t.feelings }</h4>
+                <p>{ pick(&p.feelings, code) }</p>
+                <h4>{ t.what_may_help }</h4>
+                <ul>{ for p.what_may_help.iter().map(|h| html! { <li>{ pick(h, code) }</li> }) }</ul>
+            </article>
+        }
+    };
+    let prototype = match &report.classification {
+        None => html! { <p>{ t.prototype_none }</p> },
+        Some(c) if c.uncertain => html! {
+            <>
+                <p>{ t.prototype_uncertain }</p>
+                { for c.closest.iter().map(|id| prototype_card(id, c.probability_of(id).unwrap_or(0.0))) }
+                <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p>
+            </>
+        },
+        Some(c) => html! {
+            <>
+                <p>{ t.prototype_fits }</p>
+                { prototype_card(&c.best, c.best_probability()) }
+                <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p>
+            </>
+        },
+    };
+
+    let advice_group = |kind: AdviceKind,
+                        heading: &'static str,
+                        intro: Option<&'static str>|
+     -> Html {
+        let rules: Vec<_> = report
+            .advice
+            .iter()
+            .filter_map(|id| instrument.advice.iter().find(|a| &a.id == id))
+            .filter(|a| a.kind == kind)
+            .collect();
+        if rules.is_empty() {
+            return html! {};
+        }
+        html! {
+            <section class="advice" aria-labelledby={format!("advice-{kind:?}")}>
+                <h2 id={format!("advice-{kind:?}")}>{ heading }</h2>
+                if let Some(intro) = intro { <p>{ intro }</p> }
+                { for rules.into_iter().map(|a| html! {
+                    <article class="advice-item">
+                        <h3>{ pick(&a.title, code) }</h3>
+                        <p>{ pick(&a.text, code) }</p>
+                        if let Some(more) = &a.learn_more {
+                            <p class="learn-more">{ t.learn_more }{ ": " }{ pick(more, code) }</p>
+                        }
+                        { for a.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
+                    </article>
+                }) }
+            </section>
+        }
+    };
+
+    let ratings = rating_items(instrument);
+    let rating_rows = ratings.iter().map(|item| {
+        let max = instrument.response_scale_of(item).and_then(|rs| rs.range()).map(|(_, hi)| hi).unwrap_or(10);
+        let value = outcome.answers.value(&item.id).map(|v| lang.out_of(v, max)).unwrap_or_else(|| t.not_answered.to_string());
+        html! { <li><span class="rating-question">{ pick(&item.text, code) }</span>{ " " }<strong>{ value }</strong></li> }
+    });
+
+    let model = &instrument.model;
+    let actions = if props.professional {
+        html! {}
+    } else {
+        let back = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::Back))
+        };
+        let earlier = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| app.dispatch(Action::Show(View::Earlier)))
+        };
+        let erase = {
+            let app = app.clone();
+            Callback::from(move |_: MouseEvent| {
+                browser::erase_progress();
+                app.dispatch(Action::Erase);
+            })
+        };
+        html! {
+            <>
+                <Exports outcome={outcome.clone()} />
+                <Remember />
+                <div class="nav-buttons no-print">
+                    <button type="button" onclick={back}>{ t.back }</button>
+                    <button type="button" id="to-earlier" onclick={earlier}>{ t.earlier_link }</button>
+                </div>
+                <p class="erase-line no-print">
+                    <button type="button" class="danger-link" id="stop-and-erase" onclick={erase}>{ t.stop_and_erase }</button>
+                </p>
+            </>
+        }
+    };
+
+    let body = html! {
+        <>
+            <h1 id={heading_id} tabindex="-1">{ t.result_heading }</h1>
+            <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
+            <p class="made-on">{ t.made_on }{ ": " }{ lang.date(outcome.created.as_deref()) }</p>
+            if has_signals {
+                <section class="signals" aria-labelledby="signals-heading">
+                    <h2 id="signals-heading">{ t.signals_heading }</h2>
+                    { for signals }
+                </section>
+            }
+            <section aria-labelledby="scores-heading">
+                <h2 id="scores-heading">{ t.scores_heading }</h2>
+                <p>{ t.scores_intro }</p>
+                <ScaleChart report={outcome.clone()} />
+                { for bands }
+            </section>
+            <section aria-labelledby="prototype-heading" class="prototypes">
+                <h2 id="prototype-heading">{ t.prototype_heading }</h2>
+                { prototype }
+            </section>
+            { advice_group(AdviceKind::Method, t.methods_heading, None) }
+            { advice_group(AdviceKind::Technique, t.techniques_heading, Some(t.techniques_intro)) }
+            { advice_group(AdviceKind::Tip, t.tips_heading, None) }
+            { advice_group(AdviceKind::Offer, t.offers_heading, None) }
+            if !ratings.is_empty() {
+                <section aria-labelledby="ratings-heading">
+                    <h2 id="ratings-heading">{ t.ratings_heading }</h2>
+                    <ul class="ratings">{ for rating_rows }</ul>
+                </section>
+            }
+            <section aria-labelledby="about-heading" class="about">
+                <h2 id="about-heading">{ t.about_heading }</h2>
+                <p>{ t.about_method }</p>
+                <p>{ t.about_uncertainty }</p>
+                <p>{ pick(&model.about, code) }</p>
+                if model.provisional { <p><strong>{ t.about_provisional }</strong></p> }
+                <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
+            </section>
+            { actions }
+        </>
+    };
+    if props.professional {
+        html! { <div class="result">{ body }</div> }
+    } else {
+        html! { <main id="main" class="result">{ body }</main> }
+    }
+}

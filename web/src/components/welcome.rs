@@ -1,0 +1,50 @@
+//! The welcome page: what this is, for whom, how long, that it is not a
+//! diagnosis, and that answers stay on this device.
+
+use yew::prelude::*;
+
+use crate::state::{Action, AppContext, View};
+
+/// The welcome page.
+#[component]
+pub fn Welcome() -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let t = app.lang.t();
+    let send = |action: Action| {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(action.clone()))
+    };
+    let code = app.lang.code();
+    let description = naastenmeter_core::text::pick(&app.instrument.description, code);
+    let started = !app.answers.is_empty();
+    html! {
+        <main id="main" class="welcome">
+            <h1 id="main-heading" tabindex="-1">{ t.welcome_heading }</h1>
+            <p>{ t.welcome_what }</p>
+            <p>{ t.welcome_for_whom }</p>
+            if !description.is_empty() { <p>{ description }</p> }
+            <p>{ t.welcome_time }</p>
+            <p class="privacy">{ t.welcome_privacy }</p>
+            <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
+            <p>{ t.welcome_skip }</p>
+            <div class="actions">
+                if started {
+                    if app.outcome.is_some() {
+                        <button type="button" class="primary" onclick={send(Action::Show(View::Result))}>{ t.to_result_link }</button>
+                    } else {
+                        <button type="button" class="primary" onclick={send(Action::Start)}>{ t.resume }</button>
+                    }
+                    <button type="button" onclick={send(Action::StartOver)}>{ t.start_over }</button>
+                } else {
+                    <button type="button" class="primary" id="start" onclick={send(Action::Start)}>{ t.start }</button>
+                }
+            </div>
+            <ul class="secondary-links">
+                <li><button type="button" class="link-button" onclick={send(Action::Show(View::Earlier))}>{ t.earlier_link }</button></li>
+                <li><button type="button" class="link-button" onclick={send(Action::Show(View::Professional))}>{ t.professional_link }</button></li>
+            </ul>
+        </main>
+    }
+}

@@ -1,0 +1,479 @@
+//! The app's own words in Dutch and English. The questionnaire's texts come
+//! from the instrument; these are the buttons, headings and explanations
+//! around it. Plain language (B1): short sentences, everyday words.
+
+use serde::{Deserialize, Serialize};
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// The language code used in the instrument and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// The other language, offered by the language switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    /// The language's own name, shown on the switch.
+    pub fn own_name(self) -> &'static str {
+        match self {
+            Lang::Nl => "Nederlands",
+            Lang::En => "English",
+        }
+    }
+
+    /// The app's words in this language.
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Nl => &NL,
+            Lang::En => &EN,
+        }
+    }
+
+    /// "Page 3 of 9".
+    pub fn page_of(self, page: usize, pages: usize) -> String {
+        match self {
+            Lang::Nl => format!("Pagina {page} van {pages}"),
+            Lang::En => format!("Page {page} of {pages}"),
+        }
+    }
+
+    /// "3 of 6 questions answered: too few for a reliable score."
+    pub fn too_few(self, answered: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!("{answered} van {total} vragen beantwoord. Dat is te weinig voor een betrouwbare score."),
+            Lang::En => format!("{answered} of {total} questions answered. That is too few for a reliable score."),
+        }
+    }
+
+    /// "Based on 3 of 4 scales."
+    pub fn inputs_used(self, used: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!("Gebaseerd op {used} van de {total} onderdelen."),
+            Lang::En => format!("Based on {used} of the {total} parts."),
+        }
+    }
+
+    /// "7 out of 10".
+    pub fn out_of(self, value: i32, max: i32) -> String {
+        match self {
+            Lang::Nl => format!("{value} van de {max}"),
+            Lang::En => format!("{value} out of {max}"),
+        }
+    }
+
+    /// "Result of 12 March 2025" style label for a stored result.
+    pub fn result_of(self, date: &str) -> String {
+        match self {
+            Lang::Nl => format!("Uitslag van {date}"),
+            Lang::En => format!("Result of {date}"),
+        }
+    }
+
+    /// A probability as a whole percentage, "62%".
+    pub fn percent(self, probability: f64) -> String {
+        let p = (probability * 100.0).round().clamp(0.0, 100.0) as i32;
+        format!("{p}%")
+    }
+}
+
+/// Every fixed text of the app in one language.
+#[allow(missing_docs)]
+pub struct Strings {
+    pub skip_to_content: &'static str,
+    pub quick_exit: &'static str,
+    pub quick_exit_hint: &'static str,
+    pub switch_language: &'static str,
+    pub welcome_heading: &'static str,
+    pub welcome_what: &'static str,
+    pub welcome_for_whom: &'static str,
+    pub welcome_time: &'static str,
+    pub welcome_privacy: &'static str,
+    pub welcome_skip: &'static str,
+    pub not_a_diagnosis: &'static str,
+    pub start: &'static str,
+    pub resume: &'static str,
+    pub start_over: &'static str,
+    pub professional_link: &'static str,
+    pub earlier_link: &'static str,
+    pub erased_notice: &'static str,
+    pub back: &'static str,
+    pub next: &'static str,
+    pub to_result: &'static str,
+    pub skipped: &'static str,
+    pub clear_answer: &'static str,
+    pub stop_and_erase: &'static str,
+    pub progress_label: &'static str,
+    pub result_heading: &'static str,
+    pub signals_heading: &'static str,
+    pub urgent: &'static str,
+    pub attention: &'static str,
+    pub scores_heading: &'static str,
+    pub scores_intro: &'static str,
+    pub chart_you: &'static str,
+    pub chart_typical: &'static str,
+    pub table_caption: &'static str,
+    pub col_part: &'static str,
+    pub col_score: &'static str,
+    pub col_band: &'static str,
+    pub col_answered: &'static str,
+    pub no_score: &'static str,
+    pub prototype_heading: &'static str,
+    pub prototype_fits: &'static str,
+    pub prototype_uncertain: &'static str,
+    pub prototype_none: &'static str,
+    pub chance: &'static str,
+    pub feelings: &'static str,
+    pub what_may_help: &'static str,
+    pub methods_heading: &'static str,
+    pub techniques_heading: &'static str,
+    pub techniques_intro: &'static str,
+    pub tips_heading: &'static str,
+    pub offers_heading: &'static str,
+    pub ratings_heading: &'static str,
+    pub not_answered: &'static str,
+    pub about_heading: &'static str,
+    pub about_method: &'static str,
+    pub about_uncertainty: &'static str,
+    pub about_provisional: &'static str,
+    pub help_now_heading: &'static str,
+    pub phone: &'static str,
+    pub website: &'static str,
+    pub learn_more: &'static str,
+    pub exports_heading: &'static str,
+    pub exports_intro: &'static str,
+    pub print: &'static str,
+    pub print_contains: &'static str,
+    pub json: &'static str,
+    pub json_contains: &'static str,
+    pub fhir: &'static str,
+    pub fhir_contains: &'static str,
+    pub csv: &'static str,
+    pub csv_contains: &'static str,
+    pub share: &'static str,
+    pub share_contains: &'static str,
+    pub share_code_label: &'static str,
+    pub copy: &'static str,
+    pub qr_label: &'static str,
+    pub remember_heading: &'static str,
+    pub remember_explain: &'static str,
+    pub remember_yes: &'static str,
+    pub remembered_done: &'static str,
+    pub earlier_heading: &'static str,
+    pub earlier_intro: &'static str,
+    pub earlier_none: &'static str,
+    pub remembered_label: &'static str,
+    pub imported_label: &'static str,
+    pub compare: &'static str,
+    pub compare_heading: &'static str,
+    pub col_earlier: &'static str,
+    pub col_now: &'static str,
+    pub col_change: &'static str,
+    pub higher: &'static str,
+    pub lower: &'static str,
+    pub same: &'static str,
+    pub compare_needs_now: &'static str,
+    pub forget_all: &'static str,
+    pub forget_all_confirm: &'static str,
+    pub forgotten: &'static str,
+    pub import_heading: &'static str,
+    pub import_intro: &'static str,
+    pub import_file: &'static str,
+    pub import_code: &'static str,
+    pub import_code_button: &'static str,
+    pub import_failed: &'static str,
+    pub imported_done: &'static str,
+    pub to_result_link: &'static str,
+    pub home: &'static str,
+    pub professional_heading: &'static str,
+    pub professional_intro: &'static str,
+    pub summary_heading: &'static str,
+    pub summary_best: &'static str,
+    pub summary_signals: &'static str,
+    pub summary_none: &'static str,
+    pub summary_context: &'static str,
+    pub made_on: &'static str,
+    pub close_result: &'static str,
+    pub storage_failed: &'static str,
+    pub unknown_date: &'static str,
+}
+
+static NL: Strings = Strings {
+    skip_to_content: "Naar de inhoud",
+    quick_exit: "Snel weg",
+    quick_exit_hint: "Wist alles en opent een weerbericht.",
+    switch_language: "English",
+    welcome_heading: "Hoe gaat het met u als naaste?",
+    welcome_what: "Deze vragenlijst is voor u als naaste: u zorgt voor iemand met ernstige psychische problemen of een verslaving. Bijvoorbeeld uw kind, partner, ouder, broer of zus.",
+    welcome_for_whom: "Na de vragen ziet u hoe het met u gaat, welke beschrijving het best bij u past en wat u zou kunnen helpen.",
+    welcome_time: "Het invullen duurt ongeveer 10 minuten. U kunt vragen overslaan.",
+    welcome_privacy: "Uw antwoorden blijven op dit apparaat. Er gaat niets naar internet. U bewaart of deelt alleen iets als u daar zelf voor kiest.",
+    welcome_skip: "Wilt u stoppen? Met 'Stoppen en wissen' of 'Snel weg' verdwijnt alles meteen.",
+    not_a_diagnosis: "Dit is geen diagnose. De uitslag is een begin voor een gesprek, bijvoorbeeld met een hulpverlener of met mensen die u vertrouwt.",
+    start: "Begin",
+    resume: "Verder waar u was",
+    start_over: "Opnieuw beginnen",
+    professional_link: "Voor hulpverleners: een uitslag openen",
+    earlier_link: "Eerdere uitslagen en vergelijken",
+    erased_notice: "Uw antwoorden zijn gewist.",
+    back: "Terug",
+    next: "Volgende",
+    to_result: "Naar de uitslag",
+    skipped: "Overgeslagen",
+    clear_answer: "Antwoord weghalen",
+    stop_and_erase: "Stoppen en wissen",
+    progress_label: "Voortgang",
+    result_heading: "Uw uitslag",
+    signals_heading: "Let hierop",
+    urgent: "Dringend",
+    attention: "Aandacht nodig",
+    scores_heading: "Hoe het met u gaat",
+    scores_intro: "Per onderdeel ziet u uw score (de balk) en de score die past bij elke beschrijving (de genummerde streepjes).",
+    chart_you: "U",
+    chart_typical: "Typisch voor",
+    table_caption: "Uw scores per onderdeel",
+    col_part: "Onderdeel",
+    col_score: "Uw score",
+    col_band: "Betekenis",
+    col_answered: "Beantwoord",
+    no_score: "geen score",
+    prototype_heading: "Welke beschrijving past bij u",
+    prototype_fits: "Deze beschrijving past het best bij uw antwoorden.",
+    prototype_uncertain: "Uw antwoorden passen bij twee beschrijvingen ongeveer even goed. Lees ze allebei en kijk wat u herkent.",
+    prototype_none: "Er zijn te weinig vragen beantwoord om een beschrijving te kiezen.",
+    chance: "Kans dat deze beschrijving past",
+    feelings: "Hoe u zich vaak voelt",
+    what_may_help: "Wat kan helpen",
+    methods_heading: "Wat u kunt doen",
+    techniques_heading: "Omgaan met gedrag dat u noemde",
+    techniques_intro: "U noemde gedrag dat het samenleven moeilijk maakt. Deze manieren van praten en reageren kunnen helpen.",
+    tips_heading: "Tips",
+    offers_heading: "Steun voor u",
+    ratings_heading: "Uw cijfers",
+    not_answered: "niet ingevuld",
+    about_heading: "Over deze uitslag",
+    about_method: "Uw scores zijn het gemiddelde van uw antwoorden per onderdeel. Een rekenmodel vergelijkt uw scores met vier beschrijvingen van naasten en berekent hoe goed elke beschrijving past.",
+    about_uncertainty: "Dat is een schatting, geen zekerheid. Als geen beschrijving duidelijk het best past, ziet u er twee.",
+    about_provisional: "Het rekenmodel is voorlopig. Het wordt later vervangen door een model dat met antwoorden van veel naasten is getoetst.",
+    help_now_heading: "Hulp nodig, nu meteen?",
+    phone: "Bel",
+    website: "Website",
+    learn_more: "Meer weten",
+    exports_heading: "Bewaren of meenemen",
+    exports_intro: "Er wordt niets bewaard of verstuurd, tenzij u hieronder zelf iets kiest. Bij elke keuze staat wat erin komt.",
+    print: "Afdrukken of opslaan als pdf",
+    print_contains: "Een samenvatting van 1 of 2 pagina's: uw scores, de beschrijving die past, wat kan helpen en waar u hulp vindt.",
+    json: "Download als bestand (JSON)",
+    json_contains: "Al uw antwoorden en de uitslag. U kunt dit bestand later hier weer openen of aan een hulpverlener geven.",
+    fhir: "Download voor een zorgdossier (FHIR)",
+    fhir_contains: "Al uw antwoorden in de standaard die zorgverleners gebruiken (FHIR). Voor het dossier van een hulpverlener.",
+    csv: "Download als tabel (CSV)",
+    csv_contains: "Al uw antwoorden en scores in één regel, voor een rekenblad.",
+    share: "Maak een deelcode",
+    share_contains: "Een korte code met al uw antwoorden. Wie de code heeft, kan uw antwoorden en uitslag zien. Deel hem alleen met wie u vertrouwt.",
+    share_code_label: "Uw deelcode",
+    copy: "Kopieer de code",
+    qr_label: "QR-code van uw deelcode",
+    remember_heading: "Onthouden op dit apparaat",
+    remember_explain: "Wilt u later vergelijken hoe het met u gaat? Dan kan deze uitslag op dit apparaat blijven staan. Iedereen die dit apparaat gebruikt, kan hem dan zien. 'Snel weg' en 'Alles vergeten' wissen hem weer.",
+    remember_yes: "Ja, onthoud deze uitslag op dit apparaat",
+    remembered_done: "Deze uitslag staat nu op dit apparaat.",
+    earlier_heading: "Eerdere uitslagen",
+    earlier_intro: "Vergelijk uw uitslag van nu met een eerdere uitslag. U kunt ook een eerder bestand of een deelcode openen. Dat wordt niet bewaard.",
+    earlier_none: "Er zijn nog geen eerdere uitslagen.",
+    remembered_label: "onthouden op dit apparaat",
+    imported_label: "geopend, niet bewaard",
+    compare: "Vergelijk met nu",
+    compare_heading: "Nu en eerder",
+    col_earlier: "Eerder",
+    col_now: "Nu",
+    col_change: "Verschil",
+    higher: "hoger",
+    lower: "lager",
+    same: "gelijk",
+    compare_needs_now: "Vul eerst de vragenlijst in om met nu te vergelijken.",
+    forget_all: "Alles vergeten",
+    forget_all_confirm: "Ja, vergeet alle uitslagen op dit apparaat",
+    forgotten: "Alle onthouden uitslagen zijn gewist.",
+    import_heading: "Een uitslag openen",
+    import_intro: "Open een bestand (JSON) of typ een deelcode. Er wordt niets bewaard.",
+    import_file: "Kies een bestand",
+    import_code: "Deelcode",
+    import_code_button: "Open de deelcode",
+    import_failed: "Dit kon niet worden geopend",
+    imported_done: "De uitslag is geopend.",
+    to_result_link: "Terug naar de uitslag",
+    home: "Naar het begin",
+    professional_heading: "Uitslag van een naaste bekijken",
+    professional_intro: "Open het bestand of de deelcode die u van een naaste kreeg. U ziet dezelfde uitslag als de naaste. Er wordt niets bewaard; sluit u de pagina, dan is alles weg.",
+    summary_heading: "Samenvatting voor het gesprek",
+    summary_best: "Past het best",
+    summary_signals: "Signalen",
+    summary_none: "geen",
+    summary_context: "Genoemd",
+    made_on: "Gemaakt op",
+    close_result: "Sluiten",
+    storage_failed: "Bewaren lukte niet",
+    unknown_date: "onbekende datum",
+};
+
+static EN: Strings = Strings {
+    skip_to_content: "Skip to content",
+    quick_exit: "Quick exit",
+    quick_exit_hint: "Erases everything and opens a weather forecast.",
+    switch_language: "Nederlands",
+    welcome_heading: "How are you doing as a relative?",
+    welcome_what: "This questionnaire is for you as a relative: you care for someone with severe mental health problems or an addiction. For example your child, partner, parent, brother or sister.",
+    welcome_for_whom: "After the questions you see how you are doing, which description fits you best, and what might help you.",
+    welcome_time: "It takes about 10 minutes. You can skip questions.",
+    welcome_privacy: "Your answers stay on this device. Nothing goes to the internet. You only save or share something if you choose to.",
+    welcome_skip: "Want to stop? 'Stop and erase' or 'Quick exit' removes everything at once.",
+    not_a_diagnosis: "This is not a diagnosis. The result is a starting point for a conversation, for example with a care worker or with people you trust.",
+    start: "Start",
+    resume: "Continue where you were",
+    start_over: "Start again",
+    professional_link: "For professionals: open a result",
+    earlier_link: "Earlier results and comparing",
+    erased_notice: "Your answers have been erased.",
+    back: "Back",
+    next: "Next",
+    to_result: "See the result",
+    skipped: "Skipped",
+    clear_answer: "Remove answer",
+    stop_and_erase: "Stop and erase",
+    progress_label: "Progress",
+    result_heading: "Your result",
+    signals_heading: "Please note",
+    urgent: "Urgent",
+    attention: "Needs attention",
+    scores_heading: "How you are doing",
+    scores_intro: "For each part you see your score (the bar) and the score that is typical for each description (the numbered marks).",
+    chart_you: "You",
+    chart_typical: "Typical for",
+    table_caption: "Your scores per part",
+    col_part: "Part",
+    col_score: "Your score",
+    col_band: "Meaning",
+    col_answered: "Answered",
+    no_score: "no score",
+    prototype_heading: "Which description fits you",
+    prototype_fits: "This description fits your answers best.",
+    prototype_uncertain: "Your answers fit two descriptions about equally well. Read both and see what you recognise.",
+    prototype_none: "Too few questions were answered to choose a description.",
+    chance: "Chance that this description fits",
+    feelings: "How you may often feel",
+    what_may_help: "What may help",
+    methods_heading: "What you can do",
+    techniques_heading: "Dealing with behaviour you named",
+    techniques_intro: "You named behaviour that makes living together hard. These ways of talking and responding may help.",
+    tips_heading: "Tips",
+    offers_heading: "Support for you",
+    ratings_heading: "Your ratings",
+    not_answered: "not answered",
+    about_heading: "About this result",
+    about_method: "Your scores are the average of your answers per part. A statistical model compares your scores with four descriptions of relatives and works out how well each description fits.",
+    about_uncertainty: "That is an estimate, not a certainty. When no description clearly fits best, you see two.",
+    about_provisional: "The model is provisional. It will be replaced by a model tested with the answers of many relatives.",
+    help_now_heading: "Need help right now?",
+    phone: "Call",
+    website: "Website",
+    learn_more: "Learn more",
+    exports_heading: "Keep or take with you",
+    exports_intro: "Nothing is saved or sent unless you choose something below. Each choice says what it contains.",
+    print: "Print or save as PDF",
+    print_contains: "A summary of 1 or 2 pages: your scores, the description that fits, what may help and where to find help.",
+    json: "Download as a file (JSON)",
+    json_contains: "All your answers and the result. You can open this file here again later or give it to a care worker.",
+    fhir: "Download for a care record (FHIR)",
+    fhir_contains: "All your answers in the standard care providers use (FHIR). For a care worker's record.",
+    csv: "Download as a table (CSV)",
+    csv_contains: "All your answers and scores in one row, for a spreadsheet.",
+    share: "Make a share code",
+    share_contains: "A short code with all your answers. Anyone with the code can see your answers and result. Only share it with people you trust.",
+    share_code_label: "Your share code",
+    copy: "Copy the code",
+    qr_label: "QR code of your share code",
+    remember_heading: "Remember on this device",
+    remember_explain: "Want to compare later how you are doing? Then this result can stay on this device. Anyone who uses this device can see it. 'Quick exit' and 'Forget all' erase it again.",
+    remember_yes: "Yes, remember this result on this device",
+    remembered_done: "This result is now on this device.",
+    earlier_heading: "Earlier results",
+    earlier_intro: "Compare your result now with an earlier one. You can also open an earlier file or a share code. That is not saved.",
+    earlier_none: "There are no earlier results yet.",
+    remembered_label: "remembered on this device",
+    imported_label: "opened, not saved",
+    compare: "Compare with now",
+    compare_heading: "Now and earlier",
+    col_earlier: "Earlier",
+    col_now: "Now",
+    col_change: "Change",
+    higher: "higher",
+    lower: "lower",
+    same: "the same",
+    compare_needs_now: "Answer the questionnaire first to compare with now.",
+    forget_all: "Forget all",
+    forget_all_confirm: "Yes, forget all results on this device",
+    forgotten: "All remembered results have been erased.",
+    import_heading: "Open a result",
+    import_intro: "Open a file (JSON) or type a share code. Nothing is saved.",
+    import_file: "Choose a file",
+    import_code: "Share code",
+    import_code_button: "Open the share code",
+    import_failed: "This could not be opened",
+    imported_done: "The result has been opened.",
+    to_result_link: "Back to the result",
+    home: "To the start",
+    professional_heading: "View a relative's result",
+    professional_intro: "Open the file or share code you received from a relative. You see the same result as the relative. Nothing is saved; when you close the page, everything is gone.",
+    summary_heading: "Summary for the conversation",
+    summary_best: "Fits best",
+    summary_signals: "Signals",
+    summary_none: "none",
+    summary_context: "Named",
+    made_on: "Made on",
+    close_result: "Close",
+    storage_failed: "Saving did not work",
+    unknown_date: "unknown date",
+};
+
+impl Lang {
+    /// A score with one decimal, with a decimal comma in Dutch.
+    pub fn number(self, value: f64) -> String {
+        let text = format!("{value:.1}");
+        match self {
+            Lang::Nl => text.replace('.', ","),
+            Lang::En => text,
+        }
+    }
+
+    /// The date part of an ISO 8601 time, as people write it:
+    /// "12-03-2025" in Dutch, "2025-03-12" in English.
+    pub fn date(self, iso: Option<&str>) -> String {
+        let Some(date) = iso.and_then(|s| s.get(..10)) else {
+            return String::from(self.t().unknown_date);
+        };
+        let parts: Vec<&str> = date.split('-').collect();
+        match (self, parts.as_slice()) {
+            (Lang::Nl, [y, m, d]) => format!("{d}-{m}-{y}"),
+            _ => String::from(date),
+        }
+    }
+}

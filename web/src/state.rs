@@ -1,0 +1,543 @@
+//! The app's state and the one reducer that changes it.
+//!
+//! Components render an [`AppState`] and send [`Action`]s; every step that
+//! needs scoring, exporting or importing calls a pure function of
+//! `naastenmeter-core`. Browser I/O stays outside the reducer: the caller
+//! reads the clock or the storage and passes the result in an action.
+
+use std::ops::Deref;
+use std::rc::Rc;
+
+use naastenmeter_core::export::{self, fhir};
+use naastenmeter_core::instrument::ChoiceKind;
+use naastenmeter_core::{score, Answer, Answers, Instrument, Report};
+use serde::{Deserialize, Serialize};
+use yew::Reducible;
+
+use crate::i18n::Lang;
+use crate::pages::{paginate, QuestionPage};
+
+/// A shared, read-only value compared by identity, so a context update does
+/// not deep-compare the whole instrument.
+#[derive(Debug)]
+pub struct Shared<T>(pub Rc<T>);
+
+impl<T> Shared<T> {
+    /// Wraps a value.
+    pub fn new(value: T) -> Self {
+        Shared(Rc::new(value))
+    }
+}
+
+impl<T> Clone for Shared<T> {
+    fn clone(&self) -> Self {
+        Shared(Rc::clone(&self.0))
+    }
+}
+
+impl<T> PartialEq for Shared<T> {
+    fn eq(&self, other: &Self) -> bool {
+        Rc::ptr_eq(&self.0, &other.0)
+    }
+}
+
+impl<T> Deref for Shared<T> {
+    type Target = T;
+    fn deref(&self) -> &T {
+        &self.0
+    }
+}
+
+/// Which page is on screen. The app never adds browser history entries, so
+/// quick exit leaves nothing of it behind "back".
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub enum View {
+    /// The welcome page.
+    Welcome,
+    /// A page of questions (index into the pages).
+    Questions(usize),
+    /// The relative's own result.
+    Result,
+    /// Earlier results: remembered ones, imported ones, comparing.
+    Earlier,
+    /// The professional view: open an export, nothing stored.
+    Professional,
+}
+
+/// A scored set of answers with the moment it was made.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Outcome {
+    /// When the result was made (ISO 8601), if known.
+    pub created: Option<String>,
+    /// The answers it was scored from.
+    pub answers: Answers,
+    /// The report computed by the core.
+    pub report: Report,
+}
+
+/// An earlier result: remembered on this device, or opened from an export.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    /// The result itself.
+    pub outcome: Shared<Outcome>,
+    /// Whether it is stored on this device (otherwise only in this tab's memory).
+    pub remembered: bool,
+}
+
+/// Where an opened export should go.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ImportTarget {
+    /// Into the list of earlier results, to compare.
+    Earlier,
+    /// Into the professional view.
+    Professional,
+}
+
+/// A short message shown at the top of the page.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Notice {
+    /// The answers were erased.
+    Erased,
+    /// Every remembered result was forgotten.
+    Forgotten,
+    /// The current result was remembered.
+    Remembered,
+    /// An export was opened.
+    Imported,
+    /// An export could not be opened; the core's message.
+    ImportFailed(String),
+    /// Storage refused to save; the browser's reason.
+    StorageFailed(String),
+    /// The questionnaire could not be scored; the core's message.
+    ScoreFailed(String),
+}
+
+/// Everything on screen, and everything needed to draw it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AppState {
+    /// The questionnaire.
+    pub instrument: Shared<Instrument>,
+    /// The questions split into pages.
+    pub pages: Shared<Vec<QuestionPage>>,
+    /// The language shown.
+    pub lang: Lang,
+    /// The page on screen.
+    pub view: View,
+    /// The answers given so far.
+    pub answers: Answers,
+    /// The furthest question page reached; unanswered questions on earlier
+    /// pages are shown as skipped.
+    pub furthest: usize,
+    /// The result of the answers, once the last page is passed.
+    pub outcome: Option<Shared<Outcome>>,
+    /// The share code of the current result, once asked for.
+    pub share_code: Option<String>,
+    /// Whether the current result has been remembered on this device.
+    pub remembered_current: bool,
+    /// Earlier results, remembered and opened, oldest first.
+    pub earlier: Vec<Earlier>,
+    /// The earlier result being compared with now.
+    pub comparing: Option<Shared<Outcome>>,
+    /// The export opened in the professional view.
+    pub professional: Option<Shared<Outcome>>,
+    /// A message for the user.
+    pub notice: Option<Notice>,
+}
+
+/// What a saved tab looks like in sessionStorage.
+#[derive(Debug, Serialize, Deserialize)]
+pub struct Progress {
+    /// The language.
+    pub lang: Lang,
+    /// The page on screen (only welcome, questions or result are saved).
+    pub view: View,
+    /// The answers.
+    pub answers: Answers,
+    /// The furthest page reached.
+    pub furthest: usize,
+    /// When the result was made, if it was.
+    #[serde(default)]
+    pub created: Option<String>,
+}
+
+/// Everything that can happen.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Switch language; answers stay.
+    SetLang(Lang),
+    /// Go to a page.
+    Show(View),
+    /// Start (or continue) the questionnaire.
+    Start,
+    /// Drop the answers and start at the first question.
+    StartOver,
+    /// Set or clear (`None`) the answer to a question.
+    Answer(String, Option<Answer>),
+    /// Turn an option of a multiple-choice question on or off.
+    ToggleChoice(String, String),
+    /// The next page; after the last page, the result (made at `now`).
+    Next {
+        /// The current time, for the result's stamp.
+        now: String,
+    },
+    /// The previous page.
+    Back,
+    /// Erase all answers and results in this tab.
+    Erase,
+    /// Make the share code of the current result.
+    MakeShareCode,
+    /// The list of remembered results was written; it now holds these.
+    Remembered(Vec<Shared<Outcome>>),
+    /// Storage refused; the message.
+    StorageFailed(String),
+    /// Every remembered result was forgotten.
+    Forgotten,
+    /// Open an export: file contents.
+    ImportFile(Vec<u8>, ImportTarget),
+    /// Open an export: a share code.
+    ImportCode(String, ImportTarget),
+    /// Compare now with an earlier result, or stop comparing.
+    Compare(Option<Shared<Outcome>>),
+    /// Close the result in the professional view.
+    CloseProfessional,
+    /// Dismiss the notice.
+    DismissNotice,
+}
+
+impl AppState {
+    /// A fresh state for `instrument`, continuing from saved progress and
+    /// remembered results when given.
+    pub fn new(
+        instrument: Instrument,
+        progress: Option<&str>,
+        remembered: Option<&str>,
+        professional: bool,
+    ) -> Self {
+        let pages = paginate(&instrument);
+        let mut state = AppState {
+            instrument: Shared::new(instrument),
+            pages: Shared::new(pages),
+            lang: Lang::default(),
+            view: View::Welcome,
+            answers: Answers::new(),
+            furthest: 0,
+            outcome: None,
+            share_code: None,
+            remembered_current: false,
+            earlier: Vec::new(),
+            comparing: None,
+            professional: None,
+            notice: None,
+        };
+        if let Some(saved) = progress.and_then(|p| serde_json::from_str::<Progress>(p).ok()) {
+            state.restore(saved);
+        }
+        if let Some(list) = remembered {
+            state.earlier = read_remembered(&state.instrument, list)
+                .into_iter()
+                .map(|outcome| Earlier {
+                    outcome,
+                    remembered: true,
+                })
+                .collect();
+        }
+        if professional {
+            state.view = View::Professional;
+        }
+        state
+    }
+
+    /// Takes over saved progress, if its answers still fit the instrument.
+    fn restore(&mut self, saved: Progress) {
+        // Answers saved by another version of the app may no longer score;
+        // then the relative starts fresh rather than seeing an error.
+        let Ok(report) = score(&self.instrument, &saved.answers) else {
+            return;
+        };
+        self.lang = saved.lang;
+        self.answers = saved.answers;
+        self.furthest = saved.furthest.min(self.pages.len());
+        self.view = match saved.view {
+            View::Questions(page) if page < self.pages.len() => View::Questions(page),
+            View::Result => {
+                self.outcome = Some(Shared::new(Outcome {
+                    created: saved.created,
+                    answers: self.answers.clone(),
+                    report,
+                }));
+                View::Result
+            }
+            _ => View::Welcome,
+        };
+    }
+
+    /// What to keep in sessionStorage, or `None` when nothing should be
+    /// kept (no answers yet).
+    pub fn progress_json(&self) -> Option<String> {
+        if self.answers.is_empty() {
+            return None;
+        }
+        let view = match self.view {
+            View::Questions(page) => View::Questions(page),
+            View::Result if self.outcome.is_some() => View::Result,
+            _ if self.outcome.is_some() => View::Result,
+            View::Welcome | View::Earlier | View::Professional | View::Result => View::Welcome,
+        };
+        let progress = Progress {
+            lang: self.lang,
+            view,
+            answers: self.answers.clone(),
+            furthest: self.furthest,
+            created: self.outcome.as_ref().and_then(|o| o.created.clone()),
+        };
+        serde_json::to_string(&progress).ok()
+    }
+
+    /// Whether a question on an earlier page was passed without an answer.
+    pub fn is_skipped(&self, page: usize, question: &str) -> bool {
+        page < self.furthest && self.answers.get(question).is_none()
+    }
+
+    /// The list of remembered results with the current one added, as
+    /// written to localStorage, and the list as it will then be.
+    pub fn remembered_with_current(&self) -> Option<(String, Vec<Shared<Outcome>>)> {
+        let current = self.outcome.as_ref()?;
+        let mut outcomes: Vec<Shared<Outcome>> = self
+            .earlier
+            .iter()
+            .filter(|e| e.remembered)
+            .map(|e| e.outcome.clone())
+            .collect();
+        outcomes.push(current.clone());
+        let exports: Vec<String> = outcomes
+            .iter()
+            .map(|o| {
+                export::export_report(
+                    &self.instrument,
+                    &o.answers,
+                    &o.report,
+                    o.created.as_deref(),
+                )
+            })
+            .collect();
+        let json = serde_json::to_string(&exports).ok()?;
+        Some((json, outcomes))
+    }
+
+    fn open(&self, answers: Answers, created: Option<String>) -> Result<Shared<Outcome>, String> {
+        let report = score(&self.instrument, &answers).map_err(|e| e.to_string())?;
+        Ok(Shared::new(Outcome {
+            created,
+            answers,
+            report,
+        }))
+    }
+
+    fn import_file(&self, bytes: &[u8]) -> Result<Shared<Outcome>, String> {
+        match export::import_report(&self.instrument, bytes) {
+            Ok(imported) => Ok(Shared::new(Outcome {
+                created: imported.created,
+                answers: imported.answers,
+                report: imported.report,
+            })),
+            // A FHIR QuestionnaireResponse carries the answers too; try it
+            // before giving up, and report the JSON export's message.
+            Err(json_error) => {
+                match fhir::answers_from_questionnaire_response(&self.instrument, bytes) {
+                    Ok(answers) => self.open(answers, None),
+                    Err(_) => Err(json_error.to_string()),
+                }
+            }
+        }
+    }
+
+    fn import_code(&self, code: &str) -> Result<Shared<Outcome>, String> {
+        let answers =
+            export::decode_share_code(&self.instrument, code.trim()).map_err(|e| e.to_string())?;
+        self.open(answers, None)
+    }
+
+    fn place_import(&mut self, opened: Result<Shared<Outcome>, String>, target: ImportTarget) {
+        match opened {
+            Ok(outcome) => {
+                match target {
+                    ImportTarget::Earlier => self.earlier.push(Earlier {
+                        outcome,
+                        remembered: false,
+                    }),
+                    ImportTarget::Professional => self.professional = Some(outcome),
+                }
+                self.notice = Some(Notice::Imported);
+            }
+            Err(message) => self.notice = Some(Notice::ImportFailed(message)),
+        }
+    }
+
+    fn finish(&mut self, now: String) {
+        match score(&self.instrument, &self.answers) {
+            Ok(report) => {
+                self.outcome = Some(Shared::new(Outcome {
+                    created: Some(now),
+                    answers: self.answers.clone(),
+                    report,
+                }));
+                self.share_code = None;
+                self.remembered_current = false;
+                self.view = View::Result;
+            }
+            Err(e) => self.notice = Some(Notice::ScoreFailed(e.to_string())),
+        }
+    }
+
+    fn answers_changed(&mut self) {
+        // A result belongs to the answers it was made from: once an answer
+        // changes, the result is made again when the last page is passed.
+        self.outcome = None;
+        self.share_code = None;
+        self.remembered_current = false;
+    }
+}
+
+/// Reads the remembered results; entries that no longer read (another
+/// instrument version, a damaged entry) are left out.
+pub fn read_remembered(instrument: &Instrument, json: &str) -> Vec<Shared<Outcome>> {
+    let Ok(list) = serde_json::from_str::<Vec<String>>(json) else {
+        return Vec::new();
+    };
+    list.iter()
+        .filter_map(|doc| export::import_report(instrument, doc.as_bytes()).ok())
+        .map(|imported| {
+            Shared::new(Outcome {
+                created: imported.created,
+                answers: imported.answers,
+                report: imported.report,
+            })
+        })
+        .collect()
+}
+
+impl Reducible for AppState {
+    type Action = Action;
+
+    fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
+        let mut s = (*self).clone();
+        s.notice = None;
+        match action {
+            Action::SetLang(lang) => {
+                s.lang = lang;
+                s.notice = self.notice.clone();
+            }
+            Action::Show(view) => s.view = view,
+            Action::Start => {
+                s.view = View::Questions(s.furthest.min(s.pages.len().saturating_sub(1)));
+            }
+            Action::StartOver => {
+                s.answers = Answers::new();
+                s.furthest = 0;
+                s.answers_changed();
+                s.view = View::Questions(0);
+            }
+            Action::Answer(question, answer) => {
+                match answer {
+                    Some(answer) => s.answers.set(&question, answer),
+                    None => s.answers.clear(&question),
+                }
+                s.answers_changed();
+            }
+            Action::ToggleChoice(question, option) => {
+                let multiple = s
+                    .instrument
+                    .context_question(&question)
+                    .is_some_and(|q| q.choice == ChoiceKind::Multiple);
+                let mut chosen: Vec<String> = match s.answers.get(&question) {
+                    Some(Answer::Choices(c)) => c.clone(),
+                    Some(Answer::Choice(c)) if multiple => vec![c.clone()],
+                    _ => Vec::new(),
+                };
+                if let Some(at) = chosen.iter().position(|c| *c == option) {
+                    chosen.remove(at);
+                } else {
+                    chosen.push(option);
+                }
+                if chosen.is_empty() {
+                    s.answers.clear(&question);
+                } else {
+                    s.answers.set(&question, Answer::Choices(chosen));
+                }
+                s.answers_changed();
+            }
+            Action::Next { now } => {
+                if let View::Questions(page) = s.view {
+                    s.furthest = s.furthest.max(page + 1);
+                    if page + 1 < s.pages.len() {
+                        s.view = View::Questions(page + 1);
+                    } else {
+                        s.finish(now);
+                    }
+                }
+            }
+            Action::Back => {
+                s.view = match s.view {
+                    View::Questions(0) => View::Welcome,
+                    View::Questions(page) => View::Questions(page - 1),
+                    View::Result => View::Questions(s.pages.len().saturating_sub(1)),
+                    other => other,
+                };
+            }
+            Action::Erase => {
+                s.answers = Answers::new();
+                s.furthest = 0;
+                s.answers_changed();
+                s.comparing = None;
+                s.earlier.retain(|e| e.remembered);
+                s.view = View::Welcome;
+                s.notice = Some(Notice::Erased);
+            }
+            Action::MakeShareCode => {
+                if let Some(o) = &s.outcome {
+                    s.share_code = Some(export::encode_share_code(&s.instrument, &o.answers));
+                }
+            }
+            Action::Remembered(list) => {
+                let opened: Vec<Earlier> = s
+                    .earlier
+                    .iter()
+                    .filter(|e| !e.remembered)
+                    .cloned()
+                    .collect();
+                s.earlier = list
+                    .into_iter()
+                    .map(|outcome| Earlier {
+                        outcome,
+                        remembered: true,
+                    })
+                    .chain(opened)
+                    .collect();
+                s.remembered_current = true;
+                s.notice = Some(Notice::Remembered);
+            }
+            Action::StorageFailed(message) => s.notice = Some(Notice::StorageFailed(message)),
+            Action::Forgotten => {
+                s.earlier.retain(|e| !e.remembered);
+                s.remembered_current = false;
+                s.comparing = None;
+                s.notice = Some(Notice::Forgotten);
+            }
+            Action::ImportFile(bytes, target) => {
+                let opened = s.import_file(&bytes);
+                s.place_import(opened, target);
+            }
+            Action::ImportCode(code, target) => {
+                let opened = s.import_code(&code);
+                s.place_import(opened, target);
+            }
+            Action::Compare(outcome) => s.comparing = outcome,
+            Action::CloseProfessional => s.professional = None,
+            Action::DismissNotice => {}
+        }
+        Rc::new(s)
+    }
+}
+
+/// The handle components use to read the state and send actions.
+pub type AppContext = yew::UseReducerHandle<AppState>;
