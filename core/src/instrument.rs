@@ -5,6 +5,7 @@
 //! `docs/instrument.schema.json`. They carry no behaviour beyond look-ups;
 //! checking lives in [`crate::validate`] and scoring in [`crate::scoring`].
 
+use alloc::collections::BTreeMap;
 use alloc::string::String;
 use alloc::vec::Vec;
 
@@ -472,5 +473,40 @@ impl ResponseScale {
     /// Position of the option with this value.
     pub fn option_index(&self, value: i32) -> Option<usize> {
         self.options.iter().position(|o| o.value == value)
+    }
+}
+
+/// Look-ups by id, built once per call where many look-ups follow
+/// (scoring, validation), instead of a linear search per look-up.
+pub struct Index<'a> {
+    /// Items by id, with their response scale when it exists.
+    pub items: BTreeMap<&'a str, (&'a Item, Option<&'a ResponseScale>)>,
+    /// Context questions by id.
+    pub context_questions: BTreeMap<&'a str, &'a ContextQuestion>,
+}
+
+impl Instrument {
+    /// Builds the id look-ups for this instrument.
+    pub fn index(&self) -> Index<'_> {
+        let response_scales: BTreeMap<&str, &ResponseScale> = self
+            .response_scales
+            .iter()
+            .map(|rs| (rs.id.as_str(), rs))
+            .collect();
+        Index {
+            items: self
+                .items
+                .iter()
+                .map(|item| {
+                    let rs = response_scales.get(item.response_scale.as_str()).copied();
+                    (item.id.as_str(), (item, rs))
+                })
+                .collect(),
+            context_questions: self
+                .context_questions
+                .iter()
+                .map(|q| (q.id.as_str(), q))
+                .collect(),
+        }
     }
 }

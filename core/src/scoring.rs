@@ -12,7 +12,7 @@ use alloc::vec::Vec;
 use crate::answers::{Answer, Answers};
 use crate::condition::Facts;
 use crate::error::ScoreError;
-use crate::instrument::{ChoiceKind, Instrument, LatentModel, Scale};
+use crate::instrument::{ChoiceKind, Index, Instrument, LatentModel, Scale};
 use crate::likelihood;
 use crate::report::{Classification, InstrumentRef, PrototypeProbability, Report, ScaleResult};
 
@@ -22,14 +22,15 @@ use crate::report::{Classification, InstrumentRef, PrototypeProbability, Report,
 /// and options a context question does not have are errors naming the
 /// question. Skipped questions are simply absent from `answers`.
 pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, ScoreError> {
-    check_answers(instrument, answers)?;
+    let index = instrument.index();
+    check_answers(&index, answers)?;
 
     let scales: Vec<ScaleResult> = instrument
         .scales
         .iter()
-        .map(|scale| score_scale(instrument, scale, answers))
+        .map(|scale| score_scale(&index, scale, answers))
         .collect();
-    let classification = classify(instrument, &scales, answers);
+    let classification = classify(instrument, &index, &scales, answers);
 
     let mut counted: Vec<&str> = Vec::new();
     if let Some(c) = &classification {
@@ -76,16 +77,16 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, Score
     })
 }
 
-fn check_answers(instrument: &Instrument, answers: &Answers) -> Result<(), ScoreError> {
+fn check_answers(index: &Index<'_>, answers: &Answers) -> Result<(), ScoreError> {
     for (id, answer) in answers.iter() {
-        if let Some(item) = instrument.item(id) {
+        if let Some((_, response_scale)) = index.items.get(id) {
             let Answer::Value(value) = answer else {
                 return Err(ScoreError::WrongKind {
                     question: id.into(),
                     expected: "a number from its answer scale",
                 });
             };
-            let Some(response_scale) = instrument.response_scale_of(item) else {
+            let Some(response_scale) = response_scale else {
                 continue; // Unreachable for a validated instrument.
             };
             if response_scale.option_index(*value).is_none() {
@@ -95,7 +96,7 @@ fn check_answers(instrument: &Instrument, answers: &Answers) -> Result<(), Score
                     allowed: response_scale.options.iter().map(|o| o.value).collect(),
                 });
             }
-        } else if let Some(question) = instrument.context_question(id) {
+        } else if let Some(question) = index.context_questions.get(id) {
             let chosen: &[String] = match (question.choice, answer) {
                 (ChoiceKind::Single, Answer::Choice(option)) => core::slice::from_ref(option),
                 (ChoiceKind::Multiple, Answer::Choices(options)) => options,
@@ -127,14 +128,16 @@ fn check_answers(instrument: &Instrument, answers: &Answers) -> Result<(), Score
     Ok(())
 }
 
-fn score_scale(instrument: &Instrument, scale: &Scale, answers: &Answers) -> ScaleResult {
+fn score_scale(index: &Index<'_>, scale: &Scale, answers: &Answers) -> ScaleResult {
     let mut sum = 0.0;
     let mut answered = 0usize;
     for item_id in &scale.items {
-        let (Some(item), Some(value)) = (instrument.item(item_id), answers.value(item_id)) else {
+        let (Some((item, rs)), Some(value)) =
+            (index.items.get(item_id.as_str()), answers.value(item_id))
+        else {
             continue;
         };
-        let Some((min, max)) = instrument.response_scale_of(item).and_then(|rs| rs.range()) else {
+        let Some((min, max)) = rs.and_then(|rs| rs.range()) else {
             continue;
         };
         let scored = if item.reverse {
@@ -175,6 +178,7 @@ fn band_of(scale: &Scale, score: f64) -> Option<String> {
 
 fn classify(
     instrument: &Instrument,
+    index: &Index<'_>,
     scales: &[ScaleResult],
     answers: &Answers,
 ) -> Option<Classification> {
@@ -203,9 +207,8 @@ fn classify(
                 .items
                 .iter()
                 .map(|id| {
-                    let item = instrument.item(id)?;
-                    let value = answers.value(id)?;
-                    instrument.response_scale_of(item)?.option_index(value)
+                    let (_, rs) = index.items.get(id.as_str())?;
+                    rs.and_then(|rs| rs.option_index(answers.value(id)?))
                 })
                 .collect();
             let used = categories.iter().filter(|c| c.is_some()).count();
