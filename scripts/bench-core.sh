@@ -3,7 +3,7 @@
 # Figures go to BENCHMARKS.md with this command.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-rustup target add wasm32-wasip1 >/dev/null
+rustup target add wasm32-wasip1 >/dev/null 2>&1
 
 for profile in release bench; do
   echo "== native, profile $profile"

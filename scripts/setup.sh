@@ -13,7 +13,7 @@ WASM_BINDGEN_VERSION=$(awk '/^name = "wasm-bindgen"$/ { getline; gsub(/[^0-9.]/,
 step() { printf '\n== %s\n' "$*"; }
 
 step "Rust targets and components"
-rustup target add wasm32-unknown-unknown thumbv7em-none-eabihf >/dev/null
+rustup target add wasm32-unknown-unknown wasm32-wasip1 thumbv7em-none-eabihf >/dev/null 2>&1
 rustup component add rustfmt clippy >/dev/null 2>&1 || true
 
 if [ -n "$WASM_BINDGEN_VERSION" ] && ! wasm-bindgen --version 2>/dev/null | grep -q " $WASM_BINDGEN_VERSION\$"; then

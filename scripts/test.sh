@@ -22,3 +22,6 @@ cargo build -p naastenmeter-core --target wasm32-unknown-unknown
 
 step "Rust tests"
 cargo test -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli
+
+step "Identical numbers natively and in WebAssembly"
+./scripts/compare-native-wasm.sh
