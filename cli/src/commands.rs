@@ -7,6 +7,9 @@ use naastenmeter_core::{load_instrument, score as score_answers, Answers, Instru
 
 use crate::Failure;
 
+/// The instrument `decode` uses when none is given: the default questionnaire.
+const DEFAULT_INSTRUMENT: &str = include_str!("../../instruments/naastenmeter-v1.json");
+
 /// Splits `args` into positional arguments and `--name value` options.
 struct Args {
     positional: Vec<String>,
@@ -139,10 +142,11 @@ pub fn score(args: &[String]) -> Result<(), Failure> {
 pub fn decode(args: &[String]) -> Result<(), Failure> {
     let args = Args::parse(args, &["instrument"])?;
     let [code] = args.exactly("one share code")?;
-    let path = args
-        .option("instrument")
-        .ok_or_else(|| Failure::Usage("decode needs --instrument <instrument.json>".into()))?;
-    let instrument = load(path)?;
+    let instrument = match args.option("instrument") {
+        Some(path) => load(path)?,
+        None => load_instrument(DEFAULT_INSTRUMENT.as_bytes())
+            .map_err(|e| describe_load_error("the built-in default instrument", &e))?,
+    };
     let answers =
         share::decode_share_code(&instrument, code).map_err(|e| Failure::Input(e.to_string()))?;
     let text = serde_json::to_string_pretty(&answers).map_err(|e| Failure::Input(e.to_string()))?;

@@ -15,12 +15,14 @@ naastenmeter: check instruments, score answers, fit prototype models
 Usage:
   naastenmeter validate <instrument.json>
   naastenmeter score <instrument.json> <answers.json> [--format json|fhir|csv|share] [--language nl|en]
-  naastenmeter decode <share-code> --instrument <instrument.json>
+  naastenmeter decode <share-code> [--instrument <instrument.json>]
   naastenmeter questionnaire <instrument.json> [--language nl|en]
   naastenmeter schema
   naastenmeter fit --kind profiles|classes --classes 1..5 [options] <data.csv>
   naastenmeter reliability <options>
-  naastenmeter help [command]";
+  naastenmeter help
+
+Without --instrument, `decode` uses the built-in default questionnaire.";
 
 /// What went wrong, and which exit code that gives.
 pub enum Failure {

@@ -124,6 +124,32 @@ fn score_refuses_bad_answers_naming_the_item() {
 }
 
 #[test]
+fn decode_uses_the_default_instrument() {
+    let answers = temp_file(
+        "default-answers.json",
+        r#"{"b01": 4, "relationship": "parent"}"#,
+    );
+    let instrument =
+        PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../instruments/naastenmeter-v1.json");
+    let output = run(&[
+        "score",
+        &instrument.to_string_lossy(),
+        &answers,
+        "--format",
+        "share",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let code = stdout(&output).trim().to_string();
+    let output = run(&["decode", &code]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let decoded: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+    assert_eq!(
+        decoded,
+        serde_json::json!({"b01": 4, "relationship": "parent"})
+    );
+}
+
+#[test]
 fn decode_reports_a_typo() {
     let output = run(&[
         "decode",
