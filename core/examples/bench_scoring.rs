@@ -96,6 +96,17 @@ fn main() {
     let loading = median_micros(15, 50, || {
         black_box(load_instrument(black_box(&bytes)).ok());
     });
+    // The worst file under the size limit: as many items as fit in 2 MiB.
+    let oversized = instrument_with_items(4_000);
+    assert!(
+        oversized.len() <= naastenmeter_core::MAX_INSTRUMENT_BYTES,
+        "{}",
+        oversized.len()
+    );
+    assert!(load_instrument(&oversized).is_err());
+    let rejecting = median_micros(5, 3, || {
+        black_box(load_instrument(black_box(&oversized)).ok());
+    });
     println!(
         "score + classify one respondent ({} items answered): {scoring:.2} µs",
         answers.len()
@@ -103,5 +114,10 @@ fn main() {
     println!(
         "load + validate an instrument of 60 items ({} KB): {loading:.1} µs",
         bytes.len() / 1024
+    );
+    println!(
+        "reject an instrument of 4,000 items ({} KB, just under the size limit): {:.1} ms",
+        oversized.len() / 1024,
+        rejecting / 1000.0
     );
 }

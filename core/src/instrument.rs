@@ -478,35 +478,79 @@ impl ResponseScale {
 
 /// Look-ups by id, built once per call where many look-ups follow
 /// (scoring, validation), instead of a linear search per look-up.
+///
+/// Where an id occurs twice (an invalid instrument) the first one wins, as
+/// with the linear look-ups on [`Instrument`].
 pub struct Index<'a> {
     /// Items by id, with their response scale when it exists.
     pub items: BTreeMap<&'a str, (&'a Item, Option<&'a ResponseScale>)>,
     /// Context questions by id.
     pub context_questions: BTreeMap<&'a str, &'a ContextQuestion>,
+    /// Scales by id.
+    pub scales: BTreeMap<&'a str, &'a Scale>,
+    /// Prototypes by id.
+    pub prototypes: BTreeMap<&'a str, &'a Prototype>,
+    /// Contact points by id.
+    pub contacts: BTreeMap<&'a str, &'a Contact>,
+}
+
+/// Collects `(id, value)` pairs into a map in which the first of equal ids wins.
+fn first_wins<'a, T>(pairs: impl Iterator<Item = (&'a str, T)>) -> BTreeMap<&'a str, T> {
+    let mut map = BTreeMap::new();
+    for (id, value) in pairs {
+        map.entry(id).or_insert(value);
+    }
+    map
+}
+
+impl<'a> Index<'a> {
+    /// The item with this id.
+    pub fn item(&self, id: &str) -> Option<&'a Item> {
+        self.items.get(id).map(|(item, _)| *item)
+    }
+
+    /// The response scale of the item with this id.
+    pub fn response_scale_of(&self, id: &str) -> Option<&'a ResponseScale> {
+        self.items.get(id).and_then(|(_, rs)| *rs)
+    }
+
+    /// The context question with this id.
+    pub fn context_question(&self, id: &str) -> Option<&'a ContextQuestion> {
+        self.context_questions.get(id).copied()
+    }
+
+    /// The scale with this id.
+    pub fn scale(&self, id: &str) -> Option<&'a Scale> {
+        self.scales.get(id).copied()
+    }
+
+    /// The prototype with this id.
+    pub fn prototype(&self, id: &str) -> Option<&'a Prototype> {
+        self.prototypes.get(id).copied()
+    }
+
+    /// The contact point with this id.
+    pub fn contact(&self, id: &str) -> Option<&'a Contact> {
+        self.contacts.get(id).copied()
+    }
 }
 
 impl Instrument {
     /// Builds the id look-ups for this instrument.
     pub fn index(&self) -> Index<'_> {
-        let response_scales: BTreeMap<&str, &ResponseScale> = self
-            .response_scales
-            .iter()
-            .map(|rs| (rs.id.as_str(), rs))
-            .collect();
+        let response_scales =
+            first_wins(self.response_scales.iter().map(|rs| (rs.id.as_str(), rs)));
         Index {
-            items: self
-                .items
-                .iter()
-                .map(|item| {
-                    let rs = response_scales.get(item.response_scale.as_str()).copied();
-                    (item.id.as_str(), (item, rs))
-                })
-                .collect(),
-            context_questions: self
-                .context_questions
-                .iter()
-                .map(|q| (q.id.as_str(), q))
-                .collect(),
+            items: first_wins(self.items.iter().map(|item| {
+                let rs = response_scales.get(item.response_scale.as_str()).copied();
+                (item.id.as_str(), (item, rs))
+            })),
+            context_questions: first_wins(
+                self.context_questions.iter().map(|q| (q.id.as_str(), q)),
+            ),
+            scales: first_wins(self.scales.iter().map(|s| (s.id.as_str(), s))),
+            prototypes: first_wins(self.prototypes.iter().map(|p| (p.id.as_str(), p))),
+            contacts: first_wins(self.contacts.iter().map(|c| (c.id.as_str(), c))),
         }
     }
 }

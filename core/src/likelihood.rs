@@ -79,6 +79,98 @@ pub fn class_log_likelihood(
         .sum()
 }
 
+/// Like [`normalise_posterior`], but with one exponential per class instead
+/// of two: the maximum is subtracted, the exponentials are kept and divided
+/// by their sum. Mathematically the same; the estimation tool calls it once
+/// per respondent and iteration, where the saved exponentials matter.
+pub fn normalise_joint(joint: &mut [f64]) -> f64 {
+    let max = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !max.is_finite() {
+        joint.iter_mut().for_each(|value| *value = 0.0);
+        return max;
+    }
+    let mut sum = 0.0;
+    for value in joint.iter_mut() {
+        *value = libm::exp(*value - max);
+        sum += *value;
+    }
+    let inverse = 1.0 / sum;
+    joint.iter_mut().for_each(|value| *value *= inverse);
+    max + libm::log(sum)
+}
+
+/// The two pieces of a normal log density that depend on the variance only:
+/// `(1 / variance, -0.5 * (ln(2π) + ln(variance)))`.
+///
+/// With them, [`add_profile_log_likelihoods`] evaluates
+/// [`normal_log_density`] without a logarithm or division per cell.
+#[inline]
+pub fn normal_terms(variance: f64) -> (f64, f64) {
+    (1.0 / variance, -0.5 * (LN_2PI + libm::log(variance)))
+}
+
+/// Adds each class's log-likelihood of one respondent's scale scores to
+/// `joint` (one entry per class, usually holding `ln P(class)` already).
+///
+/// This is [`profile_class_log_likelihood`] for all classes at once, over
+/// flat arrays laid out scale-major: entry `j * classes + k` of `means`,
+/// `precisions` and `log_norms` belongs to scale `j` and class `k`, with
+/// `(precisions, log_norms)` from [`normal_terms`]. Missing scores (`None`)
+/// are skipped. The layout keeps the inner loop over classes contiguous, so
+/// fitting a model to many respondents stays fast.
+pub fn add_profile_log_likelihoods(
+    means: &[f64],
+    precisions: &[f64],
+    log_norms: &[f64],
+    scores: impl IntoIterator<Item = Option<f64>>,
+    joint: &mut [f64],
+) {
+    let classes = joint.len();
+    for (j, score) in scores.into_iter().enumerate() {
+        let Some(x) = score else { continue };
+        let range = j * classes..(j + 1) * classes;
+        let (Some(m), Some(p), Some(n)) = (
+            means.get(range.clone()),
+            precisions.get(range.clone()),
+            log_norms.get(range),
+        ) else {
+            return;
+        };
+        for k in 0..classes {
+            let d = x - m[k];
+            joint[k] += n[k] - 0.5 * d * d * p[k];
+        }
+    }
+}
+
+/// Adds each class's log-likelihood of one respondent's answer categories to
+/// `joint` (one entry per class, usually holding `ln P(class)` already).
+///
+/// This is [`class_log_likelihood`] for all classes at once over a flat
+/// table: entry `(offsets[j] + c) * classes + k` of `log_probabilities` is
+/// `ln P(item j = category c | class k)`, where `offsets[j]` is the number of
+/// categories of the items before `j`. Missing answers (`None`) are skipped;
+/// a category beyond the end of the table adds negative infinity, as a
+/// probability of zero does. The caller checks each category against its
+/// item's number of categories (a category past one item's last would read
+/// the next item's entries).
+pub fn add_class_log_likelihoods(
+    log_probabilities: &[f64],
+    offsets: &[usize],
+    categories: impl IntoIterator<Item = Option<usize>>,
+    joint: &mut [f64],
+) {
+    let classes = joint.len();
+    for (category, offset) in categories.into_iter().zip(offsets) {
+        let Some(c) = category else { continue };
+        let start = (offset + c) * classes;
+        match log_probabilities.get(start..start + classes) {
+            Some(row) => joint.iter_mut().zip(row).for_each(|(j, l)| *j += l),
+            None => joint.iter_mut().for_each(|j| *j = f64::NEG_INFINITY),
+        }
+    }
+}
+
 /// Posterior probability of each class for observed scale scores.
 pub fn profile_posterior(model: &ProfileModel, scores: &[Option<f64>]) -> alloc::vec::Vec<f64> {
     let mut joint: alloc::vec::Vec<f64> = model
@@ -136,5 +228,70 @@ mod tests {
         let both = profile_class_log_likelihood(&[0.0, 0.0], &[1.0, 1.0], &[Some(0.0), None]);
         let one = profile_class_log_likelihood(&[0.0], &[1.0], &[Some(0.0)]);
         assert_eq!(both, one);
+    }
+
+    #[test]
+    fn normalise_joint_matches_normalise_posterior() {
+        let mut a = [-1.0, -2.5, -0.3];
+        let mut b = a;
+        let ma = normalise_posterior(&mut a);
+        let mb = normalise_joint(&mut b);
+        assert!((ma - mb).abs() < 1e-12);
+        for (x, y) in a.iter().zip(&b) {
+            assert!((x - y).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn flat_profile_likelihood_matches_per_class_function() {
+        // Two scales, two classes, scale-major layout.
+        let class_means = [[1.0, 2.0], [3.0, 0.5]];
+        let class_variances = [[0.5, 2.0], [1.5, 0.25]];
+        let mut means = [0.0; 4];
+        let mut precisions = [0.0; 4];
+        let mut log_norms = [0.0; 4];
+        for j in 0..2 {
+            for k in 0..2 {
+                means[j * 2 + k] = class_means[k][j];
+                (precisions[j * 2 + k], log_norms[j * 2 + k]) = normal_terms(class_variances[k][j]);
+            }
+        }
+        let scores = [Some(1.7), None];
+        let mut joint = [0.0; 2];
+        add_profile_log_likelihoods(&means, &precisions, &log_norms, scores, &mut joint);
+        for k in 0..2 {
+            let expected =
+                profile_class_log_likelihood(&class_means[k], &class_variances[k], &scores);
+            assert!((joint[k] - expected).abs() < 1e-12);
+        }
+    }
+
+    #[test]
+    fn flat_class_likelihood_matches_per_class_function() {
+        // Item 0 has two categories, item 1 three; two classes.
+        let class_probabilities = [
+            alloc::vec![alloc::vec![0.2, 0.8], alloc::vec![0.1, 0.3, 0.6]],
+            alloc::vec![alloc::vec![0.7, 0.3], alloc::vec![0.5, 0.25, 0.25]],
+        ];
+        let offsets = [0, 2];
+        let mut table = [0.0; 10];
+        for k in 0..2 {
+            for (j, probs) in class_probabilities[k].iter().enumerate() {
+                for (c, p) in probs.iter().enumerate() {
+                    table[(offsets[j] + c) * 2 + k] = libm::log(*p);
+                }
+            }
+        }
+        for answers in [[Some(1), Some(2)], [None, Some(0)], [Some(0), None]] {
+            let mut joint = [0.0; 2];
+            add_class_log_likelihoods(&table, &offsets, answers, &mut joint);
+            for k in 0..2 {
+                let expected = class_log_likelihood(&class_probabilities[k], &answers);
+                assert!((joint[k] - expected).abs() < 1e-12);
+            }
+        }
+        let mut joint = [0.0; 2];
+        add_class_log_likelihoods(&table, &offsets, [Some(5), None], &mut joint);
+        assert_eq!(joint, [f64::NEG_INFINITY; 2]);
     }
 }

@@ -60,8 +60,13 @@ pub(crate) fn parse_json<T: serde::de::DeserializeOwned>(bytes: &[u8]) -> Result
 ///
 /// An empty list means the instrument is safe to score with.
 pub fn validate(instrument: &Instrument) -> Vec<Problem> {
+    if let Some(problem) = too_many(instrument) {
+        return alloc::vec![problem];
+    }
+    let index = instrument.index();
     let mut check = Checker {
         instrument,
+        index: &index,
         problems: Vec::new(),
     };
     check.header();
@@ -76,8 +81,46 @@ pub fn validate(instrument: &Instrument) -> Vec<Problem> {
     check.problems
 }
 
+/// Most entries a list in an instrument may have. Real instruments have
+/// tens; the limits keep validation and rendering fast for any file that
+/// fits in [`MAX_INSTRUMENT_BYTES`](crate::MAX_INSTRUMENT_BYTES).
+pub const MAX_LIST_ENTRIES: usize = 1_000;
+
+/// Most languages an instrument may declare.
+pub const MAX_LANGUAGES: usize = 20;
+
+/// Reports the first list that is longer than allowed, before anything else
+/// is checked, so an absurd file is refused at once.
+fn too_many(ins: &Instrument) -> Option<Problem> {
+    let lists: [(&str, usize); 10] = [
+        ("response_scales", ins.response_scales.len()),
+        ("items", ins.items.len()),
+        ("context_questions", ins.context_questions.len()),
+        ("sections", ins.sections.len()),
+        ("scales", ins.scales.len()),
+        ("prototypes", ins.prototypes.len()),
+        ("advice", ins.advice.len()),
+        ("safety", ins.safety.len()),
+        ("contacts", ins.contacts.len()),
+        (
+            "languages",
+            ins.languages.len() * (MAX_LIST_ENTRIES / MAX_LANGUAGES),
+        ),
+    ];
+    let (path, _) = lists.iter().find(|(_, len)| *len > MAX_LIST_ENTRIES)?;
+    Some(Problem {
+        path: (*path).into(),
+        message: if *path == "languages" {
+            format!("more than {MAX_LANGUAGES} languages; this is not a real instrument")
+        } else {
+            format!("more than {MAX_LIST_ENTRIES} entries; this is not a real instrument")
+        },
+    })
+}
+
 struct Checker<'a> {
     instrument: &'a Instrument,
+    index: &'a crate::instrument::Index<'a>,
     problems: Vec<Problem>,
 }
 
@@ -319,6 +362,7 @@ impl Checker<'_> {
 
     fn sections(&mut self) {
         let ins = self.instrument;
+        let idx = self.index;
         self.unique_ids("sections", ins.sections.iter().map(|s| s.id.as_str()));
         let mut placed = BTreeSet::new();
         for (i, section) in ins.sections.iter().enumerate() {
@@ -330,7 +374,7 @@ impl Checker<'_> {
             }
             for (j, id) in section.questions.iter().enumerate() {
                 let path = format!("sections[{i}].questions[{j}]");
-                if ins.item(id).is_none() && ins.context_question(id).is_none() {
+                if idx.item(id).is_none() && idx.context_question(id).is_none() {
                     self.problem(path, format!("unknown question `{id}`"));
                 } else if !placed.insert(id.as_str()) {
                     self.problem(path, format!("question `{id}` is asked twice"));
@@ -357,6 +401,7 @@ impl Checker<'_> {
 
     fn scales(&mut self) {
         let ins = self.instrument;
+        let idx = self.index;
         self.unique_ids("scales", ins.scales.iter().map(|s| s.id.as_str()));
         for (i, scale) in ins.scales.iter().enumerate() {
             if scale.items.is_empty() {
@@ -369,14 +414,15 @@ impl Checker<'_> {
             let mut seen = BTreeSet::new();
             for (j, id) in scale.items.iter().enumerate() {
                 let path = format!("scales[{i}].items[{j}]");
-                let Some(item) = ins.item(id) else {
+                let Some(item) = idx.item(id) else {
                     self.problem(path, format!("unknown item `{id}`"));
                     continue;
                 };
                 if !seen.insert(id.as_str()) {
                     self.problem(path.clone(), format!("item `{id}` is listed twice"));
                 }
-                let Some(item_range) = ins.response_scale_of(item).and_then(|rs| rs.range()) else {
+                let Some(item_range) = idx.response_scale_of(&item.id).and_then(|rs| rs.range())
+                else {
                     continue;
                 };
                 match range {
@@ -485,6 +531,7 @@ impl Checker<'_> {
 
     fn prototypes_and_model(&mut self) {
         let ins = self.instrument;
+        let idx = self.index;
         self.unique_ids("prototypes", ins.prototypes.iter().map(|p| p.id.as_str()));
         if ins.prototypes.is_empty() {
             self.problem("prototypes", "define at least one prototype");
@@ -507,7 +554,7 @@ impl Checker<'_> {
         let mut seen = BTreeSet::new();
         for (k, prototype) in class_prototypes.iter().enumerate() {
             let path = format!("{classes_path}[{k}].prototype");
-            if ins.prototype(prototype).is_none() {
+            if idx.prototype(prototype).is_none() {
                 self.problem(path, format!("unknown prototype `{prototype}`"));
             } else if !seen.insert(*prototype) {
                 self.problem(
@@ -535,7 +582,7 @@ impl Checker<'_> {
                     );
                 }
                 for (j, id) in model.scales.iter().enumerate() {
-                    if ins.scale(id).is_none() {
+                    if idx.scale(id).is_none() {
                         self.problem(
                             format!("{base}.scales[{j}]"),
                             format!("unknown scale `{id}`"),
@@ -610,9 +657,9 @@ impl Checker<'_> {
                 for (j, id) in model.items.iter().enumerate() {
                     let count = ins
                         .item(id)
-                        .and_then(|item| ins.response_scale_of(item))
+                        .and_then(|item| idx.response_scale_of(&item.id))
                         .map(|rs| rs.options.len());
-                    if ins.item(id).is_none() {
+                    if idx.item(id).is_none() {
                         self.problem(format!("{base}.items[{j}]"), format!("unknown item `{id}`"));
                     } else if !seen.insert(id.as_str()) {
                         self.problem(
@@ -670,10 +717,10 @@ impl Checker<'_> {
     }
 
     fn condition(&mut self, path: &str, condition: &Condition) {
-        let ins = self.instrument;
+        let idx = self.index;
         match condition {
             Condition::Always => {}
-            Condition::Chosen { question, option } => match ins.context_question(question) {
+            Condition::Chosen { question, option } => match idx.context_question(question) {
                 None => self.problem(path, format!("unknown context question `{question}`")),
                 Some(q) if !q.options.iter().any(|o| &o.id == option) => self.problem(
                     path,
@@ -681,7 +728,7 @@ impl Checker<'_> {
                 ),
                 Some(_) => {}
             },
-            Condition::Band { scale, band } => match ins.scale(scale) {
+            Condition::Band { scale, band } => match idx.scale(scale) {
                 None => self.problem(path, format!("unknown scale `{scale}`")),
                 Some(s) if !s.bands.iter().any(|b| &b.id == band) => {
                     self.problem(path, format!("scale `{scale}` has no band `{band}`"))
@@ -689,7 +736,7 @@ impl Checker<'_> {
                 Some(_) => {}
             },
             Condition::ScaleAtLeast { scale, value } => {
-                if ins.scale(scale).is_none() {
+                if idx.scale(scale).is_none() {
                     self.problem(path, format!("unknown scale `{scale}`"));
                 }
                 if !value.is_finite() {
@@ -697,7 +744,7 @@ impl Checker<'_> {
                 }
             }
             Condition::ItemAtLeast { item, .. } => {
-                if ins.item(item).is_none() {
+                if idx.item(item).is_none() {
                     self.problem(path, format!("unknown item `{item}`"));
                 }
             }
@@ -706,7 +753,7 @@ impl Checker<'_> {
                     self.problem(path, "name at least one item");
                 }
                 for (j, item) in items.iter().enumerate() {
-                    if ins.item(item).is_none() {
+                    if idx.item(item).is_none() {
                         self.problem(
                             format!("{path}.items[{j}]"),
                             format!("unknown item `{item}`"),
@@ -715,7 +762,7 @@ impl Checker<'_> {
                 }
             }
             Condition::Prototype { prototype } => {
-                if ins.prototype(prototype).is_none() {
+                if idx.prototype(prototype).is_none() {
                     self.problem(path, format!("unknown prototype `{prototype}`"));
                 }
             }
@@ -738,7 +785,7 @@ impl Checker<'_> {
 
     fn contact_refs(&mut self, path: &str, contacts: &[String]) {
         for (j, id) in contacts.iter().enumerate() {
-            if self.instrument.contact(id).is_none() {
+            if self.index.contact(id).is_none() {
                 self.problem(format!("{path}[{j}]"), format!("unknown contact `{id}`"));
             }
         }

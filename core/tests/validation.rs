@@ -459,3 +459,21 @@ proptest! {
         let _ = load_instrument(&bytes[..cut]);
     }
 }
+
+#[test]
+fn absurdly_long_lists_are_refused_at_once() {
+    let mut value: Value = serde_json::from_str(common::TEST_INSTRUMENT).unwrap();
+    let template = value["items"][0].clone();
+    let items = value["items"].as_array_mut().unwrap();
+    for n in 0..5_000 {
+        let mut item = template.clone();
+        item["id"] = json!(format!("x{n}"));
+        items.push(item);
+    }
+    let problems = load_instrument(&serde_json::to_vec(&value).unwrap())
+        .unwrap_err()
+        .problems();
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert_eq!(problems[0].path, "items");
+    assert!(problems[0].message.contains("more than 1000 entries"));
+}
