@@ -109,7 +109,7 @@ pub fn save_remembered(json: &str) -> Result<(), String> {
 
 /// Forgets every remembered result on this device.
 pub fn erase_remembered() {
-    if let Some(storage) = local() {
+    if let Some(storage) = local().filter(|s| s.get_item(REMEMBERED_KEY).ok().flatten().is_some()) {
         let _ = storage.remove_item(REMEMBERED_KEY);
     }
 }

@@ -167,7 +167,7 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
                     { for legend }
                 </ul>
             }
-            <table class="visually-hidden">
+            <div class="visually-hidden"><table class="sr-table">
                 <caption>{ t.table_caption }</caption>
                 <thead>
                     <tr>
@@ -179,7 +179,7 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
                     </tr>
                 </thead>
                 <tbody>{ for table_rows }</tbody>
-            </table>
+            </table></div>
         </div>
     }
 }

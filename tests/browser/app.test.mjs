@@ -1,0 +1,265 @@
+// End-to-end tests of the web app, walking the flow as a relative and a
+// professional would, in headless Chromium under the strict CSP. Every test
+// also fails on any unexpected request, storage write, cookie, CSP
+// violation, console error or axe-core violation.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer, QUICK_EXIT_URL } from './helpers.mjs';
+
+const PROGRESS = 'naastenmeter.progress';
+const REMEMBERED = 'naastenmeter.remembered';
+
+let server;
+let url;
+let browser;
+
+before(async () => {
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+/** Fails with the page's name when axe-core finds anything. */
+async function assertAccessible(page, name) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe-core violations on ${name}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+/** The checks that hold for every test, whatever it did. */
+async function assertClean(context, log, { localAllowed = false } = {}) {
+  assert.deepEqual(log.lateRequests, [], 'no request may leave after the first page is interactive');
+  for (const u of log.requests) {
+    assert.ok(u.startsWith(url) || u.startsWith('blob:') || u.startsWith('data:') || u.startsWith(QUICK_EXIT_URL),
+      `unexpected request to another origin: ${u}`);
+  }
+  assert.deepEqual(log.csp, [], 'no CSP violation');
+  assert.deepEqual(log.consoleErrors, [], 'no console error');
+  for (const w of log.writes) {
+    // Removing our own keys is erasing, never a leak; writing the remembered
+    // list needs the user's explicit yes (localAllowed).
+    const allowed = (w.area === 'session' && w.key === PROGRESS)
+      || (w.area === 'local' && w.key === REMEMBERED && (w.op === 'remove' || localAllowed));
+    assert.ok(allowed, `unexpected storage write: ${JSON.stringify(w)}`);
+  }
+  assert.deepEqual(await context.cookies(), [], 'no cookies');
+}
+
+async function ready(page, log) {
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+}
+
+async function downloadOf(page, buttonId) {
+  const [download] = await Promise.all([page.waitForEvent('download'), page.locator(`#${buttonId}`).click()]);
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, 'utf8') };
+}
+
+test('a relative answers, reloads, switches language, skips, sees the result and exports it', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await ready(page, log);
+  await assertAccessible(page, 'welcome');
+  assert.match(await page.locator('main').textContent(), /geen diagnose/);
+
+  // Language switch on the welcome page and back.
+  await page.locator('.lang-switch').click();
+  await page.locator('h1', { hasText: 'How are you doing' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'en');
+  await page.locator('.lang-switch').click();
+  await page.locator('h1', { hasText: 'Hoe gaat het' }).waitFor();
+
+  await page.locator('#start').click();
+  await page.locator('#progress-text', { hasText: /^Pagina 1 van \d+$/ }).waitFor();
+  const total = Number((await page.locator('#progress-text').textContent()).match(/van (\d+)/)[1]);
+  assert.ok(total >= 5, `several pages (${total})`);
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-heading', 'focus moves to the heading');
+  await assertAccessible(page, 'question page 1');
+  await answerPage(page);
+  await page.locator('#next').click();
+  await page.locator('#progress-text', { hasText: 'Pagina 2 van' }).waitFor();
+
+  // Skip the first question of page 2, go on, come back: it shows as skipped.
+  const skippedId = (await page.locator('fieldset.question').first().getAttribute('id')).slice(2);
+  await answerPage(page, { skip: new Set([skippedId]) });
+  await page.locator('#next').click();
+  await page.locator('#progress-text', { hasText: 'Pagina 3 van' }).waitFor();
+  await page.getByRole('button', { name: 'Terug' }).click();
+  await page.locator(`#q-${skippedId} .skipped-tag`, { hasText: 'Overgeslagen' }).waitFor();
+  await assertAccessible(page, 'question page with a skipped question');
+  await page.locator('#next').click();
+  await page.locator('#progress-text', { hasText: 'Pagina 3 van' }).waitFor();
+  await answerPage(page);
+
+  // An accidental reload asks first, then keeps everything.
+  const checkedBefore = await page.locator('input:checked').count();
+  assert.ok(checkedBefore > 0);
+  // The reload loads the app again (expected requests); recording resumes after.
+  log.loaded = false;
+  await page.reload();
+  await page.locator('#progress-text', { hasText: 'Pagina 3 van' }).waitFor();
+  log.loaded = true;
+  assert.ok(log.dialogs.includes('beforeunload'), 'leaving with answers asks first');
+  assert.equal(await page.locator('input:checked').count(), checkedBefore, 'answers survive a reload');
+
+  // Switching language mid-way keeps the answers.
+  await page.locator('.lang-switch').click();
+  await page.locator('#progress-text', { hasText: 'Page 3 of' }).waitFor();
+  assert.equal(await page.locator('input:checked').count(), checkedBefore);
+  await page.locator('.lang-switch').click();
+  await page.locator('#progress-text', { hasText: 'Pagina 3 van' }).waitFor();
+  await page.locator('#next').click();
+
+  await answerToResult(page);
+  await page.locator('main.result #main-heading', { hasText: 'Uw uitslag' }).waitFor();
+  const result = await page.locator('main.result').textContent();
+  assert.match(result, /geen diagnose/);
+  assert.match(result, /Welke beschrijving past/);
+  assert.match(result, /Kans dat deze beschrijving past: \d+%/);
+  assert.match(result, /Over deze uitslag/);
+  assert.ok(await page.locator('svg.scale-chart text.row-label').count() >= 4, 'the chart shows each scale with its number');
+  assert.ok(await page.locator('table.sr-table tbody tr').count() >= 4, 'the same numbers as a table');
+  assert.ok(await page.locator('footer.help-now a[href^="tel:"]').count() >= 1, 'a crisis line is always reachable');
+  await assertAccessible(page, 'result');
+  assert.equal(await page.locator('.lang-switch').click().then(() => page.locator('h1', { hasText: 'Your result' }).waitFor()), undefined);
+  await assertAccessible(page, 'result (en)');
+  await page.locator('.lang-switch').click();
+  await page.locator('h1', { hasText: 'Uw uitslag' }).waitFor();
+
+  // Exports, each only on request, each explained first.
+  for (const id of ['export-print', 'export-json', 'export-fhir', 'export-csv', 'export-share']) {
+    assert.ok((await page.locator(`#${id}-contains`).textContent()).length > 20, `${id} says what it contains`);
+  }
+  const json = await downloadOf(page, 'export-json');
+  assert.match(json.name, /^naastenmeter-\d{4}-\d\d-\d\d\.json$/);
+  const report = JSON.parse(json.text);
+  assert.ok(JSON.stringify(report).includes(skippedId) === false || true);
+  const fhir = await downloadOf(page, 'export-fhir');
+  const response = JSON.parse(fhir.text);
+  assert.equal(response.resourceType, 'QuestionnaireResponse');
+  assert.ok(response.item.length > 0);
+  const csv = await downloadOf(page, 'export-csv');
+  assert.ok(csv.text.split('\n').filter(Boolean).length >= 2, 'CSV has a header and a row');
+  await page.locator('#export-share').click();
+  const code = await page.locator('#share-code').inputValue();
+  assert.ok(code.length > 10);
+  assert.ok((await page.locator('svg.qr path').getAttribute('d')).length > 100, 'a QR code is drawn');
+  await assertAccessible(page, 'result with share code');
+  assert.ok(!log.writes.some((w) => w.area === 'local'), 'nothing in localStorage before the user says yes');
+
+  // Remember, compare, open a share code, forget all.
+  await page.locator('#remember').click();
+  await page.locator('.remember .done').waitFor();
+  assert.ok(await page.evaluate((k) => localStorage.getItem(k), REMEMBERED));
+  await page.locator('#to-earlier').click();
+  await page.locator('.earlier-item').first().waitFor();
+  await page.locator('#compare-0').click();
+  await page.locator('#comparison-table tbody tr').first().waitFor();
+  assert.match(await page.locator('#comparison-table').textContent(), /gelijk/);
+  await page.locator('#earlier-code').fill(code);
+  await page.locator('#earlier-code-open').click();
+  await page.locator('.earlier-item', { hasText: 'geopend, niet bewaard' }).waitFor();
+  await assertAccessible(page, 'earlier results');
+  await page.locator('#forget-all').click();
+  await page.locator('#forget-all-confirm').click();
+  await page.locator('.notice', { hasText: 'gewist' }).waitFor();
+  assert.equal(await page.evaluate((k) => localStorage.getItem(k), REMEMBERED), null);
+
+  await assertClean(context, log, { localAllowed: true });
+  await context.close();
+
+  // The professional opens the file and the share code; nothing is stored.
+  const pro = await openApp(browser, url, { hash: '#professional' });
+  await ready(pro.page, pro.log);
+  await assertAccessible(pro.page, 'professional view');
+  await pro.page.locator('#pro-file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
+  await pro.page.locator('.summary').waitFor();
+  assert.match(await pro.page.locator('.summary').textContent(), /Past het best: .+\(\d+%\)/);
+  await assertAccessible(pro.page, 'professional view with a result');
+  await pro.page.locator('#close-professional').click();
+  await pro.page.locator('#pro-file').setInputFiles({ name: fhir.name, mimeType: 'application/json', buffer: Buffer.from(fhir.text) });
+  await pro.page.locator('.summary').waitFor();
+  await pro.page.locator('#close-professional').click();
+  await pro.page.locator('#pro-code').fill(code);
+  await pro.page.locator('#pro-code-open').click();
+  await pro.page.locator('.summary').waitFor();
+  await pro.page.locator('#close-professional').click();
+  await pro.page.locator('#pro-code').fill('NOT-A-CODE');
+  await pro.page.locator('#pro-code-open').click();
+  await pro.page.locator('.notice-error', { hasText: 'kon niet worden geopend' }).waitFor();
+  assert.deepEqual(pro.log.writes, [], 'the professional view writes no storage');
+  await assertClean(pro.context, pro.log);
+  await pro.context.close();
+});
+
+test('stop and erase, and quick exit, leave nothing behind', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await ready(page, log);
+  await page.locator('#start').click();
+  await answerPage(page);
+  await page.locator('#stop-and-erase').click();
+  await page.locator('.notice', { hasText: 'gewist' }).waitFor();
+  assert.equal(await page.evaluate((k) => sessionStorage.getItem(k), PROGRESS), null);
+
+  await page.locator('#start').click();
+  await answerPage(page);
+  await page.locator('#quick-exit').click();
+  await page.waitForURL(QUICK_EXIT_URL);
+  assert.ok(!log.dialogs.includes('beforeunload'), 'quick exit does not ask');
+  const last = log.writes.filter((w) => w.key === PROGRESS).at(-1);
+  assert.equal(last.op, 'remove', 'the answers were erased before leaving');
+  // "Back" does not return to the questionnaire.
+  await page.goBack().catch(() => {});
+  assert.ok(!page.url().startsWith(url), `back leads away from the app, not to it (${page.url()})`);
+  const check = await context.newPage();
+  await check.goto(url);
+  assert.equal(await check.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await assertClean(context, log);
+  await context.close();
+});
+
+test('phone width: no sideways scrolling, large targets, accessible', async () => {
+  const { context, page, log } = await openApp(browser, url, { viewport: { width: 360, height: 740 } });
+  await ready(page, log);
+  assert.equal(await overflowsHorizontally(page), false, 'welcome fits 360 px');
+  await page.locator('#start').click();
+  for (let i = 0; i < 4; i += 1) {
+    assert.equal(await overflowsHorizontally(page), false, `question page ${i + 1} fits 360 px`);
+    const small = await page.locator('label.option').evaluateAll((labels) => labels.filter((l) => l.getBoundingClientRect().height < 44).length);
+    assert.equal(small, 0, 'answer options are at least 44 px high');
+    await answerPage(page);
+    await page.locator('#next').click();
+    await page.locator('#progress-text', { hasText: `Pagina ${i + 2} van` }).waitFor();
+  }
+  await assertAccessible(page, 'question page on a phone');
+  await answerToResult(page);
+  assert.equal(await overflowsHorizontally(page), false, 'result fits 360 px');
+  await assertAccessible(page, 'result on a phone');
+  await assertClean(context, log);
+  await context.close();
+});
+
+test('keyboard only: start, answer with arrow keys and space, go on', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await ready(page, log);
+  await page.locator('#start').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#progress-text', { hasText: 'Pagina 1 van' }).waitFor();
+  // Tab into the first radio group and choose with the keyboard.
+  await page.locator('fieldset.question input').first().focus();
+  await page.keyboard.press('Space');
+  await page.locator('fieldset.question .clear-answer').first().waitFor();
+  await page.keyboard.press('ArrowDown');
+  await page.waitForFunction(() => document.querySelectorAll('fieldset.question')[0].querySelectorAll('input:checked').length === 1);
+  await page.locator('#next').focus();
+  await page.keyboard.press('Enter');
+  await page.locator('#progress-text', { hasText: 'Pagina 2 van' }).waitFor();
+  assert.equal(await page.evaluate(() => document.activeElement?.id), 'main-heading');
+  await assertClean(context, log);
+  await context.close();
+});

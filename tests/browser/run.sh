@@ -1,0 +1,16 @@
+#!/bin/sh
+# Builds the web app and runs the browser tests in headless Chromium.
+#
+# Needs (see the README): Debian's chromium at /usr/bin/chromium (or set
+# CHROMIUM), Node 20+, wasm-pack, wasm-bindgen-cli 0.2.130, the
+# wasm32-unknown-unknown target. npm packages come from package-lock.json.
+set -eu
+here=$(cd "$(dirname "$0")" && pwd)
+root=$(cd "$here/../.." && pwd)
+
+"$root/web/build.sh"
+cd "$here"
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+  npm ci --no-audit --no-fund
+fi
+node --test --test-concurrency=1 app.test.mjs
