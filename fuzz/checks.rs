@@ -1,0 +1,80 @@
+//! The checks each fuzz target runs on one input, shared by the fuzz targets
+//! (`fuzz_targets/*.rs`) and by the regression test that replays the whole
+//! corpus in CI (`core/tests/fuzz_corpus.rs`), so both check the same thing.
+//!
+//! Each check must not panic on any input except through a failed assertion
+//! of a promise: posteriors sum to 1, our own exports import, and so on.
+
+use std::sync::OnceLock;
+
+use naastenmeter_core::export::{csv, fhir, json, share};
+use naastenmeter_core::{load_instrument, score, Answers, Instrument};
+
+/// The default instrument, loaded once.
+pub fn default_instrument() -> &'static Instrument {
+    static INSTRUMENT: OnceLock<Instrument> = OnceLock::new();
+    INSTRUMENT.get_or_init(|| {
+        load_instrument(include_bytes!("../instruments/naastenmeter-v1.json")).expect("valid")
+    })
+}
+
+/// Any bytes as an instrument file.
+pub fn check_instrument(data: &[u8]) {
+    if let Ok(instrument) = load_instrument(data) {
+        let report = score(&instrument, &Answers::new()).expect("empty answers always score");
+        assert_eq!(report.scales.len(), instrument.scales.len());
+        let language = instrument.languages[0].clone();
+        let _ = fhir::questionnaire(&instrument, &language);
+    }
+}
+
+/// Any bytes as an answers file: what scores must survive every export.
+pub fn check_answers(data: &[u8]) {
+    let Ok(answers) = serde_json::from_slice::<Answers>(data) else { return };
+    let ins = default_instrument();
+    let Ok(report) = score(ins, &answers) else { return };
+    if let Some(c) = &report.classification {
+        let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
+        assert!((sum - 1.0).abs() < 1e-9, "posteriors sum to {sum}");
+    }
+    let text = json::export_report(ins, &answers, &report, None);
+    let back = json::import_report(ins, text.as_bytes()).expect("own export imports");
+    assert_eq!(back.answers, answers);
+    let code = share::encode_share_code(ins, &answers);
+    let decoded = share::decode_share_code(ins, &code).expect("own share code decodes");
+    assert_eq!(score(ins, &decoded).expect("decoded answers score"), report);
+    let fhir_text = fhir::questionnaire_response(ins, &answers, "nl", None);
+    fhir::answers_from_questionnaire_response(ins, fhir_text.as_bytes()).expect("own FHIR imports");
+}
+
+/// Any bytes as a JSON report: what imports equals a fresh scoring.
+pub fn check_report_import(data: &[u8]) {
+    let ins = default_instrument();
+    if let Ok(imported) = json::import_report(ins, data) {
+        assert_eq!(score(ins, &imported.answers).expect("imported answers score"), imported.report);
+    }
+}
+
+/// Any text as a share code: what decodes scores and re-encodes the same.
+pub fn check_share_code(data: &[u8]) {
+    let Ok(code) = std::str::from_utf8(data) else { return };
+    let ins = default_instrument();
+    if let Ok(answers) = share::decode_share_code(ins, code) {
+        score(ins, &answers).expect("decoded answers score");
+        let again = share::encode_share_code(ins, &answers);
+        assert_eq!(share::decode_share_code(ins, &again).expect("re-encoded code decodes"), answers);
+    }
+}
+
+/// Any bytes as a FHIR QuestionnaireResponse and as a CSV export.
+pub fn check_fhir_csv_import(data: &[u8]) {
+    let ins = default_instrument();
+    if let Ok(answers) = fhir::answers_from_questionnaire_response(ins, data) {
+        score(ins, &answers).expect("imported FHIR answers score");
+    }
+    if let Ok(text) = std::str::from_utf8(data) {
+        if let Ok(answers) = csv::answers_from_csv(ins, text) {
+            score(ins, &answers).expect("imported CSV answers score");
+        }
+    }
+}

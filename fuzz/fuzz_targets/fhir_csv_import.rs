@@ -1,0 +1,8 @@
+//! Fuzz target `fhir_csv_import`: see `check_fhir_csv_import` in `fuzz/checks.rs`.
+#![no_main]
+
+#[allow(dead_code)] // Each target uses one of the checks.
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::check_fhir_csv_import(data));

@@ -1,0 +1,8 @@
+//! Fuzz target `instrument`: see `check_instrument` in `fuzz/checks.rs`.
+#![no_main]
+
+#[allow(dead_code)] // Each target uses one of the checks.
+#[path = "../checks.rs"]
+mod checks;
+
+libfuzzer_sys::fuzz_target!(|data: &[u8]| checks::check_instrument(data));
