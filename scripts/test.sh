@@ -25,3 +25,6 @@ cargo test -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli
 
 step "Identical numbers natively and in WebAssembly"
 ./scripts/compare-native-wasm.sh
+
+step "Browser tests (the built app in headless Chromium)"
+./tests/browser/run.sh
