@@ -116,7 +116,7 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   await page.locator('#next').click();
 
   await answerToResult(page);
-  await page.locator('main.result #main-heading', { hasText: 'Uw uitslag' }).waitFor();
+  await page.locator('main.result #main-heading', { hasText: 'Jouw uitslag' }).waitFor();
   const result = await page.locator('main.result').textContent();
   assert.match(result, /geen diagnose/);
   assert.match(result, /Welke beschrijving past/);
@@ -129,7 +129,7 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   assert.equal(await page.locator('.lang-switch').click().then(() => page.locator('h1', { hasText: 'Your result' }).waitFor()), undefined);
   await assertAccessible(page, 'result (en)');
   await page.locator('.lang-switch').click();
-  await page.locator('h1', { hasText: 'Uw uitslag' }).waitFor();
+  await page.locator('h1', { hasText: 'Jouw uitslag' }).waitFor();
 
   // Exports, each only on request, each explained first.
   for (const id of ['export-print', 'export-json', 'export-fhir', 'export-csv', 'export-share']) {

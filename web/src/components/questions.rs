@@ -138,13 +138,26 @@ fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
             <label class="option" for={input_id.clone()}>
                 <input type="radio" id={input_id} name={item.id.clone()} value={value.to_string()}
                     checked={chosen == Some(value)} {onchange} />
-                <span>{ pick(&option.label, code) }</span>
+                if row {
+                    // Narrow boxes show the number; the full label stays
+                    // for screen readers, and the ends are spelled out above.
+                    <span aria-hidden="true">{ value.to_string() }</span>
+                    <span class="visually-hidden">{ pick(&option.label, code) }</span>
+                } else {
+                    <span>{ pick(&option.label, code) }</span>
+                }
             </label>
         }
     });
     html! {
         <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", item.id)}>
             <legend>{ pick(&item.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
+            if row {
+                <p class="row-ends" aria-hidden="true">
+                    <span>{ scale.options.first().map(|o| pick(&o.label, code)).unwrap_or_default() }</span>
+                    <span>{ scale.options.last().map(|o| pick(&o.label, code)).unwrap_or_default() }</span>
+                </p>
+            }
             <div class={classes!("options", row.then_some("options-row"))}>{ for options }</div>
             { clear_button(app, &item.id, chosen.is_some()) }
         </fieldset>
