@@ -37,6 +37,7 @@ pub mod error;
 pub mod export;
 pub mod instrument;
 pub mod likelihood;
+pub mod partner;
 pub mod report;
 pub mod scoring;
 pub mod text;

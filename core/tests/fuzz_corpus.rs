@@ -20,15 +20,23 @@ const TARGETS: [(&str, Check); 5] = [
 ];
 
 fn replay(folder: &str) -> usize {
-    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../fuzz").join(folder);
+    let root = Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../fuzz")
+        .join(folder);
     let mut count = 0;
     for (target, check) in TARGETS {
-        let Ok(entries) = std::fs::read_dir(root.join(target)) else { continue };
+        let Ok(entries) = std::fs::read_dir(root.join(target)) else {
+            continue;
+        };
         for entry in entries {
             let path = entry.unwrap().path();
             let data = std::fs::read(&path).unwrap();
             let outcome = std::panic::catch_unwind(|| check(&data));
-            assert!(outcome.is_ok(), "fuzz input {} fails its check", path.display());
+            assert!(
+                outcome.is_ok(),
+                "fuzz input {} fails its check",
+                path.display()
+            );
             count += 1;
         }
     }
@@ -38,7 +46,10 @@ fn replay(folder: &str) -> usize {
 #[test]
 fn the_fuzz_corpus_passes_every_check() {
     let count = replay("corpus");
-    assert!(count >= 20, "expected the committed corpus, found {count} inputs");
+    assert!(
+        count >= 20,
+        "expected the committed corpus, found {count} inputs"
+    );
 }
 
 #[test]

@@ -1,0 +1,435 @@
+//! A partner's configuration for an embedded Naastenmeter: language, brand
+//! colours and font, quick-exit address, the partner's name and logo, their
+//! own local support offers, and which exports are offered.
+//!
+//! A partner's mistake must never leave a relative with a blank page. So
+//! [`read_partner_config`] keeps every part that is right, drops every part
+//! that is wrong, and returns a problem for each dropped part, with its path.
+//! Values that end up in a page are checked strictly: colours are hex codes,
+//! fonts are plain names, and links are `https:`, `tel:` or `mailto:` only.
+
+use alloc::collections::BTreeMap;
+use alloc::format;
+use alloc::string::{String, ToString};
+use alloc::vec::Vec;
+
+use serde::de::DeserializeOwned;
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+
+use crate::error::Problem;
+use crate::instrument::Instrument;
+
+/// Largest partner configuration accepted, in bytes.
+pub const MAX_PARTNER_CONFIG_BYTES: usize = 256 * 1024;
+
+/// Most local offers a partner may list.
+pub const MAX_LOCAL_OFFERS: usize = 100;
+
+/// The context question whose options name disrupting behaviours.
+pub const BEHAVIOUR_QUESTION: &str = "behaviours";
+
+/// A partner's configuration, with every part checked.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct PartnerConfig {
+    /// Language to start in, one of the instrument's languages.
+    pub language: Option<String>,
+    /// Brand colours and font, as CSS custom properties.
+    pub theme: Theme,
+    /// Where the quick-exit button goes (https only).
+    pub quick_exit_url: Option<String>,
+    /// The partner's name, shown in the header.
+    pub partner_name: Option<LocalText>,
+    /// The partner's logo: an `https:` address or a `data:image/...` URL.
+    pub partner_logo: Option<String>,
+    /// The partner's own support offers, shown above the generic ones.
+    pub local_offers: Vec<LocalOffer>,
+    /// Which exports are offered.
+    pub exports: Exports,
+}
+
+/// Brand colours and font. Each becomes a CSS custom property of the app.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Theme {
+    /// Property name (without `--nm-`) → value, for example `primary` → `#00657f`.
+    pub properties: BTreeMap<String, String>,
+}
+
+/// The theme properties a partner may set, and what each is.
+pub const THEME_PROPERTIES: [(&str, ThemeValue); 7] = [
+    ("primary", ThemeValue::Colour),
+    ("primary_text", ThemeValue::Colour),
+    ("background", ThemeValue::Colour),
+    ("surface", ThemeValue::Colour),
+    ("text", ThemeValue::Colour),
+    ("accent", ThemeValue::Colour),
+    ("font_family", ThemeValue::Font),
+];
+
+/// What kind of value a theme property takes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ThemeValue {
+    /// A hex colour: `#rgb`, `#rrggbb` or `#rrggbbaa`.
+    Colour,
+    /// A font-family list: letters, digits, spaces, commas, hyphens and quotes.
+    Font,
+}
+
+/// A text from a partner: one text for every language, or one per language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum LocalText {
+    /// The same text in every language.
+    Plain(String),
+    /// Language code → text.
+    Translated(BTreeMap<String, String>),
+}
+
+impl LocalText {
+    /// The text in `language`, or in the first language given.
+    pub fn pick(&self, language: &str) -> &str {
+        match self {
+            LocalText::Plain(text) => text,
+            LocalText::Translated(texts) => crate::text::pick(texts, language),
+        }
+    }
+}
+
+/// The kinds of local support offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum OfferKind {
+    /// A group of relatives who meet (lotgenotengroep).
+    PeerGroup,
+    /// Someone who listens (luisterlijn).
+    ListeningEar,
+    /// An evening on a theme (themabijeenkomst).
+    ThemeEvening,
+    /// One-to-one support (individuele ondersteuning).
+    OneToOne,
+    /// Taking over care for a while (respijtzorg).
+    Respite,
+    /// A course or training.
+    Training,
+}
+
+/// One of the partner's own support offers.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LocalOffer {
+    /// Kind of offer.
+    pub kind: OfferKind,
+    /// Name of the offer.
+    pub name: LocalText,
+    /// What it offers.
+    pub description: LocalText,
+    /// How to reach it: `https:`, `tel:` or `mailto:` links.
+    #[serde(default)]
+    pub contact: Vec<ContactLink>,
+    /// Prototypes it fits; empty means every prototype.
+    #[serde(default)]
+    pub prototypes: Vec<String>,
+    /// Disrupting behaviours (option ids) it fits; empty means every behaviour.
+    #[serde(default)]
+    pub behaviours: Vec<String>,
+}
+
+/// A link to reach an offer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ContactLink {
+    /// What the link says, for example a phone number.
+    pub label: LocalText,
+    /// The address: `https:`, `tel:` or `mailto:` only.
+    pub href: String,
+}
+
+/// Which exports the app offers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct Exports {
+    /// Print or save as PDF.
+    pub print: bool,
+    /// Download the JSON report.
+    pub json: bool,
+    /// Download the FHIR QuestionnaireResponse.
+    pub fhir: bool,
+    /// Share code and QR code.
+    pub share_code: bool,
+    /// Remember results on this device.
+    pub remember: bool,
+}
+
+impl Default for Exports {
+    fn default() -> Self {
+        Self {
+            print: true,
+            json: true,
+            fhir: true,
+            share_code: true,
+            remember: true,
+        }
+    }
+}
+
+/// Whether a link is one the app may render: `https:`, `tel:` or `mailto:`.
+pub fn is_safe_link(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    let safe_scheme = ["https://", "tel:", "mailto:"]
+        .iter()
+        .any(|s| lower.starts_with(s));
+    safe_scheme
+        && !href
+            .chars()
+            .any(|c| c.is_control() || c == ' ' || c == '"' || c == '<' || c == '>')
+}
+
+fn is_hex_colour(value: &str) -> bool {
+    let Some(hex) = value.strip_prefix('#') else {
+        return false;
+    };
+    matches!(hex.len(), 3 | 4 | 6 | 8) && hex.bytes().all(|b| b.is_ascii_hexdigit())
+}
+
+fn is_font_family(value: &str) -> bool {
+    !value.trim().is_empty()
+        && value.len() <= 200
+        && value
+            .chars()
+            .all(|c| c.is_alphanumeric() || " ,-_'\"".contains(c))
+}
+
+fn is_logo(value: &str) -> bool {
+    let lower = value.to_ascii_lowercase();
+    let data_image = [
+        "data:image/png;base64,",
+        "data:image/jpeg;base64,",
+        "data:image/webp;base64,",
+        "data:image/svg+xml;base64,",
+    ]
+    .iter()
+    .any(|p| lower.starts_with(p));
+    (data_image && value.bytes().all(|b| b.is_ascii_graphic()))
+        || (lower.starts_with("https://") && is_safe_link(value))
+}
+
+/// Reads a partner configuration (JSON object), keeping what is right.
+///
+/// Returns the configuration with every wrong part left at its default, and
+/// one problem per wrong part with its path. `instrument` is used to check
+/// languages, prototype ids and behaviour ids.
+pub fn read_partner_config(bytes: &[u8], instrument: &Instrument) -> (PartnerConfig, Vec<Problem>) {
+    let mut reader = Reader {
+        problems: Vec::new(),
+    };
+    let mut config = PartnerConfig::default();
+    if bytes.len() > MAX_PARTNER_CONFIG_BYTES {
+        reader.problem(
+            "",
+            format!(
+                "the configuration is {} bytes, more than the limit of {MAX_PARTNER_CONFIG_BYTES}; using the defaults",
+                bytes.len()
+            ),
+        );
+        return (config, reader.problems);
+    }
+    let object = match crate::validate::parse_json::<BTreeMap<String, Value>>(bytes) {
+        Ok(object) => object,
+        Err(problem) => {
+            reader.problem(
+                &problem.path,
+                format!("{}; using the defaults", problem.message),
+            );
+            return (config, reader.problems);
+        }
+    };
+    for (key, value) in object {
+        match key.as_str() {
+            "language" => {
+                if let Some(language) = reader.field::<String>(&key, value) {
+                    if instrument.languages.contains(&language) {
+                        config.language = Some(language);
+                    } else {
+                        reader.problem(
+                            &key,
+                            format!(
+                                "language `{language}` is not available; choose one of: {}",
+                                instrument.languages.join(", ")
+                            ),
+                        );
+                    }
+                }
+            }
+            "theme" => {
+                if let Some(theme) = reader.field::<BTreeMap<String, String>>(&key, value) {
+                    config.theme = reader.theme(theme);
+                }
+            }
+            "quick_exit_url" => {
+                if let Some(url) = reader.field::<String>(&key, value) {
+                    if url.to_ascii_lowercase().starts_with("https://") && is_safe_link(&url) {
+                        config.quick_exit_url = Some(url);
+                    } else {
+                        reader.problem(&key, "the quick-exit address must be an `https://` address");
+                    }
+                }
+            }
+            "partner_name" => config.partner_name = reader.field::<LocalText>(&key, value),
+            "partner_logo" => {
+                if let Some(logo) = reader.field::<String>(&key, value) {
+                    if is_logo(&logo) {
+                        config.partner_logo = Some(logo);
+                    } else {
+                        reader.problem(
+                            &key,
+                            "the logo must be an `https://` address or a `data:image/png;base64,...` (or jpeg, webp, svg+xml) URL",
+                        );
+                    }
+                }
+            }
+            "local_offers" => {
+                if let Some(offers) = reader.field::<Vec<Value>>(&key, value) {
+                    config.local_offers = reader.offers(offers, instrument);
+                }
+            }
+            "exports" => {
+                if let Some(exports) = reader.field::<Exports>(&key, value) {
+                    config.exports = exports;
+                }
+            }
+            other => reader.problem(
+                other,
+                "unknown setting; known settings are language, theme, quick_exit_url, partner_name, partner_logo, local_offers and exports",
+            ),
+        }
+    }
+    (config, reader.problems)
+}
+
+struct Reader {
+    problems: Vec<Problem>,
+}
+
+impl Reader {
+    fn problem(&mut self, path: &str, message: impl Into<String>) {
+        self.problems.push(Problem {
+            path: path.into(),
+            message: message.into(),
+        });
+    }
+
+    /// Reads one value as `T`, or records why it cannot be.
+    fn field<T: DeserializeOwned>(&mut self, path: &str, value: Value) -> Option<T> {
+        match serde_json::from_value::<T>(value) {
+            Ok(v) => Some(v),
+            Err(error) => {
+                self.problem(path, error.to_string());
+                None
+            }
+        }
+    }
+
+    fn theme(&mut self, properties: BTreeMap<String, String>) -> Theme {
+        let mut theme = Theme::default();
+        for (name, value) in properties {
+            let path = format!("theme.{name}");
+            match THEME_PROPERTIES.iter().find(|(n, _)| *n == name) {
+                None => {
+                    let known: Vec<&str> = THEME_PROPERTIES.iter().map(|(n, _)| *n).collect();
+                    self.problem(&path, format!("unknown theme property; known are: {}", known.join(", ")));
+                }
+                Some((_, ThemeValue::Colour)) if !is_hex_colour(&value) => {
+                    self.problem(&path, format!("`{value}` is not a hex colour such as `#00657f`"))
+                }
+                Some((_, ThemeValue::Font)) if !is_font_family(&value) => self.problem(
+                    &path,
+                    "a font must be a list of font names (letters, digits, spaces, commas, hyphens, quotes)",
+                ),
+                Some(_) => {
+                    theme.properties.insert(name, value);
+                }
+            }
+        }
+        theme
+    }
+
+    fn offers(&mut self, offers: Vec<Value>, instrument: &Instrument) -> Vec<LocalOffer> {
+        if offers.len() > MAX_LOCAL_OFFERS {
+            self.problem(
+                "local_offers",
+                format!("more than {MAX_LOCAL_OFFERS} offers; only the first {MAX_LOCAL_OFFERS} are shown"),
+            );
+        }
+        let behaviours: Vec<&str> = instrument
+            .context_question(BEHAVIOUR_QUESTION)
+            .map(|q| q.options.iter().map(|o| o.id.as_str()).collect())
+            .unwrap_or_default();
+        let mut kept = Vec::new();
+        for (i, value) in offers.into_iter().take(MAX_LOCAL_OFFERS).enumerate() {
+            let path = format!("local_offers[{i}]");
+            let Some(mut offer) = self.field::<LocalOffer>(&path, value) else {
+                continue;
+            };
+            let mut j = 0;
+            offer.contact.retain(|link| {
+                let ok = is_safe_link(&link.href);
+                if !ok {
+                    self.problems.push(Problem {
+                        path: format!("{path}.contact[{j}].href"),
+                        message: "links must start with `https://`, `tel:` or `mailto:`; this link is left out".into(),
+                    });
+                }
+                j += 1;
+                ok
+            });
+            for (k, prototype) in offer.prototypes.iter().enumerate() {
+                if instrument.prototype(prototype).is_none() {
+                    let known: Vec<&str> = instrument
+                        .prototypes
+                        .iter()
+                        .map(|p| p.id.as_str())
+                        .collect();
+                    self.problem(
+                        &format!("{path}.prototypes[{k}]"),
+                        format!(
+                            "unknown prototype `{prototype}`; known are: {}",
+                            known.join(", ")
+                        ),
+                    );
+                }
+            }
+            for (k, behaviour) in offer.behaviours.iter().enumerate() {
+                if !behaviours.contains(&behaviour.as_str()) {
+                    self.problem(
+                        &format!("{path}.behaviours[{k}]"),
+                        format!(
+                            "unknown behaviour `{behaviour}`; known are: {}",
+                            behaviours.join(", ")
+                        ),
+                    );
+                }
+            }
+            kept.push(offer);
+        }
+        kept
+    }
+}
+
+impl LocalOffer {
+    /// Whether this offer fits a result: one of `prototypes` (the best, and
+    /// the runner-up when uncertain) is listed, or one of the chosen
+    /// behaviours is; an empty list matches everything.
+    pub fn fits(&self, prototypes: &[&str], answers: &crate::Answers) -> bool {
+        let prototype_fits = self.prototypes.is_empty()
+            || self
+                .prototypes
+                .iter()
+                .any(|p| prototypes.contains(&p.as_str()));
+        let behaviour_fits = self.behaviours.is_empty()
+            || self
+                .behaviours
+                .iter()
+                .any(|b| answers.has_chosen(BEHAVIOUR_QUESTION, b));
+        prototype_fits && behaviour_fits
+    }
+}

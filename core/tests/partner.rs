@@ -1,0 +1,157 @@
+//! Partner configuration: what is right is kept, what is wrong is dropped
+//! with a problem naming its path, and nothing unsafe reaches the page.
+
+mod common;
+
+use naastenmeter_core::partner::{is_safe_link, read_partner_config, Exports, OfferKind};
+use naastenmeter_core::Answers;
+
+fn read(json: &str) -> (naastenmeter_core::partner::PartnerConfig, Vec<String>) {
+    let (config, problems) = read_partner_config(json.as_bytes(), &common::instrument());
+    (config, problems.iter().map(|p| p.to_string()).collect())
+}
+
+#[test]
+fn a_good_configuration_is_read_whole() {
+    let (config, problems) = read(
+        r##"{
+        "language": "en",
+        "theme": {"primary": "#00657f", "font_family": "\"Open Sans\", Arial, sans-serif"},
+        "quick_exit_url": "https://www.buienradar.nl",
+        "partner_name": {"nl": "GGZ Voorbeeld", "en": "Example Mental Health"},
+        "partner_logo": "data:image/png;base64,iVBORw0KGgo=",
+        "local_offers": [{
+            "kind": "peer_group",
+            "name": "Lotgenotengroep Utrecht",
+            "description": {"nl": "Elke maand praten met andere naasten.", "en": "Talk with other relatives every month."},
+            "contact": [{"label": "030 123 4567", "href": "tel:+31301234567"}, {"label": "Website", "href": "https://example.nl/groep"}],
+            "prototypes": ["lonely"],
+            "behaviours": ["substances"]
+        }],
+        "exports": {"fhir": false}
+    }"##,
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(config.language.as_deref(), Some("en"));
+    assert_eq!(config.theme.properties["primary"], "#00657f");
+    assert_eq!(
+        config.partner_name.unwrap().pick("en"),
+        "Example Mental Health"
+    );
+    assert_eq!(config.local_offers[0].kind, OfferKind::PeerGroup);
+    assert_eq!(config.local_offers[0].contact.len(), 2);
+    assert_eq!(
+        config.exports,
+        Exports {
+            fhir: false,
+            ..Exports::default()
+        }
+    );
+}
+
+#[test]
+fn wrong_parts_are_dropped_and_named() {
+    let (config, problems) = read(
+        r##"{
+        "language": "de",
+        "theme": {"primary": "red; background: url(https://evil)", "glow": "#fff", "text": "#222"},
+        "quick_exit_url": "javascript:alert(1)",
+        "partner_logo": "http://insecure.example/logo.png",
+        "local_offers": [
+            {"kind": "peer_group", "name": "Goed", "description": "Goed aanbod.",
+             "contact": [{"label": "klik", "href": "javascript:alert(1)"}, {"label": "mail", "href": "mailto:info@example.nl"}],
+             "prototypes": ["hero"], "behaviours": ["gambling"]},
+            {"kind": "spa_day", "name": "Fout", "description": "Fout."}
+        ],
+        "colour": "blue"
+    }"##,
+    );
+    let expect = [
+        "at language: language `de` is not available",
+        "at theme.primary: `red; background: url(https://evil)` is not a hex colour",
+        "at theme.glow: unknown theme property",
+        "at quick_exit_url: the quick-exit address must be an `https://` address",
+        "at partner_logo: the logo must be",
+        "at local_offers[0].contact[0].href: links must start with",
+        "at local_offers[0].prototypes[0]: unknown prototype `hero`",
+        "at local_offers[0].behaviours[0]: unknown behaviour `gambling`",
+        "at local_offers[1]: unknown variant `spa_day`",
+        "at colour: unknown setting",
+    ];
+    for fragment in expect {
+        assert!(
+            problems.iter().any(|p| p.contains(fragment)),
+            "missing `{fragment}` in {problems:#?}"
+        );
+    }
+    assert_eq!(problems.len(), expect.len(), "{problems:#?}");
+    // What was right survives.
+    assert_eq!(config.language, None);
+    assert_eq!(config.theme.properties.len(), 1);
+    assert_eq!(config.theme.properties["text"], "#222");
+    assert_eq!(config.quick_exit_url, None);
+    assert_eq!(config.local_offers.len(), 1);
+    assert_eq!(
+        config.local_offers[0].contact[0].href,
+        "mailto:info@example.nl"
+    );
+}
+
+#[test]
+fn not_json_gives_the_defaults_and_one_problem() {
+    let (config, problems) = read("{\"language\": ");
+    assert_eq!(config, Default::default());
+    assert_eq!(problems.len(), 1);
+    assert!(problems[0].contains("using the defaults"), "{problems:?}");
+    let (_, problems) = read("[1, 2]");
+    assert_eq!(problems.len(), 1);
+}
+
+#[test]
+fn only_safe_links_pass() {
+    for good in [
+        "https://example.nl",
+        "tel:+31301234567",
+        "mailto:a@b.nl",
+        "HTTPS://EXAMPLE.NL",
+    ] {
+        assert!(is_safe_link(good), "{good}");
+    }
+    for bad in [
+        "javascript:alert(1)",
+        "http://example.nl",
+        "data:text/html,<b>",
+        " javascript:x",
+        "https://a\" onload=\"x",
+        "vbscript:x",
+        "",
+    ] {
+        assert!(!is_safe_link(bad), "{bad}");
+    }
+}
+
+#[test]
+fn offers_fit_by_prototype_and_behaviour() {
+    let (config, _) = read(
+        r#"{"local_offers": [
+        {"kind": "respite", "name": "A", "description": "A."},
+        {"kind": "training", "name": "B", "description": "B.", "prototypes": ["entrapped"]},
+        {"kind": "listening_ear", "name": "C", "description": "C.", "behaviours": ["substances"]}
+    ]}"#,
+    );
+    let mut answers = Answers::new();
+    let fits = |prototypes: &[&str], answers: &Answers| -> Vec<bool> {
+        config
+            .local_offers
+            .iter()
+            .map(|o| o.fits(prototypes, answers))
+            .collect()
+    };
+    assert_eq!(fits(&["balanced"], &answers), [true, false, false]);
+    assert_eq!(
+        fits(&["lonely", "entrapped"], &answers),
+        [true, true, false]
+    );
+    answers.set_choices("behaviours", &["substances"]);
+    assert_eq!(fits(&["balanced"], &answers), [true, false, true]);
+}
