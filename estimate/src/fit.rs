@@ -1,0 +1,571 @@
+//! Fitting a model with many random starts, the statistics of the best
+//! solution, and the class-enumeration table.
+//!
+//! Each start runs EM until the log-likelihood rises by less than
+//! [`FitOptions::tolerance`] in one iteration, or until
+//! [`FitOptions::max_iterations`]. A start that empties a class or lets a
+//! variance collapse is set aside as degenerate. The best remaining start is
+//! the solution; its statistics are recomputed with the classifier's own
+//! likelihood functions.
+
+use alloc::format;
+use alloc::string::String;
+use alloc::vec;
+use alloc::vec::Vec;
+use core::fmt::Write;
+use core::ops::RangeInclusive;
+
+use naastenmeter_core::instrument::{LatentModel, VarianceKind};
+use naastenmeter_core::likelihood::{
+    class_log_likelihood, normalise_posterior, profile_class_log_likelihood,
+};
+
+use crate::classes::ClassEngine;
+use crate::data::{answers, scores, Dataset};
+use crate::error::EstimateError;
+use crate::parallel::{map_indexed, thread_count};
+use crate::profiles::ProfileEngine;
+use crate::rng::Rng;
+
+/// How the classes of a solution are ordered, so that the same solution
+/// found from different starts (where classes come out in any order) is
+/// always written the same way.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ClassOrder {
+    /// Largest class first.
+    LargestFirst,
+    /// By the class mean of this column (0-based), lowest first; for items,
+    /// the expected category.
+    ByColumn(usize),
+}
+
+/// Settings of a fit. `Default` gives poLCA's convergence rule and 100
+/// starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FitOptions {
+    /// Number of random starts.
+    pub starts: usize,
+    /// Seed of the random starts; the same seed gives the same fit.
+    pub seed: u64,
+    /// Iterations after which a start stops even if it has not converged.
+    pub max_iterations: usize,
+    /// A start has converged when one iteration raises the log-likelihood
+    /// by less than this (poLCA's `tol`, 1e-10 by default).
+    pub tolerance: f64,
+    /// Profiles only: variances equal across classes or per class.
+    pub variances: VarianceKind,
+    /// Classes only: Dirichlet pseudo-count added to every answer category
+    /// in the M-step, keeping probabilities off 0 and 1. 0 (the default)
+    /// gives plain maximum likelihood, as poLCA.
+    pub smoothing: f64,
+    /// How the classes of the solution are ordered.
+    pub order: ClassOrder,
+    /// A start in which a class's expected size falls below this many
+    /// respondents is set aside as degenerate (an empty class).
+    pub min_class_size: f64,
+    /// Profiles only: a start in which a variance falls below this share of
+    /// the column's total variance is set aside (a collapsing variance,
+    /// where the likelihood grows without bound).
+    pub variance_floor: f64,
+    /// Threads to use; 0 uses every core.
+    pub threads: usize,
+}
+
+impl Default for FitOptions {
+    fn default() -> Self {
+        Self {
+            starts: 100,
+            seed: 1,
+            max_iterations: 10_000,
+            tolerance: 1e-10,
+            variances: VarianceKind::Equal,
+            smoothing: 0.0,
+            order: ClassOrder::LargestFirst,
+            min_class_size: 1.0,
+            variance_floor: 1e-6,
+            threads: 0,
+        }
+    }
+}
+
+/// What happened to the random starts.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StartSummary {
+    /// Starts run.
+    pub starts: usize,
+    /// Starts that ended with an (almost) empty class.
+    pub empty_class: usize,
+    /// Starts that ended with a variance collapsing towards zero.
+    pub collapsed_variance: usize,
+    /// Starts whose likelihood became zero for some respondent.
+    pub zero_likelihood: usize,
+    /// Non-degenerate starts that converged before the iteration limit.
+    pub converged: usize,
+    /// Starts whose log-likelihood is within [`StartSummary::reach_tolerance`]
+    /// of the best: how often the best solution was found.
+    pub reached_best: usize,
+    /// The tolerance used for `reached_best`: 0.001 or 1e-6 per respondent,
+    /// whichever is larger.
+    pub reach_tolerance: f64,
+    /// Iterations the best start took.
+    pub best_iterations: usize,
+    /// Whether the best start converged.
+    pub best_converged: bool,
+    /// Final log-likelihood of every start, in start order (NaN when
+    /// degenerate).
+    pub log_likelihoods: Vec<f64>,
+}
+
+/// Fit statistics of a solution.
+#[derive(Debug, Clone, PartialEq)]
+pub struct FitStatistics {
+    /// Number of classes.
+    pub classes: usize,
+    /// Number of respondents (every row counts, also with missing cells).
+    pub rows: usize,
+    /// Log-likelihood.
+    pub log_likelihood: f64,
+    /// Number of free parameters.
+    pub parameters: usize,
+    /// Akaike information criterion, `-2 LL + 2 p`.
+    pub aic: f64,
+    /// Bayesian information criterion, `-2 LL + p ln N`.
+    pub bic: f64,
+    /// Sample-size-adjusted BIC, `-2 LL + p ln((N + 2) / 24)`.
+    pub sabic: f64,
+    /// Relative entropy, `1 - sum(-p ln p) / (N ln K)`; `None` for one class.
+    pub entropy: Option<f64>,
+    /// Class shares (model parameters), in class order.
+    pub shares: Vec<f64>,
+    /// Respondents assigned to each class by their highest posterior.
+    pub assigned: Vec<usize>,
+    /// Average posterior probability of the assigned class among the
+    /// respondents assigned to each class (NaN when none is).
+    pub average_posterior: Vec<f64>,
+}
+
+/// A fitted model with its statistics.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fit {
+    /// The model, as the `model.latent` part of an instrument. Columns are
+    /// named `scale1`, `item1`, ... and classes `class1`, ... in class order
+    /// until [`Fit::rename`] gives them their real names.
+    pub model: LatentModel,
+    /// Statistics of the solution.
+    pub statistics: FitStatistics,
+    /// What happened to the random starts.
+    pub starts: StartSummary,
+}
+
+/// Why a start was set aside.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Degenerate {
+    EmptyClass,
+    CollapsedVariance,
+    ZeroLikelihood,
+}
+
+/// One kind of mixture model, as EM sees it.
+pub(crate) trait Engine: Sync {
+    type Params: Clone + Send;
+    fn rows(&self) -> usize;
+    fn parameters(&self, classes: usize) -> usize;
+    fn random_start(&self, classes: usize, rng: &mut Rng) -> Self::Params;
+    /// One E-step with `params` and one M-step into `params`; returns the
+    /// log-likelihood of the parameters going in.
+    fn step(&self, params: &mut Self::Params, threads: usize) -> Result<f64, Degenerate>;
+    fn log_likelihood(&self, params: &Self::Params, threads: usize) -> f64;
+    fn shares<'p>(&self, params: &'p Self::Params) -> &'p [f64];
+    fn column_means(&self, params: &Self::Params, column: usize) -> Vec<f64>;
+    fn model(&self, params: &Self::Params, order: &[usize]) -> LatentModel;
+}
+
+/// Fits a model with `classes` classes: latent profiles for continuous
+/// data, latent classes for categorical data.
+pub fn fit(data: &Dataset, classes: usize, options: &FitOptions) -> Result<Fit, EstimateError> {
+    check_options(data, classes, options)?;
+    match data {
+        Dataset::Continuous(d) => {
+            d.check_variance()?;
+            let moments = d.column_moments().into_iter().flatten().collect();
+            let engine = ProfileEngine::new(
+                d,
+                options.variances,
+                moments,
+                options.variance_floor,
+                options.min_class_size,
+            );
+            run(&engine, data, classes, options)
+        }
+        Dataset::Categorical(d) => {
+            d.check_variance()?;
+            let engine = ClassEngine::new(d, options.smoothing, options.min_class_size);
+            run(&engine, data, classes, options)
+        }
+    }
+}
+
+/// Fits every class count in `classes`, for a class-enumeration table. A
+/// class count that cannot be fitted gives its error in its place.
+pub fn enumerate(
+    data: &Dataset,
+    classes: RangeInclusive<usize>,
+    options: &FitOptions,
+    mut progress: impl FnMut(usize),
+) -> Vec<(usize, Result<Fit, EstimateError>)> {
+    classes
+        .map(|k| {
+            progress(k);
+            (k, fit(data, k, options))
+        })
+        .collect()
+}
+
+/// The class-enumeration table as aligned plain text, one line per class
+/// count.
+pub fn enumeration_table(fits: &[(usize, Result<Fit, EstimateError>)]) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{:>7} {:>14} {:>5} {:>12} {:>12} {:>12} {:>7} {:>8} {:>9}  shares",
+        "classes", "LL", "npar", "AIC", "BIC", "SABIC", "entropy", "smallest", "best LL"
+    );
+    for (k, result) in fits {
+        match result {
+            Ok(f) => {
+                let s = &f.statistics;
+                let smallest = s.shares.iter().copied().fold(f64::INFINITY, f64::min);
+                let entropy = s.entropy.map_or(String::from("-"), |e| format!("{e:.4}"));
+                let shares: Vec<String> = s.shares.iter().map(|p| format!("{p:.4}")).collect();
+                let _ = writeln!(
+                    out,
+                    "{:>7} {:>14.4} {:>5} {:>12.4} {:>12.4} {:>12.4} {:>7} {:>8.4} {:>9}  {}",
+                    k,
+                    s.log_likelihood,
+                    s.parameters,
+                    s.aic,
+                    s.bic,
+                    s.sabic,
+                    entropy,
+                    smallest,
+                    format!("{}/{}", f.starts.reached_best, f.starts.starts),
+                    shares.join(" / ")
+                );
+            }
+            Err(e) => {
+                let _ = writeln!(out, "{k:>7} not fitted: {e}");
+            }
+        }
+    }
+    out
+}
+
+impl Fit {
+    /// Warnings a researcher must read before trusting the solution.
+    pub fn warnings(&self) -> Vec<String> {
+        let mut warnings = Vec::new();
+        let s = &self.starts;
+        let usable = s.starts - s.empty_class - s.collapsed_variance - s.zero_likelihood;
+        let k = self.statistics.classes;
+        if k > 1 && (s.reached_best < 2 || (s.reached_best as f64) < 0.05 * usable as f64) {
+            warnings.push(format!(
+                "{k} classes: only {} of {} starts reached the best log-likelihood; \
+                 it may not be the global maximum, run more starts",
+                s.reached_best, s.starts
+            ));
+        }
+        if !s.best_converged {
+            warnings.push(format!(
+                "{k} classes: the best start did not converge within {} iterations",
+                s.best_iterations
+            ));
+        }
+        warnings
+    }
+
+    /// Gives the model's columns (scale or item identifiers) and classes
+    /// (prototype identifiers, in class order) their real names. Lists of
+    /// the wrong length are ignored, keeping the generic names.
+    pub fn rename(&mut self, columns: &[String], prototypes: &[String]) {
+        match &mut self.model {
+            LatentModel::Profiles(m) => {
+                if columns.len() == m.scales.len() {
+                    m.scales = columns.to_vec();
+                }
+                if prototypes.len() == m.classes.len() {
+                    for (class, name) in m.classes.iter_mut().zip(prototypes) {
+                        class.prototype.clone_from(name);
+                    }
+                }
+            }
+            LatentModel::Classes(m) => {
+                if columns.len() == m.items.len() {
+                    m.items = columns.to_vec();
+                }
+                if prototypes.len() == m.classes.len() {
+                    for (class, name) in m.classes.iter_mut().zip(prototypes) {
+                        class.prototype.clone_from(name);
+                    }
+                }
+            }
+        }
+    }
+}
+
+fn check_options(
+    data: &Dataset,
+    classes: usize,
+    options: &FitOptions,
+) -> Result<(), EstimateError> {
+    if classes == 0 {
+        return Err(EstimateError::NoClasses);
+    }
+    if options.starts == 0 {
+        return Err(EstimateError::NoStarts);
+    }
+    if !(options.tolerance >= 0.0 && options.tolerance.is_finite()) {
+        return Err(EstimateError::BadOption {
+            option: "tolerance",
+            allowed: "a finite number >= 0",
+        });
+    }
+    if !(options.smoothing >= 0.0 && options.smoothing.is_finite()) {
+        return Err(EstimateError::BadOption {
+            option: "smoothing",
+            allowed: "a finite number >= 0",
+        });
+    }
+    if !(options.variance_floor > 0.0 && options.variance_floor < 1.0) {
+        return Err(EstimateError::BadOption {
+            option: "variance_floor",
+            allowed: "between 0 and 1 (exclusive)",
+        });
+    }
+    if !(options.min_class_size > 0.0 && options.min_class_size.is_finite()) {
+        return Err(EstimateError::BadOption {
+            option: "min_class_size",
+            allowed: "a finite number > 0",
+        });
+    }
+    if let ClassOrder::ByColumn(column) = options.order {
+        if column >= data.columns() {
+            return Err(EstimateError::UnknownOrderColumn {
+                column,
+                columns: data.columns(),
+            });
+        }
+    }
+    Ok(())
+}
+
+struct StartResult<P> {
+    outcome: Result<f64, Degenerate>,
+    iterations: usize,
+    converged: bool,
+    params: P,
+}
+
+fn run_start<E: Engine>(
+    engine: &E,
+    classes: usize,
+    rng: &mut Rng,
+    options: &FitOptions,
+    threads: usize,
+) -> StartResult<E::Params> {
+    let mut params = engine.random_start(classes, rng);
+    let mut previous = f64::NEG_INFINITY;
+    let mut iterations = 0;
+    let mut converged = false;
+    while iterations < options.max_iterations {
+        iterations += 1;
+        match engine.step(&mut params, threads) {
+            Ok(ll) => {
+                // EM never lowers the likelihood, so a change below the
+                // tolerance (including a rounding-sized fall) is convergence.
+                if ll - previous < options.tolerance {
+                    converged = true;
+                    break;
+                }
+                previous = ll;
+            }
+            Err(reason) => {
+                return StartResult {
+                    outcome: Err(reason),
+                    iterations,
+                    converged: false,
+                    params,
+                };
+            }
+        }
+    }
+    let ll = engine.log_likelihood(&params, threads);
+    StartResult {
+        outcome: if ll.is_finite() {
+            Ok(ll)
+        } else {
+            Err(Degenerate::ZeroLikelihood)
+        },
+        iterations,
+        converged,
+        params,
+    }
+}
+
+fn run<E: Engine>(
+    engine: &E,
+    data: &Dataset,
+    classes: usize,
+    options: &FitOptions,
+) -> Result<Fit, EstimateError> {
+    let rows = engine.rows();
+    let parameters = engine.parameters(classes);
+    if rows <= parameters {
+        return Err(EstimateError::TooFewRows { rows, parameters });
+    }
+    let threads = thread_count(options.threads);
+    // Many starts: one start per thread at a time. Few starts: each start
+    // splits its respondents over the threads instead.
+    let (outer, inner) = if options.starts >= threads {
+        (threads, 1)
+    } else {
+        (1, threads)
+    };
+    let stream = (classes as u64) << 32;
+    let results = map_indexed(options.starts, outer, |s| {
+        let mut rng = Rng::stream(options.seed, stream | s as u64);
+        run_start(engine, classes, &mut rng, options, inner)
+    });
+
+    let count = |d: Degenerate| results.iter().filter(|r| r.outcome == Err(d)).count();
+    let (empty_class, collapsed_variance, zero_likelihood) = (
+        count(Degenerate::EmptyClass),
+        count(Degenerate::CollapsedVariance),
+        count(Degenerate::ZeroLikelihood),
+    );
+    let mut best: Option<(usize, f64)> = None;
+    for (i, r) in results.iter().enumerate() {
+        if let Ok(ll) = r.outcome {
+            if best.is_none_or(|(_, b)| ll > b) {
+                best = Some((i, ll));
+            }
+        }
+    }
+    let Some((best_index, best_ll)) = best else {
+        return Err(EstimateError::AllStartsFailed {
+            classes,
+            empty_class,
+            collapsed_variance: collapsed_variance + zero_likelihood,
+        });
+    };
+    let reach_tolerance = f64::max(1e-3, 1e-6 * rows as f64);
+    let log_likelihoods: Vec<f64> = results
+        .iter()
+        .map(|r| r.outcome.unwrap_or(f64::NAN))
+        .collect();
+    let best_start = &results[best_index];
+    let starts = StartSummary {
+        starts: options.starts,
+        empty_class,
+        collapsed_variance,
+        zero_likelihood,
+        converged: results
+            .iter()
+            .filter(|r| r.outcome.is_ok() && r.converged)
+            .count(),
+        reached_best: log_likelihoods
+            .iter()
+            .filter(|ll| best_ll - **ll <= reach_tolerance)
+            .count(),
+        reach_tolerance,
+        best_iterations: best_start.iterations,
+        best_converged: best_start.converged,
+        log_likelihoods,
+    };
+
+    let params = &best_start.params;
+    let mut order: Vec<usize> = (0..classes).collect();
+    match options.order {
+        ClassOrder::LargestFirst => {
+            let shares = engine.shares(params);
+            order.sort_by(|a, b| shares[*b].total_cmp(&shares[*a]));
+        }
+        ClassOrder::ByColumn(column) => {
+            let means = engine.column_means(params, column);
+            order.sort_by(|a, b| means[*a].total_cmp(&means[*b]));
+        }
+    }
+    let model = engine.model(params, &order);
+    let statistics = statistics(data, &model, parameters);
+    Ok(Fit {
+        model,
+        statistics,
+        starts,
+    })
+}
+
+/// Statistics of a model on data, computed respondent by respondent with
+/// the classifier's likelihood functions.
+pub(crate) fn statistics(data: &Dataset, model: &LatentModel, parameters: usize) -> FitStatistics {
+    let shares: Vec<f64> = match model {
+        LatentModel::Profiles(m) => m.classes.iter().map(|c| c.share).collect(),
+        LatentModel::Classes(m) => m.classes.iter().map(|c| c.share).collect(),
+    };
+    let classes = shares.len();
+    let log_shares: Vec<f64> = shares.iter().map(|s| libm::log(*s)).collect();
+    let rows = data.rows();
+    let mut log_likelihood = 0.0;
+    let mut entropy_sum = 0.0;
+    let mut assigned = vec![0usize; classes];
+    let mut posterior_sum = vec![0.0; classes];
+    let mut joint = vec![0.0; classes];
+    for i in 0..rows {
+        match (data, model) {
+            (Dataset::Continuous(d), LatentModel::Profiles(m)) => {
+                let row: Vec<Option<f64>> = scores(d.row(i)).collect();
+                for (k, class) in m.classes.iter().enumerate() {
+                    joint[k] = log_shares[k]
+                        + profile_class_log_likelihood(&class.means, &class.variances, &row);
+                }
+            }
+            (Dataset::Categorical(d), LatentModel::Classes(m)) => {
+                let row: Vec<Option<usize>> = answers(d.row(i)).collect();
+                for (k, class) in m.classes.iter().enumerate() {
+                    joint[k] = log_shares[k] + class_log_likelihood(&class.probabilities, &row);
+                }
+            }
+            // The engine always writes the model kind of its data.
+            _ => joint.fill(0.0),
+        }
+        log_likelihood += normalise_posterior(&mut joint);
+        let mut modal = 0;
+        for (k, p) in joint.iter().enumerate() {
+            if *p > 0.0 {
+                entropy_sum -= p * libm::log(*p);
+            }
+            if *p > joint[modal] {
+                modal = k;
+            }
+        }
+        assigned[modal] += 1;
+        posterior_sum[modal] += joint[modal];
+    }
+    let n = rows as f64;
+    let p = parameters as f64;
+    FitStatistics {
+        classes,
+        rows,
+        log_likelihood,
+        parameters,
+        aic: -2.0 * log_likelihood + 2.0 * p,
+        bic: -2.0 * log_likelihood + p * libm::log(n),
+        sabic: -2.0 * log_likelihood + p * libm::log((n + 2.0) / 24.0),
+        entropy: (classes > 1).then(|| 1.0 - entropy_sum / (n * libm::log(classes as f64))),
+        shares,
+        average_posterior: posterior_sum
+            .iter()
+            .zip(&assigned)
+            .map(|(s, a)| if *a > 0 { s / *a as f64 } else { f64::NAN })
+            .collect(),
+        assigned,
+    }
+}

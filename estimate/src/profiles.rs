@@ -1,0 +1,270 @@
+//! Latent profile analysis: EM for a mixture of normal distributions with
+//! diagonal covariances, variances equal across classes or per class.
+//! Missing scores are skipped per respondent (full-information likelihood):
+//! with diagonal covariances the M-step stays exact, each mean and variance
+//! summing only over the respondents who have that score.
+
+use alloc::vec;
+use alloc::vec::Vec;
+use core::ops::Range;
+
+use naastenmeter_core::instrument::{LatentModel, ProfileClass, ProfileModel, VarianceKind};
+use naastenmeter_core::likelihood::{add_profile_log_likelihoods, normal_terms, normalise_joint};
+
+use crate::data::{scores, ContinuousData};
+use crate::fit::{Degenerate, Engine};
+use crate::parallel::map_chunks;
+use crate::rng::Rng;
+
+/// The data and settings of one latent profile fit.
+pub(crate) struct ProfileEngine<'a> {
+    pub data: &'a ContinuousData,
+    pub variances: VarianceKind,
+    /// Mean and variance of each column; sums are centred on the mean so
+    /// the one-pass variance does not lose digits.
+    moments: Vec<(f64, f64)>,
+    /// Smallest variance allowed per column before a start counts as
+    /// collapsed.
+    floors: Vec<f64>,
+    pub min_class_size: f64,
+}
+
+/// Shares, and means and variances laid out scale-major (`j * K + k`).
+#[derive(Debug, Clone)]
+pub(crate) struct ProfileParams {
+    pub shares: Vec<f64>,
+    pub means: Vec<f64>,
+    pub variances: Vec<f64>,
+}
+
+/// Sufficient statistics of one pass over a chunk of respondents.
+struct Accumulated {
+    log_likelihood: f64,
+    weights: Vec<f64>,
+    /// Sum of posteriors over respondents with the score, per (j, k).
+    observed: Vec<f64>,
+    /// Posterior-weighted sum of centred scores, per (j, k).
+    sums: Vec<f64>,
+    /// Posterior-weighted sum of squared centred scores, per (j, k).
+    squares: Vec<f64>,
+}
+
+impl<'a> ProfileEngine<'a> {
+    /// `moments` must come from `data.column_moments()` with every column
+    /// observed (checked by the caller).
+    pub fn new(
+        data: &'a ContinuousData,
+        variances: VarianceKind,
+        moments: Vec<(f64, f64)>,
+        relative_floor: f64,
+        min_class_size: f64,
+    ) -> Self {
+        let floors = moments.iter().map(|(_, v)| v * relative_floor).collect();
+        Self {
+            data,
+            variances,
+            moments,
+            floors,
+            min_class_size,
+        }
+    }
+
+    fn pass(
+        &self,
+        log_shares: &[f64],
+        terms: (&[f64], &[f64], &[f64]),
+        rows: Range<usize>,
+    ) -> Accumulated {
+        let classes = log_shares.len();
+        let cells = self.data.columns() * classes;
+        let mut acc = Accumulated {
+            log_likelihood: 0.0,
+            weights: vec![0.0; classes],
+            observed: vec![0.0; cells],
+            sums: vec![0.0; cells],
+            squares: vec![0.0; cells],
+        };
+        let (means, precisions, log_norms) = terms;
+        let mut joint = vec![0.0; classes];
+        for i in rows {
+            let row = self.data.row(i);
+            joint.copy_from_slice(log_shares);
+            add_profile_log_likelihoods(means, precisions, log_norms, scores(row), &mut joint);
+            acc.log_likelihood += normalise_joint(&mut joint);
+            acc.weights
+                .iter_mut()
+                .zip(&joint)
+                .for_each(|(w, p)| *w += p);
+            for (j, x) in row.iter().enumerate() {
+                if x.is_nan() {
+                    continue;
+                }
+                let d = x - self.moments[j].0;
+                let range = j * classes..(j + 1) * classes;
+                for ((o, (s, q)), p) in acc.observed[range.clone()]
+                    .iter_mut()
+                    .zip(
+                        acc.sums[range.clone()]
+                            .iter_mut()
+                            .zip(&mut acc.squares[range]),
+                    )
+                    .zip(&joint)
+                {
+                    *o += p;
+                    *s += p * d;
+                    *q += p * d * d;
+                }
+            }
+        }
+        acc
+    }
+
+    fn accumulate(&self, params: &ProfileParams, threads: usize) -> Accumulated {
+        let log_shares: Vec<f64> = params.shares.iter().map(|s| libm::log(*s)).collect();
+        let (precisions, log_norms): (Vec<f64>, Vec<f64>) =
+            params.variances.iter().map(|v| normal_terms(*v)).unzip();
+        let terms = (
+            params.means.as_slice(),
+            precisions.as_slice(),
+            log_norms.as_slice(),
+        );
+        let mut parts = map_chunks(self.data.rows(), threads, |rows| {
+            self.pass(&log_shares, terms, rows)
+        });
+        let mut total = parts.remove(0);
+        for part in parts {
+            total.log_likelihood += part.log_likelihood;
+            for (a, b) in [
+                (&mut total.weights, &part.weights),
+                (&mut total.observed, &part.observed),
+                (&mut total.sums, &part.sums),
+                (&mut total.squares, &part.squares),
+            ] {
+                a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+            }
+        }
+        total
+    }
+}
+
+impl Engine for ProfileEngine<'_> {
+    type Params = ProfileParams;
+
+    fn rows(&self) -> usize {
+        self.data.rows()
+    }
+
+    fn parameters(&self, classes: usize) -> usize {
+        let columns = self.data.columns();
+        let variances = match self.variances {
+            VarianceKind::Equal => columns,
+            VarianceKind::PerClass => columns * classes,
+        };
+        classes - 1 + classes * columns + variances
+    }
+
+    fn random_start(&self, classes: usize, rng: &mut Rng) -> ProfileParams {
+        // Means at randomly chosen respondents (a missing score at the
+        // column mean), nudged a little so that two identical respondents
+        // still give two different classes; variances at the total variance.
+        let columns = self.data.columns();
+        let mut means = vec![0.0; columns * classes];
+        for k in 0..classes {
+            let row = self.data.row(rng.below(self.data.rows()));
+            for j in 0..columns {
+                let (mean, variance) = self.moments[j];
+                let x = if row[j].is_nan() { mean } else { row[j] };
+                means[j * classes + k] = x + 0.05 * libm::sqrt(variance) * rng.normal();
+            }
+        }
+        let variances = (0..columns * classes)
+            .map(|at| self.moments[at / classes].1)
+            .collect();
+        ProfileParams {
+            shares: vec![1.0 / classes as f64; classes],
+            means,
+            variances,
+        }
+    }
+
+    fn step(&self, params: &mut ProfileParams, threads: usize) -> Result<f64, Degenerate> {
+        let classes = params.shares.len();
+        let acc = self.accumulate(params, threads);
+        if !acc.log_likelihood.is_finite() {
+            return Err(Degenerate::ZeroLikelihood);
+        }
+        let rows = self.data.rows() as f64;
+        for (share, weight) in params.shares.iter_mut().zip(&acc.weights) {
+            if *weight < self.min_class_size {
+                return Err(Degenerate::EmptyClass);
+            }
+            *share = weight / rows;
+        }
+        for j in 0..self.data.columns() {
+            let centre = self.moments[j].0;
+            let mut pooled_squares = 0.0;
+            let mut pooled_weight = 0.0;
+            for k in 0..classes {
+                let at = j * classes + k;
+                let weight = acc.observed[at];
+                if weight <= 1e-12 {
+                    return Err(Degenerate::EmptyClass);
+                }
+                let offset = acc.sums[at] / weight;
+                params.means[at] = centre + offset;
+                // Squares around the new mean: sum p d^2 - (sum p d)^2 / sum p.
+                let squares = (acc.squares[at] - acc.sums[at] * offset).max(0.0);
+                params.variances[at] = squares / weight;
+                pooled_squares += squares;
+                pooled_weight += weight;
+            }
+            if self.variances == VarianceKind::Equal {
+                let pooled = pooled_squares / pooled_weight;
+                params.variances[j * classes..(j + 1) * classes].fill(pooled);
+            }
+            if params.variances[j * classes..(j + 1) * classes]
+                .iter()
+                .any(|v| *v < self.floors[j])
+            {
+                return Err(Degenerate::CollapsedVariance);
+            }
+        }
+        Ok(acc.log_likelihood)
+    }
+
+    fn log_likelihood(&self, params: &ProfileParams, threads: usize) -> f64 {
+        self.accumulate(params, threads).log_likelihood
+    }
+
+    fn shares<'p>(&self, params: &'p ProfileParams) -> &'p [f64] {
+        &params.shares
+    }
+
+    fn column_means(&self, params: &ProfileParams, column: usize) -> Vec<f64> {
+        let classes = params.shares.len();
+        params.means[column * classes..(column + 1) * classes].to_vec()
+    }
+
+    fn model(&self, params: &ProfileParams, order: &[usize]) -> LatentModel {
+        let classes = params.shares.len();
+        let columns = self.data.columns();
+        LatentModel::Profiles(ProfileModel {
+            scales: (1..=columns).map(|j| alloc::format!("scale{j}")).collect(),
+            variances: self.variances,
+            classes: order
+                .iter()
+                .enumerate()
+                .map(|(position, &k)| ProfileClass {
+                    prototype: alloc::format!("class{}", position + 1),
+                    share: params.shares[k],
+                    means: (0..columns)
+                        .map(|j| params.means[j * classes + k])
+                        .collect(),
+                    variances: (0..columns)
+                        .map(|j| params.variances[j * classes + k])
+                        .collect(),
+                })
+                .collect(),
+        })
+    }
+}
