@@ -30,9 +30,13 @@ pub fn check_instrument(data: &[u8]) {
 
 /// Any bytes as an answers file: what scores must survive every export.
 pub fn check_answers(data: &[u8]) {
-    let Ok(answers) = serde_json::from_slice::<Answers>(data) else { return };
+    let Ok(answers) = serde_json::from_slice::<Answers>(data) else {
+        return;
+    };
     let ins = default_instrument();
-    let Ok(report) = score(ins, &answers) else { return };
+    let Ok(report) = score(ins, &answers) else {
+        return;
+    };
     if let Some(c) = &report.classification {
         let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
         assert!((sum - 1.0).abs() < 1e-9, "posteriors sum to {sum}");
@@ -51,18 +55,26 @@ pub fn check_answers(data: &[u8]) {
 pub fn check_report_import(data: &[u8]) {
     let ins = default_instrument();
     if let Ok(imported) = json::import_report(ins, data) {
-        assert_eq!(score(ins, &imported.answers).expect("imported answers score"), imported.report);
+        assert_eq!(
+            score(ins, &imported.answers).expect("imported answers score"),
+            imported.report
+        );
     }
 }
 
 /// Any text as a share code: what decodes scores and re-encodes the same.
 pub fn check_share_code(data: &[u8]) {
-    let Ok(code) = std::str::from_utf8(data) else { return };
+    let Ok(code) = std::str::from_utf8(data) else {
+        return;
+    };
     let ins = default_instrument();
     if let Ok(answers) = share::decode_share_code(ins, code) {
         score(ins, &answers).expect("decoded answers score");
         let again = share::encode_share_code(ins, &answers);
-        assert_eq!(share::decode_share_code(ins, &again).expect("re-encoded code decodes"), answers);
+        assert_eq!(
+            share::decode_share_code(ins, &again).expect("re-encoded code decodes"),
+            answers
+        );
     }
 }
 
