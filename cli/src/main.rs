@@ -8,6 +8,8 @@
 use std::process::ExitCode;
 
 mod commands;
+mod fit;
+mod reliability;
 
 const USAGE: &str = "\
 naastenmeter: check instruments, score answers, fit prototype models
@@ -44,6 +46,8 @@ fn main() -> ExitCode {
         "decode" => commands::decode(rest),
         "questionnaire" => commands::questionnaire(rest),
         "schema" => commands::schema(rest),
+        "fit" => fit::run(rest).map_err(Failure::Input),
+        "reliability" => reliability::run(rest).map_err(Failure::Input),
         "help" | "--help" | "-h" => {
             println!("{USAGE}");
             Ok(())
