@@ -42,15 +42,31 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let args = Options::parse(
         args,
         &[
-            "kind", "classes", "columns", "starts", "seed", "variances", "categories",
-            "smoothing", "tolerance", "max-iterations", "order", "choose", "prototypes",
-            "instrument", "out", "blrt", "threads",
+            "kind",
+            "classes",
+            "columns",
+            "starts",
+            "seed",
+            "variances",
+            "categories",
+            "smoothing",
+            "tolerance",
+            "max-iterations",
+            "order",
+            "choose",
+            "prototypes",
+            "instrument",
+            "out",
+            "blrt",
+            "threads",
         ],
     )?;
     let [path] = args.positional.as_slice() else {
         return Err(format!("expected one data file\n\n{USAGE}"));
     };
-    let kind = args.get("kind").ok_or(format!("--kind profiles|classes is required\n\n{USAGE}"))?;
+    let kind = args
+        .get("kind")
+        .ok_or(format!("--kind profiles|classes is required\n\n{USAGE}"))?;
     let instrument = args.get("instrument").map(load).transpose()?;
     let table = Table::read(path)?;
     let columns: Vec<String> = match args.get("columns") {
@@ -71,16 +87,17 @@ pub fn run(args: &[String]) -> Result<(), String> {
     options.variances = match args.get("variances").unwrap_or("equal") {
         "equal" => VarianceKind::Equal,
         "per-class" => VarianceKind::PerClass,
-        other => return Err(format!("--variances must be equal or per-class, not `{other}`")),
+        other => {
+            return Err(format!(
+                "--variances must be equal or per-class, not `{other}`"
+            ))
+        }
     };
     options.order = match args.get("order").unwrap_or("largest") {
         "largest" => ClassOrder::LargestFirst,
-        column => ClassOrder::ByColumn(
-            columns
-                .iter()
-                .position(|c| c == column)
-                .ok_or(format!("--order names `{column}`, which is not a fitted column"))?,
-        ),
+        column => ClassOrder::ByColumn(columns.iter().position(|c| c == column).ok_or(format!(
+            "--order names `{column}`, which is not a fitted column"
+        ))?),
     };
     let range = class_range(args.get("classes").unwrap_or("1..5"))?;
 
@@ -96,8 +113,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
             Dataset::Continuous(table.continuous(path, &indices)?)
         }
         "classes" => {
-            let declared: Option<u8> = args.get("categories").map(|_| number(&args, "categories", 0)).transpose()?;
-            Dataset::Categorical(table.categorical(path, &indices, declared, instrument.as_ref())?)
+            let declared: Option<u8> = args
+                .get("categories")
+                .map(|_| number(&args, "categories", 0))
+                .transpose()?;
+            Dataset::Categorical(table.categorical(
+                path,
+                &indices,
+                declared,
+                instrument.as_ref(),
+            )?)
         }
         other => return Err(format!("--kind must be profiles or classes, not `{other}`")),
     };
@@ -127,7 +152,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             starts: options.starts.min(10),
             ..options.clone()
         };
-        println!("bootstrap likelihood-ratio tests ({replicates} samples, {} starts each):", boot.starts);
+        println!(
+            "bootstrap likelihood-ratio tests ({replicates} samples, {} starts each):",
+            boot.starts
+        );
         for pair in fits.windows(2) {
             if let [(k0, Ok(small)), (k1, Ok(large))] = pair {
                 eprintln!("bootstrapping {k0} against {k1} classes");
@@ -142,6 +170,13 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
     }
 
+    if let Some(error) = fits
+        .iter()
+        .find_map(|(_, f)| f.as_ref().err())
+        .filter(|_| fits.iter().all(|(_, f)| f.is_err()))
+    {
+        return Err(table.describe(path, &indices, &error.to_string()));
+    }
     let chosen = match args.get("choose") {
         Some(_) => number::<usize>(&args, "choose", 0)?,
         None => fits
@@ -154,7 +189,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let mut fit = fits
         .into_iter()
         .find(|(k, _)| *k == chosen)
-        .ok_or(format!("--choose {chosen} is outside --classes {}..{}", range.start(), range.end()))?
+        .ok_or(format!(
+            "--choose {chosen} is outside --classes {}..{}",
+            range.start(),
+            range.end()
+        ))?
         .1
         .map_err(|e| format!("the {chosen}-class model could not be fitted: {e}"))?;
     let prototypes: Vec<String> = match (args.get("prototypes"), &instrument) {
@@ -177,7 +216,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             let problems = validate(&instrument);
             if !problems.is_empty() {
                 let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
-                return Err(format!("the merged instrument is not valid:\n{}", list.join("\n")));
+                return Err(format!(
+                    "the merged instrument is not valid:\n{}",
+                    list.join("\n")
+                ));
             }
             serde_json::to_string_pretty(&instrument)
         }
@@ -208,7 +250,11 @@ impl Options {
 
     /// As [`Options::parse`], with options in `flags` that take no value
     /// (they get the value `true`).
-    pub(crate) fn parse_with_flags(args: &[String], known: &[&str], flags: &[&str]) -> Result<Self, String> {
+    pub(crate) fn parse_with_flags(
+        args: &[String],
+        known: &[&str],
+        flags: &[&str],
+    ) -> Result<Self, String> {
         let mut positional = Vec::new();
         let mut options = Vec::new();
         let mut iter = args.iter();
@@ -227,17 +273,28 @@ impl Options {
                 positional.push(arg.clone());
             }
         }
-        Ok(Self { positional, options })
+        Ok(Self {
+            positional,
+            options,
+        })
     }
 
     /// The last value given for `name`.
     pub(crate) fn get(&self, name: &str) -> Option<&str> {
-        self.options.iter().rev().find(|(n, _)| n == name).map(|(_, v)| v.as_str())
+        self.options
+            .iter()
+            .rev()
+            .find(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
     }
 
     /// Every value given for `name`, in order.
     pub(crate) fn all(&self, name: &str) -> Vec<&str> {
-        self.options.iter().filter(|(n, _)| n == name).map(|(_, v)| v.as_str()).collect()
+        self.options
+            .iter()
+            .filter(|(n, _)| n == name)
+            .map(|(_, v)| v.as_str())
+            .collect()
     }
 }
 
@@ -254,7 +311,13 @@ fn number<T: std::str::FromStr>(args: &Options, name: &str, default: T) -> Resul
 fn class_range(text: &str) -> Result<std::ops::RangeInclusive<usize>, String> {
     let bad = || format!("--classes must be a count like 4 or a range like 1..5, not `{text}`");
     let (from, to) = match text.split_once("..") {
-        Some((a, b)) => (a.trim().parse().map_err(|_| bad())?, b.trim().trim_start_matches('=').parse().map_err(|_| bad())?),
+        Some((a, b)) => (
+            a.trim().parse().map_err(|_| bad())?,
+            b.trim()
+                .trim_start_matches('=')
+                .parse()
+                .map_err(|_| bad())?,
+        ),
         None => {
             let k = text.trim().parse().map_err(|_| bad())?;
             (k, k)
@@ -283,11 +346,17 @@ impl Table {
     /// Reads and splits a CSV file; every row must have the header's width.
     pub(crate) fn read(path: &str) -> Result<Self, String> {
         let text = fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
-        let mut records = parse_csv(&text).map_err(|(line, what)| format!("{path}, line {line}: {what}"))?;
+        let mut records =
+            parse_csv(&text).map_err(|(line, what)| format!("{path}, line {line}: {what}"))?;
         if records.is_empty() {
             return Err(format!("{path}: the file is empty; expected a header line"));
         }
-        let header: Vec<String> = records.remove(0).1.into_iter().map(|c| c.trim().to_string()).collect();
+        let header: Vec<String> = records
+            .remove(0)
+            .1
+            .into_iter()
+            .map(|c| c.trim().to_string())
+            .collect();
         let mut rows = Vec::with_capacity(records.len());
         for (line, record) in records {
             if record.len() == 1 && record[0].trim().is_empty() {
@@ -330,7 +399,11 @@ impl Table {
     }
 
     /// The named columns as numbers (NaN where missing).
-    pub(crate) fn continuous(&self, path: &str, columns: &[usize]) -> Result<ContinuousData, String> {
+    pub(crate) fn continuous(
+        &self,
+        path: &str,
+        columns: &[usize],
+    ) -> Result<ContinuousData, String> {
         let mut values = Vec::with_capacity(self.rows.len() * columns.len());
         for (i, row) in self.rows.iter().enumerate() {
             for &j in columns {
@@ -349,7 +422,8 @@ impl Table {
                 });
             }
         }
-        ContinuousData::new(columns.len(), values).map_err(|e| self.describe(path, columns, &e.to_string()))
+        ContinuousData::new(columns.len(), values)
+            .map_err(|e| self.describe(path, columns, &e.to_string()))
     }
 
     /// The named columns as answer categories: codes 1..K (K declared, or the
@@ -396,12 +470,16 @@ impl Table {
                     None => {
                         let top = i32::from(declared.unwrap_or(254));
                         if !(1..=top).contains(&value) {
-                            return Err(format!("{}: category {value} is outside 1..{top}", place()));
+                            return Err(format!(
+                                "{}: category {value} is outside 1..{top}",
+                                place()
+                            ));
                         }
                         (value - 1) as usize
                     }
                 };
-                let code = u8::try_from(code).map_err(|_| format!("{}: too many categories", place()))?;
+                let code =
+                    u8::try_from(code).map_err(|_| format!("{}: too many categories", place()))?;
                 largest[position] = largest[position].max(code + 1);
                 codes.push(code);
             }
@@ -414,22 +492,29 @@ impl Table {
                 None => declared.unwrap_or((*largest).max(2)),
             })
             .collect();
-        CategoricalData::new(categories, codes).map_err(|e| self.describe(path, columns, &e.to_string()))
+        CategoricalData::new(categories, codes)
+            .map_err(|e| self.describe(path, columns, &e.to_string()))
     }
 
     /// An estimation error's "column 3" turned into the column's name.
-    fn describe(&self, path: &str, columns: &[usize], message: &str) -> String {
+    pub(crate) fn describe(&self, path: &str, columns: &[usize], message: &str) -> String {
         let mut message = message.to_string();
         for (position, &j) in columns.iter().enumerate().rev() {
-            message = message.replace(&format!("column {}", position + 1), &format!("column `{}`", self.header[j]));
+            message = message.replace(
+                &format!("column {}", position + 1),
+                &format!("column `{}`", self.header[j]),
+            );
         }
         format!("{path}: {message}")
     }
 }
 
-/// Splits CSV text into records with the line each starts on; quoted cells
-/// may hold commas, doubled quotes and line breaks.
-fn parse_csv(text: &str) -> Result<Vec<(usize, Vec<String>)>, (usize, String)> {
+/// A CSV record: the line it starts on and its cells.
+type Record = (usize, Vec<String>);
+
+/// Splits CSV text into records; quoted cells may hold commas, doubled
+/// quotes and line breaks. An error gives the line and what is wrong.
+fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
     let mut records = Vec::new();
     let mut record = Vec::new();
     let mut cell = String::new();

@@ -34,13 +34,15 @@ fn scales(args: &Options) -> Result<(), String> {
     };
     let definitions = args.all("scale");
     if definitions.is_empty() {
-        return Err(format!("give at least one --scale name=item,item,...\n\n{USAGE}"));
+        return Err(format!(
+            "give at least one --scale name=item,item,...\n\n{USAGE}"
+        ));
     }
     let table = Table::read(path)?;
     for definition in definitions {
-        let (name, items) = definition
-            .split_once('=')
-            .ok_or(format!("--scale `{definition}` must look like name=item1,item2,..."))?;
+        let (name, items) = definition.split_once('=').ok_or(format!(
+            "--scale `{definition}` must look like name=item1,item2,..."
+        ))?;
         let items: Vec<String> = items.split(',').map(|i| i.trim().to_string()).collect();
         let columns = table.columns(&items)?;
         let data = table.continuous(path, &columns)?;
@@ -52,7 +54,10 @@ fn scales(args: &Options) -> Result<(), String> {
             result.rows_used,
             data.rows()
         );
-        println!("  {:<20} {:>10} {:>16}", "item", "item-rest", "alpha if dropped");
+        println!(
+            "  {:<20} {:>10} {:>16}",
+            "item", "item-rest", "alpha if dropped"
+        );
         for (j, item) in items.iter().enumerate() {
             println!(
                 "  {:<20} {:>10.4} {:>16.4}",
@@ -100,17 +105,23 @@ fn retest(args: &Options) -> Result<(), String> {
         // Prototype names become category numbers in order of appearance.
         let mut names: Vec<String> = Vec::new();
         let mut code = |cell: &Option<String>| {
-            cell.as_ref().map(|name| match names.iter().position(|n| n == name) {
-                Some(k) => k,
-                None => {
-                    names.push(name.clone());
-                    names.len() - 1
-                }
-            })
+            cell.as_ref()
+                .map(|name| match names.iter().position(|n| n == name) {
+                    Some(k) => k,
+                    None => {
+                        names.push(name.clone());
+                        names.len() - 1
+                    }
+                })
         };
         let first_codes: Vec<Option<usize>> = a.rows.iter().map(|r| code(&r[ja])).collect();
         let second_codes: Vec<Option<usize>> = b.rows.iter().map(|r| code(&r[jb])).collect();
-        let categories = first_codes.iter().chain(&second_codes).flatten().max().map_or(0, |m| m + 1);
+        let categories = first_codes
+            .iter()
+            .chain(&second_codes)
+            .flatten()
+            .max()
+            .map_or(0, |m| m + 1);
         let kappa = cohen_kappa(&first_codes, &second_codes, categories)
             .map_err(|e| format!("column `{column}`: {e}"))?;
         let agree = first_codes
@@ -118,7 +129,10 @@ fn retest(args: &Options) -> Result<(), String> {
             .zip(&second_codes)
             .filter(|(x, y)| x.is_some() && x == y)
             .count();
-        println!("{column}: Cohen's kappa = {kappa:.4} ({agree} of {} rows the same)", first_codes.len());
+        println!(
+            "{column}: Cohen's kappa = {kappa:.4} ({agree} of {} rows the same)",
+            first_codes.len()
+        );
     }
     Ok(())
 }

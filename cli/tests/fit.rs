@@ -1,0 +1,202 @@
+//! The `fit` and `reliability` commands as a researcher runs them.
+
+use std::path::PathBuf;
+use std::process::{Command, Output};
+
+fn data(name: &str) -> String {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("../tests/data")
+        .join(name)
+        .to_string_lossy()
+        .into_owned()
+}
+
+fn run(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_naastenmeter"))
+        .args(args)
+        .output()
+        .unwrap()
+}
+
+fn temp_file(name: &str, contents: &str) -> String {
+    let dir = std::env::temp_dir().join(format!("naastenmeter-fit-test-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).unwrap();
+    let path = dir.join(name);
+    std::fs::write(&path, contents).unwrap();
+    path.to_string_lossy().into_owned()
+}
+
+#[test]
+fn fit_classes_prints_the_table_and_writes_the_chosen_model() {
+    let out = temp_file("carcinoma-model.json", "");
+    let output = run(&[
+        "fit",
+        "--kind",
+        "classes",
+        "--classes",
+        "1..3",
+        "--starts",
+        "10",
+        "--choose",
+        "2",
+        "--out",
+        &out,
+        &data("carcinoma.csv"),
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        stdout.contains("-524.4648") && stdout.contains("-317.2568"),
+        "{stdout}"
+    );
+    assert!(String::from_utf8_lossy(&output.stderr).contains("fitting 3 classes"));
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let classes = &model["classes"];
+    assert_eq!(classes["items"][0], "A");
+    assert_eq!(classes["classes"].as_array().unwrap().len(), 2);
+}
+
+#[test]
+fn fit_profiles_merges_into_an_instrument_and_keeps_it_valid() {
+    let instrument = data("test-instrument.json");
+    let json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&instrument).unwrap()).unwrap();
+    let scales: Vec<String> = json["scales"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| s["id"].as_str().unwrap().to_string())
+        .collect();
+    let classes = json["prototypes"].as_array().unwrap().len();
+    // Simulated scale scores, two groups, one missing cell.
+    let mut csv = scales.join(",") + "\n";
+    for i in 0..120 {
+        let shift = if i % 2 == 0 { 1.0 } else { 3.0 };
+        let row: Vec<String> = (0..scales.len())
+            .map(|j| {
+                if i == 5 && j == 0 {
+                    "NA".to_string()
+                } else {
+                    format!("{:.3}", shift + ((i * 7 + j * 13) % 11) as f64 / 20.0)
+                }
+            })
+            .collect();
+        csv += &(row.join(",") + "\n");
+    }
+    let input = temp_file("scores.csv", &csv);
+    let out = temp_file("merged.json", "");
+    let k = classes.to_string();
+    let output = run(&[
+        "fit",
+        "--kind",
+        "profiles",
+        "--classes",
+        &k,
+        "--starts",
+        "5",
+        "--instrument",
+        &instrument,
+        "--out",
+        &out,
+        &input,
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let check = run(&["validate", &out]);
+    assert!(
+        check.status.success(),
+        "{}",
+        String::from_utf8_lossy(&check.stderr)
+    );
+}
+
+#[test]
+fn unusable_data_are_refused_naming_line_and_column() {
+    let bad = temp_file("bad.csv", "a,b\n1,2\n2,x\n");
+    let output = run(&["fit", "--kind", "profiles", "--classes", "1", &bad]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("line 3, column `b`: `x` is not a number"),
+        "{stderr}"
+    );
+
+    let out_of_range = temp_file("range.csv", "a,b\n1,2\n2,5\n1,1\n");
+    let output = run(&[
+        "fit",
+        "--kind",
+        "classes",
+        "--categories",
+        "2",
+        "--classes",
+        "1",
+        &out_of_range,
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("line 3, column `b`: category 5 is outside 1..2"),
+        "{stderr}"
+    );
+
+    let constant = temp_file("constant.csv", "a,b\n1,2\n1,3\n1,4\n");
+    let output = run(&["fit", "--kind", "profiles", "--classes", "1", &constant]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("column `a`: the values do not vary"),
+        "{stderr}"
+    );
+
+    let few = temp_file("few.csv", "a,b\n1,2\n2,3\n3,1\n4,4\n");
+    let output = run(&["fit", "--kind", "profiles", "--classes", "2", &few]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("fewer than the model's 7 free parameters"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn reliability_reports_alpha_icc_and_kappa() {
+    let items = temp_file(
+        "items.csv",
+        "i1,i2,i3\n1,2,2\n2,3,3\n3,3,4\n4,5,4\n2,2,3\n5,4,5\n",
+    );
+    let output = run(&["reliability", "--scale", "s=i1,i2,i3", &items]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("alpha = 0.9350"), "{stdout}");
+
+    let first = temp_file("t1.csv", "burden,proto\n1,a\n2,b\n3,a\n4,b\n5,a\n");
+    let second = temp_file("t2.csv", "burden,proto\n1.5,a\n2,b\n3.5,b\n4,b\n4.5,a\n");
+    let output = run(&[
+        "reliability",
+        "--retest",
+        "--columns",
+        "burden",
+        "--prototype",
+        "proto",
+        &first,
+        &second,
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(stdout.contains("burden: ICC(2,1) = 0.9"), "{stdout}");
+    // Agreement 4 of 5; chance (3*2 + 2*3) / 25 = 0.48; kappa = 0.32/0.52.
+    assert!(stdout.contains("Cohen's kappa = 0.6154"), "{stdout}");
+}
