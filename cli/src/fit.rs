@@ -334,55 +334,90 @@ fn load(path: &str) -> Result<Instrument, String> {
     load_instrument(&bytes).map_err(|e| format!("{path}: {e}"))
 }
 
-/// A CSV file: a header and rows of cells (`None` = missing).
+/// A CSV file: a header and rows of cells.
+///
+/// The cells live in one buffer with a (start, end) pair each, not as a
+/// string per cell: 100,000 rows x 20 items would otherwise take more than
+/// ten times the file's size in memory.
 pub(crate) struct Table {
     /// Column names.
     pub header: Vec<String>,
-    /// Cells per row; `None` for an empty or `NA` cell.
-    pub rows: Vec<Vec<Option<String>>>,
+    buffer: String,
+    /// Per cell, row-major, its byte range in `buffer`.
+    cells: Vec<(u32, u32)>,
 }
 
 impl Table {
     /// Reads and splits a CSV file; every row must have the header's width.
     pub(crate) fn read(path: &str) -> Result<Self, String> {
         let text = fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
-        let mut records =
-            parse_csv(&text).map_err(|(line, what)| format!("{path}, line {line}: {what}"))?;
-        if records.is_empty() {
+        if text.len() >= u32::MAX as usize {
+            return Err(format!("{path}: the file is larger than 4 GB"));
+        }
+        let mut buffer = String::with_capacity(text.len());
+        let mut cells = Vec::new();
+        let mut header: Option<Vec<String>> = None;
+        parse_csv(
+            &text,
+            &mut buffer,
+            |line, record: &[(u32, u32)], buffer: &str| {
+                let Some(header) = &header else {
+                    header = Some(
+                        record
+                            .iter()
+                            .map(|(a, b)| buffer[*a as usize..*b as usize].trim().to_string())
+                            .collect(),
+                    );
+                    return Ok(());
+                };
+                if record.len() == 1
+                    && buffer[record[0].0 as usize..record[0].1 as usize]
+                        .trim()
+                        .is_empty()
+                {
+                    return Ok(());
+                }
+                if record.len() != header.len() {
+                    return Err(format!(
+                        "{path}, line {line}: {} cells, but the header has {} columns",
+                        record.len(),
+                        header.len()
+                    ));
+                }
+                cells.extend_from_slice(record);
+                Ok(())
+            },
+        )
+        .map_err(|e| {
+            if e.starts_with(path) {
+                e
+            } else {
+                format!("{path}, {e}")
+            }
+        })?;
+        let Some(header) = header else {
             return Err(format!("{path}: the file is empty; expected a header line"));
-        }
-        let header: Vec<String> = records
-            .remove(0)
-            .1
-            .into_iter()
-            .map(|c| c.trim().to_string())
-            .collect();
-        let mut rows = Vec::with_capacity(records.len());
-        for (line, record) in records {
-            if record.len() == 1 && record[0].trim().is_empty() {
-                continue;
-            }
-            if record.len() != header.len() {
-                return Err(format!(
-                    "{path}, line {line}: {} cells, but the header has {} columns",
-                    record.len(),
-                    header.len()
-                ));
-            }
-            rows.push(
-                record
-                    .into_iter()
-                    .map(|c| {
-                        let c = c.trim();
-                        (!(c.is_empty() || c == "NA")).then(|| c.to_string())
-                    })
-                    .collect(),
-            );
-        }
-        if rows.is_empty() {
+        };
+        if cells.is_empty() {
             return Err(format!("{path}: the file has a header but no rows"));
         }
-        Ok(Self { header, rows })
+        Ok(Self {
+            header,
+            buffer,
+            cells,
+        })
+    }
+
+    /// Number of rows (without the header).
+    pub(crate) fn rows(&self) -> usize {
+        self.cells.len() / self.header.len()
+    }
+
+    /// The cell at row `i`, column `j`; `None` when empty or `NA`.
+    pub(crate) fn cell(&self, i: usize, j: usize) -> Option<&str> {
+        let (a, b) = self.cells[i * self.header.len() + j];
+        let cell = self.buffer[a as usize..b as usize].trim();
+        (!(cell.is_empty() || cell == "NA")).then_some(cell)
     }
 
     /// Positions of the named columns.
@@ -404,10 +439,10 @@ impl Table {
         path: &str,
         columns: &[usize],
     ) -> Result<ContinuousData, String> {
-        let mut values = Vec::with_capacity(self.rows.len() * columns.len());
-        for (i, row) in self.rows.iter().enumerate() {
+        let mut values = Vec::with_capacity(self.rows() * columns.len());
+        for i in 0..self.rows() {
             for &j in columns {
-                values.push(match &row[j] {
+                values.push(match self.cell(i, j) {
                     None => f64::NAN,
                     Some(cell) => match cell.parse::<f64>() {
                         Ok(v) if v.is_finite() => v,
@@ -449,11 +484,11 @@ impl Table {
                     .transpose()
             })
             .collect::<Result<_, _>>()?;
-        let mut codes = Vec::with_capacity(self.rows.len() * columns.len());
+        let mut codes = Vec::with_capacity(self.rows() * columns.len());
         let mut largest = vec![0u8; columns.len()];
-        for (i, row) in self.rows.iter().enumerate() {
+        for i in 0..self.rows() {
             for (position, &j) in columns.iter().enumerate() {
-                let Some(cell) = &row[j] else {
+                let Some(cell) = self.cell(i, j) else {
                     codes.push(MISSING_CATEGORY);
                     continue;
                 };
@@ -509,53 +544,61 @@ impl Table {
     }
 }
 
-/// A CSV record: the line it starts on and its cells.
-type Record = (usize, Vec<String>);
-
-/// Splits CSV text into records; quoted cells may hold commas, doubled
-/// quotes and line breaks. An error gives the line and what is wrong.
-fn parse_csv(text: &str) -> Result<Vec<Record>, (usize, String)> {
-    let mut records = Vec::new();
-    let mut record = Vec::new();
-    let mut cell = String::new();
+/// Splits CSV text into records, writing the cells' contents (quotes
+/// removed, doubled quotes undone) to `buffer` and handing each record's
+/// cell ranges to `record` with the line the record starts on. Quoted cells
+/// may hold commas and line breaks.
+fn parse_csv(
+    text: &str,
+    buffer: &mut String,
+    mut record: impl FnMut(usize, &[(u32, u32)], &str) -> Result<(), String>,
+) -> Result<(), String> {
+    let mut cells: Vec<(u32, u32)> = Vec::new();
+    let mut cell_start = 0u32;
     let mut line = 1;
     let mut start = 1;
     let mut quoted = false;
     let mut chars = text.chars().peekable();
+    let end_cell = |buffer: &String, cells: &mut Vec<(u32, u32)>, cell_start: &mut u32| {
+        let end = buffer.len() as u32;
+        cells.push((*cell_start, end));
+        *cell_start = end;
+    };
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
                 chars.next();
-                cell.push('"');
+                buffer.push('"');
             }
             (true, '"') => quoted = false,
             (true, c) => {
                 if c == '\n' {
                     line += 1;
                 }
-                cell.push(c);
+                buffer.push(c);
             }
-            (false, '"') if cell.trim().is_empty() => {
-                cell.clear();
+            (false, '"') if buffer[cell_start as usize..].trim().is_empty() => {
+                buffer.truncate(cell_start as usize);
                 quoted = true;
             }
-            (false, ',') => record.push(std::mem::take(&mut cell)),
+            (false, ',') => end_cell(buffer, &mut cells, &mut cell_start),
             (false, '\r') => {}
             (false, '\n') => {
-                record.push(std::mem::take(&mut cell));
-                records.push((start, std::mem::take(&mut record)));
+                end_cell(buffer, &mut cells, &mut cell_start);
+                record(start, &cells, buffer)?;
+                cells.clear();
                 line += 1;
                 start = line;
             }
-            (false, c) => cell.push(c),
+            (false, c) => buffer.push(c),
         }
     }
     if quoted {
-        return Err((start, "a quoted cell is not closed".to_string()));
+        return Err(format!("line {start}: a quoted cell is not closed"));
     }
-    if !cell.is_empty() || !record.is_empty() {
-        record.push(cell);
-        records.push((start, record));
+    if buffer.len() as u32 > cell_start || !cells.is_empty() {
+        end_cell(buffer, &mut cells, &mut cell_start);
+        record(start, &cells, buffer)?;
     }
-    Ok(records)
+    Ok(())
 }

@@ -73,11 +73,11 @@ fn retest(args: &Options) -> Result<(), String> {
         return Err(format!("--retest expects two data files\n\n{USAGE}"));
     };
     let (a, b) = (Table::read(first)?, Table::read(second)?);
-    if a.rows.len() != b.rows.len() {
+    if a.rows() != b.rows() {
         return Err(format!(
             "`{first}` has {} rows and `{second}` {}; the rows must be the same respondents in the same order",
-            a.rows.len(),
-            b.rows.len()
+            a.rows(),
+            b.rows()
         ));
     }
     let columns: Vec<String> = args
@@ -104,18 +104,17 @@ fn retest(args: &Options) -> Result<(), String> {
         let jb = b.columns(&[column.to_string()])?[0];
         // Prototype names become category numbers in order of appearance.
         let mut names: Vec<String> = Vec::new();
-        let mut code = |cell: &Option<String>| {
-            cell.as_ref()
-                .map(|name| match names.iter().position(|n| n == name) {
-                    Some(k) => k,
-                    None => {
-                        names.push(name.clone());
-                        names.len() - 1
-                    }
-                })
+        let mut code = |cell: Option<&str>| {
+            cell.map(|name| match names.iter().position(|n| n == name) {
+                Some(k) => k,
+                None => {
+                    names.push(name.to_string());
+                    names.len() - 1
+                }
+            })
         };
-        let first_codes: Vec<Option<usize>> = a.rows.iter().map(|r| code(&r[ja])).collect();
-        let second_codes: Vec<Option<usize>> = b.rows.iter().map(|r| code(&r[jb])).collect();
+        let first_codes: Vec<Option<usize>> = (0..a.rows()).map(|i| code(a.cell(i, ja))).collect();
+        let second_codes: Vec<Option<usize>> = (0..b.rows()).map(|i| code(b.cell(i, jb))).collect();
         let categories = first_codes
             .iter()
             .chain(&second_codes)
