@@ -157,7 +157,7 @@ pub struct Section {
     /// Heading shown above the questions.
     pub title: Text,
     /// Optional short introduction.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub intro: Option<Text>,
     /// Identifiers of items and context questions, in the order asked.
     pub questions: Vec<String>,
@@ -324,7 +324,7 @@ pub struct AdviceRule {
     /// The advice itself.
     pub text: Text,
     /// Where to learn more, if anywhere.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub learn_more: Option<Text>,
     /// Identifiers of contact points to show with it.
     #[serde(default)]
@@ -388,10 +388,10 @@ pub struct Contact {
     /// What they offer and when to contact them.
     pub description: Text,
     /// Phone number as shown, if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub phone: Option<String>,
     /// Web address (https only), if any.
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(default)]
     pub url: Option<String>,
     /// Whether the result page always shows this contact (a crisis line).
     #[serde(default)]
@@ -449,15 +449,14 @@ impl Instrument {
             .flat_map(|s| s.questions.iter().map(String::as_str))
     }
 
-    /// A SHA-256 hash (hex) of the instrument's canonical JSON form.
+    /// A SHA-256 hash (hex) of the instrument's canonical binary form
+    /// ([`crate::binary::encode_instrument`]).
     ///
     /// Exports carry it, so an export is never silently read against an
     /// instrument whose content changed while its version did not.
     pub fn content_hash(&self) -> String {
         use sha2::{Digest, Sha256};
-        // Serialising a validated instrument cannot fail: every field is a
-        // string, number, bool, map with string keys or sequence.
-        let canonical = serde_json::to_vec(self).unwrap_or_default();
+        let canonical = crate::binary::encode_instrument(self);
         crate::export::json::hex(&Sha256::digest(&canonical))
     }
 }

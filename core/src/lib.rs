@@ -32,6 +32,7 @@
 extern crate alloc;
 
 pub mod answers;
+pub mod binary;
 pub mod condition;
 pub mod error;
 pub mod export;

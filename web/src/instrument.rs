@@ -1,19 +1,22 @@
 //! The questionnaire the app asks, compiled into the wasm module.
 //!
-//! Compiling it in (rather than fetching it) keeps the first load to one
-//! module, works from `file://` for the single-file build, and costs only a
-//! few kilobytes after gzip. To ship another instrument, change the path in
-//! [`INSTRUMENT_JSON`]; that is the only line to edit.
+//! `build.rs` validates `instruments/naastenmeter-v1.json` at build time and
+//! stores it in the core's compact binary form; here it is read back. This
+//! keeps the first load to one module, works from `file://` for the
+//! single-file build, and spares the app a JSON parser for instruments. To
+//! ship another instrument, change the path in `build.rs`.
 
-use naastenmeter_core::{load_instrument, Instrument};
+use naastenmeter_core::binary::decode_instrument;
+use naastenmeter_core::Instrument;
 
-/// The instrument file, as shipped.
-pub const INSTRUMENT_JSON: &str = include_str!("../../instruments/naastenmeter-v1.json");
+/// The compiled-in instrument in binary form, made by `build.rs`.
+const INSTRUMENT_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/instrument.bin"));
 
-/// Loads and checks the compiled-in instrument.
+/// Reads the compiled-in instrument.
 ///
-/// A broken instrument is a build mistake, but the app still shows the
-/// message instead of a blank page, so it is returned as text.
+/// It was validated when the app was built, so this only fails if the
+/// module itself is damaged; the app then shows the message instead of a
+/// blank page, so it is returned as text.
 pub fn load() -> Result<Instrument, String> {
-    load_instrument(INSTRUMENT_JSON.as_bytes()).map_err(|e| e.to_string())
+    decode_instrument(INSTRUMENT_BINARY).map_err(|e| e.to_string())
 }

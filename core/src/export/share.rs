@@ -83,14 +83,69 @@ impl fmt::Display for ShareCodeError {
 
 impl core::error::Error for ShareCodeError {}
 
-fn crockford() -> data_encoding::Encoding {
-    let mut spec = data_encoding::Specification::new();
-    spec.symbols.push_str("0123456789ABCDEFGHJKMNPQRSTVWXYZ");
-    spec.translate.from.push_str("abcdefghjkmnpqrstvwxyzILOilo");
-    spec.translate.to.push_str("ABCDEFGHJKMNPQRSTVWXYZ110110");
-    // The specification is fixed and valid; `encoding()` only fails for an
-    // invalid one, which the tests would catch at once.
-    spec.encoding().unwrap_or(data_encoding::BASE32_NOPAD)
+/// Crockford's base32 alphabet: digits and capitals without I, L, O and U.
+const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/// Writes bytes as base32, five bits a character; the last character is
+/// padded with zero bits.
+///
+/// Written out rather than taken from a general base32 library: the
+/// general one's code was a tenth of the web app's size budget, and this is
+/// all the share code needs.
+fn base32_encode(bytes: &[u8]) -> String {
+    let mut out = String::with_capacity(bytes.len() * 8 / 5 + 1);
+    let mut buffer = 0u32;
+    let mut bits = 0u32;
+    for byte in bytes {
+        buffer = (buffer << 8) | u32::from(*byte);
+        bits += 8;
+        while bits >= 5 {
+            bits -= 5;
+            out.push(ALPHABET[((buffer >> bits) & 31) as usize] as char);
+        }
+    }
+    if bits > 0 {
+        out.push(ALPHABET[((buffer << (5 - bits)) & 31) as usize] as char);
+    }
+    out
+}
+
+/// The 5-bit value of a base32 character, forgiving case and look-alikes.
+fn base32_value(c: char) -> Option<u32> {
+    let c = match c.to_ascii_uppercase() {
+        'I' | 'L' => '1',
+        'O' => '0',
+        other => other,
+    };
+    ALPHABET
+        .iter()
+        .position(|a| *a as char == c)
+        .map(|p| p as u32)
+}
+
+/// Reads base32 back into bytes. Leftover bits must be zero padding: a
+/// missing or extra character would otherwise go unnoticed.
+fn base32_decode(text: &str) -> Result<Vec<u8>, ShareCodeError> {
+    let mut out = Vec::with_capacity(text.len() * 5 / 8);
+    let mut buffer = 0u32;
+    let mut bits = 0u32;
+    for (i, c) in text.chars().enumerate() {
+        let value = base32_value(c).ok_or(ShareCodeError::BadCharacter {
+            position: i + 1,
+            character: c,
+        })?;
+        buffer = (buffer << 5) | value;
+        bits += 5;
+        if bits >= 8 {
+            bits -= 8;
+            out.push((buffer >> bits) as u8);
+        }
+        buffer &= (1 << bits) - 1;
+    }
+    if bits >= 5 || buffer != 0 {
+        return Err(ShareCodeError::Mistyped);
+    }
+    Ok(out)
 }
 
 /// Bits needed to store numbers `0..=max`.
@@ -143,7 +198,7 @@ pub fn encode_share_code(instrument: &Instrument, answers: &Answers) -> String {
     bytes.extend_from_slice(&bits.finish());
     let checksum = CRC.checksum(&bytes);
     bytes.extend_from_slice(&checksum.to_be_bytes());
-    let plain = crockford().encode(&bytes);
+    let plain = base32_encode(&bytes);
     let mut grouped = String::with_capacity(plain.len() + plain.len() / GROUP);
     for (i, c) in plain.chars().enumerate() {
         if i > 0 && i % GROUP == 0 {
@@ -168,16 +223,7 @@ pub fn decode_share_code(instrument: &Instrument, code: &str) -> Result<Answers,
     if plain.is_empty() {
         return Err(ShareCodeError::Empty);
     }
-    let encoding = crockford();
-    let bytes = encoding.decode(plain.as_bytes()).map_err(|error| {
-        match (error.kind, plain.chars().nth(error.position)) {
-            (data_encoding::DecodeKind::Symbol, Some(character)) => ShareCodeError::BadCharacter {
-                position: error.position + 1,
-                character,
-            },
-            _ => ShareCodeError::Mistyped,
-        }
-    })?;
+    let bytes = base32_decode(&plain)?;
     if bytes.len() < 9 {
         return Err(ShareCodeError::Mistyped);
     }
