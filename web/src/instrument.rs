@@ -1,10 +1,11 @@
 //! The questionnaire the app asks, compiled into the wasm module.
 //!
-//! `build.rs` validates `instruments/naastenmeter-v1.json` at build time and
+//! `build.rs` validates the instrument (by default
+//! `instruments/naastenmeter-v1.json`) at build time and
 //! stores it in the core's compact binary form; here it is read back. This
 //! keeps the first load to one module, works from `file://` for the
 //! single-file build, and spares the app a JSON parser for instruments. To
-//! ship another instrument, change the path in `build.rs`.
+//! ship another instrument, build with `NAASTENMETER_INSTRUMENT=<file>`.
 
 use naastenmeter_core::binary::decode_instrument;
 use naastenmeter_core::Instrument;
