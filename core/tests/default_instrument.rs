@@ -572,3 +572,70 @@ fn every_text_exists_in_dutch_and_english() {
         }
     }
 }
+
+/// The shipped model must be the estimation tool's fit of the same data
+/// (`tests/data/zegwaard-4class-model.json`, the `model.latent` value).
+/// Classes are matched by their means, so the check does not depend on the
+/// order or the names the tool gave them.
+#[test]
+fn model_matches_the_estimation_tools_fit() {
+    let path = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../tests/data/zegwaard-4class-model.json"
+    );
+    let Ok(json) = std::fs::read_to_string(path) else {
+        eprintln!("{path} is not there yet; nothing to compare");
+        return;
+    };
+    let fitted: LatentModel = serde_json::from_str(&json).expect("a model.latent value");
+    let LatentModel::Profiles(fitted) = fitted else {
+        panic!("the fitted model is a latent profile model");
+    };
+    let ins = instrument();
+    let shipped = profiles(&ins);
+    assert_eq!(fitted.variances, shipped.variances);
+    assert_eq!(fitted.classes.len(), shipped.classes.len());
+    let distance =
+        |a: &[f64], b: &[f64]| -> f64 { a.iter().zip(b).map(|(x, y)| (x - y) * (x - y)).sum() };
+    let mut used = Vec::new();
+    for class in &shipped.classes {
+        let (k, other) = fitted
+            .classes
+            .iter()
+            .enumerate()
+            .min_by(|(_, a), (_, b)| {
+                distance(&a.means, &class.means).total_cmp(&distance(&b.means, &class.means))
+            })
+            .unwrap();
+        assert!(
+            !used.contains(&k),
+            "two shipped classes match fitted class {k}"
+        );
+        used.push(k);
+        assert!(
+            (other.share - class.share).abs() < 2e-3,
+            "{}: share {} vs fitted {}",
+            class.prototype,
+            class.share,
+            other.share
+        );
+        for (x, y) in class.means.iter().zip(&other.means) {
+            assert!(
+                (x - y).abs() < 2e-3,
+                "{}: means {:?} vs fitted {:?}",
+                class.prototype,
+                class.means,
+                other.means
+            );
+        }
+        for (x, y) in class.variances.iter().zip(&other.variances) {
+            assert!(
+                (x - y).abs() < 2e-3,
+                "{}: variances {:?} vs fitted {:?}",
+                class.prototype,
+                class.variances,
+                other.variances
+            );
+        }
+    }
+}
