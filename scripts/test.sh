@@ -22,6 +22,8 @@ cargo build -p naastenmeter-core --target wasm32-unknown-unknown
 
 step "Rust tests"
 cargo test -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli
+# The web app's reducer is pure: its no-data-loss property test runs natively.
+cargo test -p naastenmeter-web --test no_data_loss
 
 step "Identical numbers natively and in WebAssembly"
 ./scripts/compare-native-wasm.sh

@@ -459,6 +459,11 @@ impl Reducible for AppState {
                 } else {
                     chosen.push(option);
                 }
+                // Keep the instrument's option order, as share codes and
+                // imports do, so the same choices are always equal.
+                if let Some(q) = s.instrument.context_question(&question) {
+                    chosen.sort_by_key(|c| q.options.iter().position(|o| o.id == *c));
+                }
                 if chosen.is_empty() {
                     s.answers.clear(&question);
                 } else {
