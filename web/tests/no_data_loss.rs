@@ -22,11 +22,19 @@ use yew::Reducible;
 #[derive(Debug, Clone)]
 enum Step {
     /// Answer question number `question` (wrapped) with option number `option`.
-    Answer { question: usize, option: usize },
+    Answer {
+        question: usize,
+        option: usize,
+    },
     /// Clear (skip) a question.
-    Clear { question: usize },
+    Clear {
+        question: usize,
+    },
     /// Tick or untick option `option` of a multiple-choice question.
-    Toggle { question: usize, option: usize },
+    Toggle {
+        question: usize,
+        option: usize,
+    },
     Next,
     Back,
     SwitchLanguage,
@@ -46,7 +54,8 @@ fn step() -> impl Strategy<Value = Step> {
 }
 
 fn fresh() -> Rc<AppState> {
-    let instrument = naastenmeter_web::instrument::load().expect("the compiled-in instrument loads");
+    let instrument =
+        naastenmeter_web::instrument::load().expect("the compiled-in instrument loads");
     Rc::new(AppState::new(instrument, None, None, false)).reduce(Action::Start)
 }
 
