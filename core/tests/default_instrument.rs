@@ -613,7 +613,7 @@ fn model_matches_the_estimation_tools_fit() {
         );
         used.push(k);
         assert!(
-            (other.share - class.share).abs() < 2e-3,
+            (other.share - class.share).abs() < 1e-6,
             "{}: share {} vs fitted {}",
             class.prototype,
             class.share,
@@ -621,7 +621,7 @@ fn model_matches_the_estimation_tools_fit() {
         );
         for (x, y) in class.means.iter().zip(&other.means) {
             assert!(
-                (x - y).abs() < 2e-3,
+                (x - y).abs() < 1e-6,
                 "{}: means {:?} vs fitted {:?}",
                 class.prototype,
                 class.means,
@@ -630,7 +630,7 @@ fn model_matches_the_estimation_tools_fit() {
         }
         for (x, y) in class.variances.iter().zip(&other.variances) {
             assert!(
-                (x - y).abs() < 2e-3,
+                (x - y).abs() < 1e-6,
                 "{}: variances {:?} vs fitted {:?}",
                 class.prototype,
                 class.variances,
