@@ -8,7 +8,8 @@ import { chromium } from 'playwright-core';
 
 import { serve } from '../../web/serve.mjs';
 
-export const DIST = fileURLToPath(new URL('../../web/dist/', import.meta.url));
+// NM_WEB_DIST serves another build of the app (for example a private one).
+export const DIST = process.env.NM_WEB_DIST ?? fileURLToPath(new URL('../../web/dist/', import.meta.url));
 export const QUICK_EXIT_URL = 'https://www.buienradar.nl/';
 const AXE = fileURLToPath(new URL('./node_modules/axe-core/axe.min.js', import.meta.url));
 
@@ -37,7 +38,7 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   await context.route('https://www.buienradar.nl/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weer</title><h1>Weerbericht</h1>' }));
   const page = await context.newPage();
-  const log = { requests: [], lateRequests: [], writes: [], csp: [], consoleErrors: [], dialogs: [], loaded: false };
+  const log = { requests: [], lateRequests: [], writes: [], csp: [], consoleErrors: [], consoleWarnings: [], dialogs: [], loaded: false };
   page.on('request', (request) => {
     const u = request.url();
     log.requests.push(u);
@@ -47,6 +48,7 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   });
   page.on('console', (message) => {
     if (message.type() === 'error') log.consoleErrors.push(message.text());
+    if (message.type() === 'warning') log.consoleWarnings.push(message.text());
   });
   page.on('pageerror', (error) => log.consoleErrors.push(String(error)));
   page.on('dialog', (dialog) => {

@@ -9,8 +9,10 @@ here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)
 
 "$root/web/build.sh"
+# The distribution forms (embed with SRI, single file) from that build.
+node "$root/web/package.mjs"
 cd "$here"
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi
-node --test --test-concurrency=1 app.test.mjs
+node --test --test-concurrency=1 app.test.mjs embed.test.mjs

@@ -33,9 +33,38 @@ fn local() -> Option<Storage> {
     window()?.local_storage().ok().flatten()
 }
 
-/// The element with this id, if any.
+thread_local! {
+    /// The element the app is mounted in when it is embedded in another
+    /// site's page (inside a shadow root); `None` when the app is the page.
+    static SCOPE: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+    /// The partner's quick-exit address, when the embedding configured one.
+    static QUICK_EXIT_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Tells the browser functions that the app lives inside `root` on someone
+/// else's page: look-ups stay inside it, and the host page's title, language
+/// and scroll position are left alone.
+pub fn set_scope(root: web_sys::Element) {
+    SCOPE.with(|scope| *scope.borrow_mut() = Some(root));
+}
+
+/// The element the app is embedded in, if it is embedded.
+pub fn scope() -> Option<web_sys::Element> {
+    SCOPE.with(|scope| scope.borrow().clone())
+}
+
+/// Sets the quick-exit address from a partner's checked configuration.
+pub fn set_quick_exit_url(url: String) {
+    QUICK_EXIT_OVERRIDE.with(|slot| *slot.borrow_mut() = Some(url));
+}
+
+/// The element with this id, if any (inside the embedding when embedded:
+/// `document.getElementById` does not look into shadow roots).
 pub fn element_by_id(id: &str) -> Option<web_sys::Element> {
-    document()?.get_element_by_id(id)
+    match scope() {
+        Some(root) => root.query_selector(&format!("#{id}")).ok().flatten(),
+        None => document()?.get_element_by_id(id),
+    }
 }
 
 /// Removes the element with this id, if present (the loading notice).
@@ -54,21 +83,32 @@ pub fn focus(id: &str) {
 }
 
 /// Sets `<html lang>`, so screen readers pronounce the text correctly.
+/// Embedded, it sets `lang` on the app's own root: the host page's language
+/// is the host's business.
 pub fn set_document_language(code: &str) {
-    if let Some(root) = document().and_then(|d| d.document_element()) {
+    let root = scope().or_else(|| document().and_then(|d| d.document_element()));
+    if let Some(root) = root {
         let _ = root.set_attribute("lang", code);
     }
 }
 
-/// Sets the window title.
+/// Sets the window title, unless the app is embedded in another page.
 pub fn set_title(title: &str) {
+    if scope().is_some() {
+        return;
+    }
     if let Some(d) = document() {
         d.set_title(title);
     }
 }
 
-/// Scrolls to the top of the page, so a new page starts at its heading.
+/// Scrolls to the top of the app, so a new page starts at its heading: the
+/// top of the window, or the top of the embedded app.
 pub fn scroll_to_top() {
+    if let Some(root) = scope() {
+        root.scroll_into_view();
+        return;
+    }
     if let Some(w) = window() {
         w.scroll_to_with_x_and_y(0.0, 0.0);
     }
@@ -114,9 +154,13 @@ pub fn erase_remembered() {
     }
 }
 
-/// The quick-exit address: the page's `<meta name="naastenmeter-quick-exit">`
-/// when it holds an `https:` URL, otherwise [`DEFAULT_QUICK_EXIT_URL`].
+/// The quick-exit address: the partner's configured one when embedded, else
+/// the page's `<meta name="naastenmeter-quick-exit">` when it holds an
+/// `https:` URL, otherwise [`DEFAULT_QUICK_EXIT_URL`].
 pub fn quick_exit_url() -> String {
+    if let Some(url) = QUICK_EXIT_OVERRIDE.with(|slot| slot.borrow().clone()) {
+        return url;
+    }
     document()
         .and_then(|d| {
             d.query_selector("meta[name=naastenmeter-quick-exit]")

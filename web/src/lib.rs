@@ -13,6 +13,7 @@
 
 pub mod browser;
 pub mod components;
+pub mod embed;
 pub mod i18n;
 pub mod instrument;
 pub mod pages;
@@ -20,23 +21,49 @@ pub mod state;
 
 use wasm_bindgen::prelude::*;
 
+use components::app::{App, AppProps};
+
 /// Id of the element the app is mounted in (see `static/index.html`).
 pub const MOUNT_ID: &str = "naastenmeter";
 
-/// Starts the app when the wasm module is loaded.
+/// Runs once when the wasm module is loaded: panics become readable console
+/// messages. Nothing is mounted yet; the page's script calls [`start`] or
+/// the embed loader calls [`mount`], so a partner page that happens to have
+/// an element with id [`MOUNT_ID`] is never taken over by surprise.
+#[wasm_bindgen(start)]
+pub fn init_module() {
+    console_error_panic_hook::set_once();
+}
+
+/// Starts the app as the whole page (the static site and the single-file
+/// version).
 ///
 /// Mounts into the element with id [`MOUNT_ID`]; when a page does not have
 /// it, the app mounts at the end of `<body>` so it is never a blank page.
-#[wasm_bindgen(start)]
+#[wasm_bindgen]
 pub fn start() {
-    console_error_panic_hook::set_once();
     browser::remove_element("loading");
     match browser::element_by_id(MOUNT_ID) {
         Some(root) => {
-            yew::Renderer::<components::app::App>::with_root(root).render();
+            yew::Renderer::<App>::with_root(root).render();
         }
         None => {
-            yew::Renderer::<components::app::App>::new().render();
+            yew::Renderer::<App>::new().render();
         }
     }
+}
+
+/// Starts the app embedded in a partner's page, inside `root` (an element in
+/// a shadow root, made by the loader), with the partner's configuration as
+/// JSON text (`config`; `None` for the defaults).
+///
+/// Problems in the configuration are written to the console and shown in
+/// the app; the app itself always starts.
+#[wasm_bindgen]
+pub fn mount(root: web_sys::Element, config: Option<String>) {
+    browser::set_scope(root.clone());
+    let props = AppProps {
+        config: Some(config.unwrap_or_else(|| String::from("{}")).into()),
+    };
+    yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

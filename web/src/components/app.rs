@@ -11,20 +11,42 @@ use crate::components::contacts::HelpNow;
 use crate::components::earlier::EarlierPage;
 use crate::components::header::Header;
 use crate::components::notice::NoticeBar;
+use crate::components::partner_notice::PartnerNotice;
 use crate::components::professional::ProfessionalPage;
 use crate::components::questions::QuestionsPage;
 use crate::components::result::ResultPage;
 use crate::components::welcome::Welcome;
+use crate::embed::{self, Partner, PartnerContext};
 use crate::instrument;
 use crate::state::{AppContext, AppState, Shared, View};
 
-/// Loads the compiled-in instrument and starts the app, or says plainly
-/// what is wrong with the instrument.
+/// Properties of [`App`].
+#[derive(Properties, PartialEq, Default)]
+pub struct AppProps {
+    /// A partner's configuration (JSON text) when the app is embedded in
+    /// their site; `None` when the app is the whole page.
+    #[prop_or_default]
+    pub config: Option<AttrValue>,
+}
+
+/// Loads the compiled-in instrument and the partner's configuration and
+/// starts the app, or says plainly what is wrong with the instrument.
 #[component]
-pub fn App() -> Html {
-    let loaded = use_memo((), |_| instrument::load().map(Shared::new));
+pub fn App(props: &AppProps) -> Html {
+    let loaded = use_memo(props.config.clone(), |config| {
+        instrument::load().map(|instrument| {
+            let partner = Partner::read(&instrument, config.as_deref());
+            embed::warn_problems(&partner.problems);
+            if let Some(url) = &partner.config.quick_exit_url {
+                browser::set_quick_exit_url(url.clone());
+            }
+            (Shared::new(instrument), Shared::new(partner))
+        })
+    });
     match &*loaded {
-        Ok(instrument) => html! { <Main instrument={instrument.clone()} /> },
+        Ok((instrument, partner)) => {
+            html! { <Main instrument={instrument.clone()} partner={partner.clone()} /> }
+        }
         Err(message) => html! {
             <main class="page" id="main">
                 <h1>{ "Naastenmeter" }</h1>
@@ -39,19 +61,35 @@ pub fn App() -> Html {
 pub struct MainProps {
     /// The checked instrument.
     pub instrument: Shared<naastenmeter_core::Instrument>,
+    /// The partner's checked configuration (the defaults when not embedded).
+    pub partner: PartnerContext,
 }
 
 /// The app proper, once the instrument is loaded.
 #[component]
 pub fn Main(props: &MainProps) -> Html {
     let instrument = props.instrument.clone();
+    let start_lang = props.partner.language();
     let app: AppContext = use_reducer(move || {
-        AppState::new(
+        let mut state = AppState::new(
             (*instrument).clone(),
             browser::load_progress().as_deref(),
             browser::load_remembered().as_deref(),
             browser::wants_professional_view(),
-        )
+        );
+        // The partner's language is where a new relative starts; one who is
+        // continuing keeps the language they chose.
+        if let (Some(lang), true) = (start_lang, state.answers.is_empty()) {
+            state.lang = lang;
+        }
+        state
+    });
+
+    // The partner's brand colours and font, on the embedded app's root.
+    use_effect_with(props.partner.clone(), |partner| {
+        if let Some(root) = browser::scope() {
+            embed::apply_theme(&root, &partner.config.theme);
+        }
     });
 
     // Keep the answers in progress in this tab only, whenever they change.
@@ -133,12 +171,15 @@ pub fn Main(props: &MainProps) -> Html {
 
     html! {
         <ContextProvider<AppContext> context={app.clone()}>
+        <ContextProvider<PartnerContext> context={props.partner.clone()}>
             <Header />
             <div class="page">
+                <PartnerNotice />
                 <NoticeBar />
                 { page }
             </div>
             <HelpNow />
+        </ContextProvider<PartnerContext>>
         </ContextProvider<AppContext>>
     }
 }

@@ -7,6 +7,7 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::qr::QrCodeSvg;
+use crate::embed::PartnerContext;
 use crate::state::{Action, AppContext, Outcome, Shared};
 
 /// Properties of [`Exports`].
@@ -96,18 +97,26 @@ pub fn Exports(props: &ExportsProps) -> Html {
         }
     };
 
+    // An embedding partner may switch exports off; the JSON setting covers
+    // the CSV table too, as both are files with the answers.
+    let enabled = use_context::<PartnerContext>()
+        .map(|p| p.config.exports)
+        .unwrap_or_default();
+    if !(enabled.print || enabled.json || enabled.fhir || enabled.share_code) {
+        return html! {};
+    }
     html! {
         <section class="exports no-print" aria-labelledby="exports-heading">
             <h2 id="exports-heading">{ t.exports_heading }</h2>
             <p>{ t.exports_intro }</p>
             <ul class="export-list">
-                { choice("export-print", t.print, t.print_contains, print) }
-                { choice("export-json", t.json, t.json_contains, json_click) }
-                { choice("export-fhir", t.fhir, t.fhir_contains, fhir_click) }
-                { choice("export-csv", t.csv, t.csv_contains, csv_click) }
-                { choice("export-share", t.share, t.share_contains, share) }
+                if enabled.print { { choice("export-print", t.print, t.print_contains, print) } }
+                if enabled.json { { choice("export-json", t.json, t.json_contains, json_click) } }
+                if enabled.fhir { { choice("export-fhir", t.fhir, t.fhir_contains, fhir_click) } }
+                if enabled.json { { choice("export-csv", t.csv, t.csv_contains, csv_click) } }
+                if enabled.share_code { { choice("export-share", t.share, t.share_contains, share) } }
             </ul>
-            { share_block }
+            if enabled.share_code { { share_block } }
         </section>
     }
 }
@@ -119,6 +128,10 @@ pub fn Remember() -> Html {
         return html! {};
     };
     let t = app.lang.t();
+    let enabled = use_context::<PartnerContext>().is_none_or(|p| p.config.exports.remember);
+    if !enabled {
+        return html! {};
+    }
     let remember = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| {

@@ -4,6 +4,7 @@
 use yew::prelude::*;
 
 use crate::browser;
+use crate::embed::PartnerContext;
 use crate::state::{Action, AppContext};
 
 /// The top bar.
@@ -20,10 +21,24 @@ pub fn Header() -> Html {
     };
     let quick_exit = Callback::from(|_: MouseEvent| browser::quick_exit());
     let title = naastenmeter_core::text::pick(&app.instrument.title, app.lang.code()).to_string();
+    // An embedding partner's name and logo, before the app's own name. The
+    // logo's address was checked by the core (https: or data:image only).
+    let partner = use_context::<PartnerContext>();
+    let config = partner.as_ref().map(|p| &p.config);
+    let partner_name = config
+        .and_then(|c| c.partner_name.as_ref())
+        .map(|n| n.pick(app.lang.code()).to_string());
+    let logo = config.and_then(|c| c.partner_logo.clone()).map(|src| {
+        html! { <img class="partner-logo" {src} alt={partner_name.clone().unwrap_or_default()} /> }
+    });
+    let name = match (&logo, partner_name) {
+        (None, Some(name)) => Some(html! { <span class="partner-name">{ name }</span> }),
+        _ => None,
+    };
     html! {
         <header class="topbar no-print">
             <a class="skip-link" href="#main">{ t.skip_to_content }</a>
-            <span class="brand">{ title }</span>
+            <span class="brand">{ logo }{ name }<span class="brand-title">{ title }</span></span>
             <button type="button" class="lang-switch" lang={other.code()} onclick={switch}>
                 { t.switch_language }
             </button>

@@ -11,6 +11,7 @@ use crate::browser;
 use crate::components::chart::ScaleChart;
 use crate::components::contacts::ContactCard;
 use crate::components::exports::{Exports, Remember};
+use crate::components::local_offers::LocalOffers;
 use crate::state::{Action, AppContext, Outcome, Shared, View};
 
 /// Properties of [`ResultPage`].
@@ -216,6 +217,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             { advice_group(AdviceKind::Method, t.methods_heading, None) }
             { advice_group(AdviceKind::Technique, t.techniques_heading, Some(t.techniques_intro)) }
             { advice_group(AdviceKind::Tip, t.tips_heading, None) }
+            <LocalOffers outcome={outcome.clone()} />
             { advice_group(AdviceKind::Offer, t.offers_heading, None) }
             if !ratings.is_empty() {
                 <section aria-labelledby="ratings-heading">

@@ -1,0 +1,283 @@
+// Browser tests of the script-tag embed: the demo partner site
+// (examples/partner-site/) with the published files of dist/embed/ beside
+// it, served under the strict CSP of web/serve.mjs. A relative completes the
+// questionnaire inside the shadow root; the partner's offers for their
+// prototype appear above the generic ones; the host page's CSS and the
+// app's CSS stay apart; nothing goes to another origin; a bad configuration
+// shows a notice and console warnings and the app still works; the only
+// global name added is `Naastenmeter`.
+//
+// Needs `node web/package.mjs` after web/build.sh (tests/browser/run.sh
+// does both). NM_DIST points at another dist/ folder.
+import assert from 'node:assert/strict';
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { after, before, test } from 'node:test';
+
+import { answerPage, launch, openApp, QUICK_EXIT_URL } from './helpers.mjs';
+import { serve } from '../../web/serve.mjs';
+
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const DIST = process.env.NM_DIST ?? join(ROOT, 'dist');
+const INSTRUMENT = JSON.parse(await readFile(join(ROOT, 'instruments/naastenmeter-v1.json'), 'utf8'));
+
+let site;
+let server;
+let url;
+let browser;
+let config;
+
+/** A partner page with another script tag and configuration block. */
+async function writeVariant(name, { scriptAttributes, configBlock }) {
+  let html = await readFile(join(site, 'index.html'), 'utf8');
+  html = html.replace(/<script src="naastenmeter\/naastenmeter-embed\.js"[^>]*><\/script>/,
+    `<script src="naastenmeter/naastenmeter-embed.js" ${scriptAttributes} defer></script>`);
+  html = html.replace(/<script type="application\/json" data-naastenmeter-config>[\s\S]*?<\/script>/,
+    `<script type="application/json" data-naastenmeter-config>${configBlock}</script>`);
+  await writeFile(join(site, name), html);
+}
+
+before(async () => {
+  site = await mkdtemp(join(tmpdir(), 'nm-partner-'));
+  await cp(join(ROOT, 'examples/partner-site'), site, { recursive: true });
+  await cp(join(DIST, 'embed'), join(site, 'naastenmeter'), { recursive: true });
+  const index = await readFile(join(site, 'index.html'), 'utf8');
+  config = JSON.parse(index.match(/data-naastenmeter-config>([\s\S]*?)<\/script>/)[1]);
+  await writeVariant('bad.html', {
+    scriptAttributes: 'data-target="#naastenmeter" data-lang="fr" data-theme-primary="red"',
+    configBlock: JSON.stringify({
+      partner_name: 'GGZ Kiemhorst',
+      quick_exit_url: 'javascript:alert(1)',
+      colour: 'green',
+      exports: { print: true, json: false, fhir: false, share_code: false, remember: false },
+      local_offers: [
+        { kind: 'peer_group', name: 'Groep', description: 'Elke week.', prototypes: ['nobody'] },
+        { kind: 'sofa', name: 'Bank', description: 'Zitten.' },
+        { kind: 'listening_ear', name: 'Luisterlijn', description: 'Bel ons.',
+          contact: [{ label: 'klik', href: 'javascript:alert(1)' }, { label: '020', href: 'tel:020' }] },
+      ],
+    }),
+  });
+  await writeVariant('broken.html', {
+    scriptAttributes: 'data-target="#naastenmeter"',
+    configBlock: '{ "language": "nl", }',
+  });
+  await writeFile(join(site, 'blank.html'), '<!doctype html><title>blank</title>');
+  ({ server, url } = await serve(site, 0));
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+  if (site) await rm(site, { recursive: true, force: true });
+});
+
+/** Polls `check` until it holds; a condition, never a fixed sleep. */
+async function until(check, what, timeout = 15000) {
+  const end = Date.now() + timeout;
+  for (;;) {
+    if (await check()) return;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
+}
+
+/** Goes through every question page to the result, inside the shadow root. */
+async function answerToResult(page, options = {}) {
+  for (let guard = 0; guard < 100; guard += 1) {
+    if (await page.locator('main.result').count()) return;
+    const progress = await page.locator('#progress-text').textContent();
+    await answerPage(page, options);
+    await page.locator('#next').click();
+    await until(async () => (await page.locator('main.result').count()) > 0
+      || (await page.locator('#progress-text').textContent().catch(() => progress)) !== progress, 'the next page');
+  }
+  throw new Error('the result page never came');
+}
+
+/** The checks every test makes: nothing leaves, no CSP violation, no error. */
+function assertClean(log) {
+  for (const u of log.requests) {
+    assert.ok(u.startsWith(url) || u.startsWith('data:') || u.startsWith('blob:') || u.startsWith(QUICK_EXIT_URL),
+      `request to another origin: ${u}`);
+  }
+  assert.deepEqual(log.lateRequests, [], 'no request after the app is interactive');
+  assert.deepEqual(log.csp, [], 'no CSP violation');
+  assert.deepEqual(log.consoleErrors, [], 'no console error');
+  for (const w of log.writes) {
+    assert.ok(w.area === 'session' && w.key === 'naastenmeter.progress', `unexpected storage write: ${JSON.stringify(w)}`);
+  }
+}
+
+/** Computed styles of the first element matching `selector` (shadow-piercing). */
+function styleOf(page, selector, properties) {
+  return page.locator(selector).first().evaluate((element, names) => {
+    const style = getComputedStyle(element);
+    return Object.fromEntries(names.map((n) => [n, style.getPropertyValue(n)]));
+  }, properties);
+}
+
+/** The prototype ids shown on the result page, by their names in Dutch. */
+async function shownPrototypes(page) {
+  const names = await page.locator('main.result article.prototype h3').allTextContents();
+  return names.map((name) => INSTRUMENT.prototypes.find((p) => p.name.nl === name.trim())?.id);
+}
+
+test('a relative completes the embedded questionnaire and sees the partner\'s fitting offers first', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+
+  // The app is in a shadow root of the target, not in the page's own tree.
+  const placement = await page.evaluate(() => {
+    const host = document.getElementById('naastenmeter');
+    return { shadow: !!host.shadowRoot, light: !!document.querySelector('.nm-root, #main-heading') };
+  });
+  assert.deepEqual(placement, { shadow: true, light: false });
+
+  // Partner branding: logo in the bar, theme colour on the primary button.
+  assert.equal(await page.locator('.partner-logo').getAttribute('alt'), 'GGZ Kiemhorst');
+  assert.equal((await styleOf(page, '#start', ['background-color']))['background-color'], 'rgb(46, 94, 58)');
+
+  await page.locator('#start').click();
+  // Strain answered high and the behaviour "aggression" chosen: a heavily
+  // burdened profile, so prototype-specific offers come into play.
+  const behaviours = INSTRUMENT.context_questions.find((q) => q.id === 'behaviours').options.map((o) => o.id);
+  await answerToResult(page, {
+    pick: (id, count) => (id === 'behaviours' ? behaviours.indexOf('aggression') : count - 1),
+  });
+  await page.locator('main.result #local-offers').waitFor();
+
+  const prototypes = await shownPrototypes(page);
+  assert.ok(prototypes.length > 0 && prototypes.every(Boolean), `prototypes shown: ${prototypes}`);
+  const expected = config.local_offers
+    .filter((o) => !o.prototypes || o.prototypes.some((p) => prototypes.includes(p)))
+    .filter((o) => !o.behaviours || o.behaviours.includes('aggression'))
+    .map((o) => o.name.nl);
+  const shown = await page.locator('#local-offers .local-offer h3').allTextContents();
+  assert.deepEqual(shown, expected, `offers for ${prototypes}`);
+  assert.ok(shown.length < config.local_offers.length, 'offers for other prototypes are left out');
+  assert.ok(shown.includes('Cursus: omgaan met agressie'), 'an offer for a named behaviour is shown');
+
+  // Above the generic offers (the instrument's own), when those are shown.
+  const order = await page.locator('main.result').evaluate((main) => {
+    const sections = [...main.querySelectorAll('section')].map((s) => s.id || s.getAttribute('aria-labelledby'));
+    return { local: sections.indexOf('local-offers'), generic: sections.indexOf('advice-Offer') };
+  });
+  assert.ok(order.local >= 0);
+  if (order.generic >= 0) assert.ok(order.local < order.generic, 'local offers come before the generic ones');
+
+  // Links from the configuration keep their safe addresses.
+  const hrefs = await page.locator('#local-offers a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
+  assert.ok(hrefs.length > 0 && hrefs.every((h) => /^(https:|tel:|mailto:)/.test(h)), `links: ${hrefs}`);
+
+  assertClean(log);
+  assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});
+
+test('host CSS does not reach the app, and the app\'s CSS does not reach the host', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+
+  // The host's `* { font-family: Georgia; color: #5a1e1e }`, `p { text-align:
+  // justify }` and `button { text-transform: uppercase; ... }` stay outside.
+  const appText = await styleOf(page, '.nm-root main p', ['font-family', 'color', 'text-align', 'letter-spacing']);
+  assert.match(appText['font-family'], /^Verdana/, 'the partner theme font, not the host\'s Georgia');
+  assert.equal(appText.color, 'rgb(29, 42, 51)', 'the app\'s text colour');
+  assert.equal(appText['text-align'], 'left');
+  assert.equal(appText['letter-spacing'], 'normal');
+  const appButton = await styleOf(page, '.lang-switch', ['text-transform', 'box-shadow', 'border-radius', 'font-family']);
+  assert.equal(appButton['text-transform'], 'none');
+  assert.equal(appButton['box-shadow'], 'none');
+  assert.notEqual(appButton['border-radius'], '0px');
+  assert.match(appButton['font-family'], /^Verdana/);
+
+  // The app's `button { min-height: 2.75rem; border: 2px solid ... }`,
+  // `p { margin: 0 0 .9rem }` and `h1` sizes stay inside.
+  const hostButton = await styleOf(page, 'button.site-button', ['text-transform', 'background-color', 'border-top-width', 'min-height', 'font-family']);
+  assert.deepEqual(hostButton, {
+    'text-transform': 'uppercase', 'background-color': 'rgb(217, 130, 43)', 'border-top-width': '0px',
+    'min-height': '0px', 'font-family': 'Georgia, "Times New Roman", serif',
+  });
+  const hostHeading = await styleOf(page, 'h1', ['font-style', 'color', 'font-family']);
+  assert.deepEqual(hostHeading, { 'font-style': 'italic', color: 'rgb(46, 94, 58)', 'font-family': 'Georgia, "Times New Roman", serif' });
+  const hostBody = await styleOf(page, 'body', ['background-color', 'font-size']);
+  assert.equal(hostBody['background-color'], 'rgba(0, 0, 0, 0)');
+  assert.equal(hostBody['font-size'], '16px');
+
+  // Switching the app's language leaves the host page's language and title alone.
+  const title = await page.title();
+  await page.locator('.lang-switch').click();
+  await page.locator('#main-heading', { hasText: 'How are you doing' }).waitFor();
+  assert.equal(await page.evaluate(() => document.documentElement.lang), 'nl');
+  assert.equal(await page.title(), title);
+
+  assertClean(log);
+  await context.close();
+});
+
+test('the embed adds one global name, Naastenmeter, and no cookie or storage before answers', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  const blank = await context.newPage();
+  await blank.goto(url + 'blank.html');
+  const baseline = new Set(await blank.evaluate(() => Object.getOwnPropertyNames(window)));
+  const names = await page.evaluate(() => Object.getOwnPropertyNames(window));
+  const added = names.filter((n) => !baseline.has(n) && n !== '__nmRecord');
+  assert.deepEqual(added, ['Naastenmeter']);
+  const api = await page.evaluate(() => ({
+    keys: Object.keys(window.Naastenmeter).sort(), frozen: Object.isFrozen(window.Naastenmeter), version: window.Naastenmeter.version,
+  }));
+  assert.deepEqual(api, { keys: ['mount', 'ready', 'version'], frozen: true, version: '0.1.0' });
+  assert.deepEqual(log.writes, []);
+  assert.deepEqual(await context.cookies(), []);
+  assertClean(log);
+  await context.close();
+});
+
+test('a bad configuration gets console warnings and a visible notice, and the app still works', async () => {
+  const { context, page, log } = await openApp(browser, url + 'bad.html');
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+
+  const notice = page.locator('#config-notice');
+  await notice.waitFor();
+  assert.match(await notice.textContent(), /instellingen van deze website klopt niet/);
+  await notice.locator('summary').click();
+  const problems = await notice.locator('li').allTextContents();
+  for (const path of ['language', 'theme.primary', 'quick_exit_url', 'colour', 'local_offers[0].prototypes[0]', 'local_offers[1]', 'local_offers[2].contact[0].href']) {
+    assert.ok(problems.some((p) => p.startsWith(path + ':')), `a problem for ${path} in ${JSON.stringify(problems)}`);
+  }
+  assert.equal(log.consoleWarnings.filter((w) => w.startsWith('Naastenmeter configuration:')).length, problems.length,
+    'one console warning per problem');
+
+  // The defaults stand in: Dutch, the app's own colour, the safe offer kept
+  // with only its safe link, only print offered.
+  assert.equal((await styleOf(page, '#start', ['background-color']))['background-color'], 'rgb(31, 95, 122)');
+  await page.locator('#start').click();
+  await answerToResult(page);
+  const offers = await page.locator('#local-offers .local-offer h3').allTextContents();
+  assert.ok(offers.includes('Luisterlijn'), `offers: ${offers}`);
+  assert.deepEqual(await page.locator('#local-offers a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['tel:020']);
+  assert.deepEqual(await page.locator('.export-list button').evaluateAll((bs) => bs.map((b) => b.id)), ['export-print']);
+  assert.equal(await page.locator('#remember').count(), 0);
+  assertClean(log);
+  await context.close();
+});
+
+test('a configuration block that is not JSON is named with its place, and the app starts with the defaults', async () => {
+  const { context, page, log } = await openApp(browser, url + 'broken.html');
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  await page.locator('#config-notice').waitFor();
+  assert.equal(log.consoleWarnings.length, 1);
+  assert.match(log.consoleWarnings[0], /line 1 column \d+.*using the defaults/);
+  assertClean(log);
+  await context.close();
+});

@@ -1,0 +1,93 @@
+//! The partner's own support offers on the result page, above the generic
+//! ones: only the offers that fit this result (the best-fitting prototype,
+//! the runner-up when uncertain, and the behaviours the relative named).
+
+use naastenmeter_core::partner::{LocalOffer, OfferKind};
+use yew::prelude::*;
+
+use crate::embed::{self, PartnerContext};
+use crate::i18n::Lang;
+use crate::state::{AppContext, Outcome, Shared};
+
+/// Properties of [`LocalOffers`].
+#[derive(Properties, PartialEq)]
+pub struct LocalOffersProps {
+    /// The result the offers should fit.
+    pub outcome: Shared<Outcome>,
+}
+
+/// What a kind of offer is called, for the small label above its name.
+fn kind_label(kind: OfferKind, lang: Lang) -> &'static str {
+    match (kind, lang) {
+        (OfferKind::PeerGroup, Lang::Nl) => "Lotgenotengroep",
+        (OfferKind::PeerGroup, Lang::En) => "Peer group",
+        (OfferKind::ListeningEar, Lang::Nl) => "Luisterend oor",
+        (OfferKind::ListeningEar, Lang::En) => "Listening ear",
+        (OfferKind::ThemeEvening, Lang::Nl) => "Themabijeenkomst",
+        (OfferKind::ThemeEvening, Lang::En) => "Theme evening",
+        (OfferKind::OneToOne, Lang::Nl) => "Persoonlijke steun",
+        (OfferKind::OneToOne, Lang::En) => "One-to-one support",
+        (OfferKind::Respite, Lang::Nl) => "Even vrij van zorg (respijtzorg)",
+        (OfferKind::Respite, Lang::En) => "A break from caring (respite)",
+        (OfferKind::Training, Lang::Nl) => "Cursus of training",
+        (OfferKind::Training, Lang::En) => "Course or training",
+    }
+}
+
+/// The offers that fit `outcome`, in the partner's order.
+pub fn fitting<'a>(offers: &'a [LocalOffer], outcome: &Outcome) -> Vec<&'a LocalOffer> {
+    let prototypes: Vec<&str> = match &outcome.report.classification {
+        Some(c) if c.uncertain => c.closest.iter().map(String::as_str).collect(),
+        Some(c) => vec![c.best.as_str()],
+        None => Vec::new(),
+    };
+    offers
+        .iter()
+        .filter(|offer| offer.fits(&prototypes, &outcome.answers))
+        .collect()
+}
+
+/// The partner's offers that fit the result; nothing when none fit.
+#[component]
+pub fn LocalOffers(props: &LocalOffersProps) -> Html {
+    let (Some(app), Some(partner)) = (use_context::<AppContext>(), use_context::<PartnerContext>())
+    else {
+        return html! {};
+    };
+    let offers = fitting(&partner.config.local_offers, &props.outcome);
+    if offers.is_empty() {
+        return html! {};
+    }
+    let lang = app.lang;
+    let code = lang.code();
+    let words = embed::strings(lang);
+    let partner_name = partner
+        .config
+        .partner_name
+        .as_ref()
+        .map(|n| n.pick(code).to_string());
+    html! {
+        <section class="local-offers" id="local-offers" aria-labelledby="local-offers-heading">
+            <h2 id="local-offers-heading">{ words.local_offers_heading }</h2>
+            <p>
+                if let Some(name) = partner_name { <strong>{ name }</strong>{ ". " } }
+                { words.local_offers_intro }
+            </p>
+            { for offers.into_iter().map(|offer| html! {
+                <article class="local-offer">
+                    <p class="offer-kind">{ kind_label(offer.kind, lang) }</p>
+                    <h3>{ offer.name.pick(code) }</h3>
+                    <p>{ offer.description.pick(code) }</p>
+                    if !offer.contact.is_empty() {
+                        <ul class="contact-ways" aria-label={words.contact}>
+                            // The core let only https:, tel: and mailto: links through.
+                            { for offer.contact.iter().map(|link| html! {
+                                <li><a href={link.href.clone()} rel="noopener noreferrer">{ link.label.pick(code) }</a></li>
+                            }) }
+                        </ul>
+                    }
+                </article>
+            }) }
+        </section>
+    }
+}

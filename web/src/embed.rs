@@ -1,0 +1,152 @@
+//! Embedding in a partner's site: the partner's checked configuration, its
+//! problems, its brand colours, and the few words the embedding adds.
+//!
+//! The loader (`static/naastenmeter-embed.js`) turns the script tag's `data-`
+//! attributes and the JSON configuration block into one JSON object and
+//! passes it to [`crate::mount`]. The core's pure
+//! [`read_partner_config`] keeps every part that is right and names every
+//! part that is wrong; here the problems become console warnings and a
+//! visible notice, and the rest becomes a [`Partner`] that components read
+//! from a context. A partner's mistake never blanks the page: the app runs
+//! with the defaults for whatever was wrong.
+
+use naastenmeter_core::partner::{read_partner_config, PartnerConfig, Theme};
+use naastenmeter_core::{Instrument, Problem};
+use wasm_bindgen::{JsCast, JsValue};
+
+use crate::i18n::Lang;
+use crate::state::Shared;
+
+/// What the partner configured, after checking, and what was wrong with it.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Partner {
+    /// The checked configuration; wrong parts are at their defaults.
+    pub config: PartnerConfig,
+    /// One problem per part that was dropped, with its path.
+    pub problems: Vec<Problem>,
+}
+
+/// The partner's configuration as components read it from the context.
+pub type PartnerContext = Shared<Partner>;
+
+impl Partner {
+    /// Reads a configuration (JSON text) against `instrument`; `None` (the
+    /// app is not embedded) gives the defaults without problems.
+    pub fn read(instrument: &Instrument, json: Option<&str>) -> Partner {
+        match json {
+            Some(json) => {
+                let (config, problems) = read_partner_config(json.as_bytes(), instrument);
+                Partner { config, problems }
+            }
+            None => Partner::default(),
+        }
+    }
+
+    /// The language the partner asked to start in, if the app speaks it.
+    pub fn language(&self) -> Option<Lang> {
+        match self.config.language.as_deref() {
+            Some("nl") => Some(Lang::Nl),
+            Some("en") => Some(Lang::En),
+            _ => None,
+        }
+    }
+}
+
+/// The CSS custom property for a theme setting: `primary_text` →
+/// `--nm-primary-text`. `style.css` uses exactly these names.
+pub fn css_property(name: &str) -> String {
+    format!("--nm-{}", name.replace('_', "-"))
+}
+
+/// Sets the theme's custom properties on `root`.
+///
+/// Goes through the CSSOM (`style.setProperty`), which a strict
+/// `style-src` without `'unsafe-inline'` allows, unlike a `style`
+/// attribute. The values were checked by the core (hex colours, plain font
+/// names), so nothing else can reach the style sheet.
+pub fn apply_theme(root: &web_sys::Element, theme: &Theme) {
+    let Ok(style) = js_sys::Reflect::get(root, &JsValue::from_str("style")) else {
+        return;
+    };
+    let Ok(set) = js_sys::Reflect::get(&style, &JsValue::from_str("setProperty")) else {
+        return;
+    };
+    let Ok(set) = set.dyn_into::<js_sys::Function>() else {
+        return;
+    };
+    for (name, value) in &theme.properties {
+        let _ = set.call2(
+            &style,
+            &JsValue::from_str(&css_property(name)),
+            &JsValue::from_str(value),
+        );
+    }
+}
+
+/// Writes one console warning per configuration problem, for the partner's
+/// web team, who will look in the console first.
+pub fn warn_problems(problems: &[Problem]) {
+    for problem in problems {
+        let place = if problem.path.is_empty() {
+            String::from("the configuration")
+        } else {
+            format!("`{}`", problem.path)
+        };
+        web_sys::console::warn_1(&JsValue::from_str(&format!(
+            "Naastenmeter configuration: {place}: {}",
+            problem.message
+        )));
+    }
+}
+
+/// The words the embedding adds to the app, in one language.
+#[derive(Debug)]
+pub struct EmbedStrings {
+    /// Heading of the partner's own offers on the result page.
+    pub local_offers_heading: &'static str,
+    /// One sentence under that heading.
+    pub local_offers_intro: &'static str,
+    /// The first line of the configuration notice, for everyone.
+    pub config_notice: &'static str,
+    /// The fold-out that lists the problems, for the site's web team.
+    pub config_details: &'static str,
+    /// "Contact" before an offer's links.
+    pub contact: &'static str,
+}
+
+const NL: EmbedStrings = EmbedStrings {
+    local_offers_heading: "Hulp bij jou in de buurt",
+    local_offers_intro: "Deze organisatie biedt dit zelf aan. Het past bij jouw uitkomst.",
+    config_notice: "Een deel van de instellingen van deze website klopt niet. De Naastenmeter werkt wel gewoon.",
+    config_details: "Voor de beheerder van deze website: wat er niet klopt",
+    contact: "Contact",
+};
+
+const EN: EmbedStrings = EmbedStrings {
+    local_offers_heading: "Support near you",
+    local_offers_intro: "This organisation offers this itself. It fits your result.",
+    config_notice:
+        "Some settings of this website are not right. Naastenmeter still works as usual.",
+    config_details: "For the web team of this site: what is not right",
+    contact: "Contact",
+};
+
+/// The embedding's words in `lang`.
+pub fn strings(lang: Lang) -> &'static EmbedStrings {
+    match lang {
+        Lang::Nl => &NL,
+        Lang::En => &EN,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn theme_names_become_custom_properties() {
+        assert_eq!(css_property("primary"), "--nm-primary");
+        assert_eq!(css_property("primary_text"), "--nm-primary-text");
+        assert_eq!(css_property("font_family"), "--nm-font-family");
+    }
+}
