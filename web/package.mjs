@@ -5,7 +5,7 @@
 //                            naastenmeter-embed.js (with the other files'
 //                            SRI hashes inside), naastenmeter_web.js, the
 //                            wasm and style.css
-//   dist/naastenmeter.html   the single-file version: wasm (base64), JS and
+//   dist/naastenmeter.html   the single-file version: wasm (gzip, base64), JS and
 //                            CSS inlined, works from file:// with no server
 //   dist/SRI.txt             sha384 of every published file, for
 //                            integrity="..." attributes
@@ -17,6 +17,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '..');
@@ -49,18 +50,21 @@ export function loaderWithIntegrity(source, files) {
  * The single-file page. The glue is an ES module; a module cannot be
  * imported from file://, so it runs as an inline module script with the
  * start-up code appended (its top-level names are in scope). The wasm sits
- * base64-encoded in a data block, which never runs. A meta CSP allows
- * exactly these inline blocks by hash and nothing from anywhere.
+ * gzipped and base64-encoded in a data block, which never runs. A meta CSP
+ * allows exactly these inline blocks by hash and nothing from anywhere.
  */
 export function singleFile({ glue, wasm, css }) {
   const boot = `
-// Start-up of the single-file version: the wasm is in the page itself.
+// Start-up of the single-file version: the wasm is in the page itself,
+// gzipped and base64-encoded; the browser's own DecompressionStream unpacks
+// it (no request: a Blob and a Response are made in memory).
 {
   const text = document.getElementById('nm-wasm').textContent;
   const binary = atob(text.trim());
-  const bytes = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) bytes[i] = binary.charCodeAt(i);
-  __wbg_init({ module_or_path: bytes }).then(start).catch((error) => {
+  const packed = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
+  const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+  new Response(unpacked).arrayBuffer().then((bytes) => __wbg_init({ module_or_path: bytes })).then(start).catch((error) => {
     const loading = document.getElementById('loading');
     if (loading) loading.textContent = 'Naastenmeter kon niet starten. / Naastenmeter could not start: ' + error;
   });
@@ -89,7 +93,7 @@ export function singleFile({ glue, wasm, css }) {
 <p id="loading" class="loading">Naastenmeter wordt geladen… / Naastenmeter is loading…</p>
 <noscript><p class="loading">Naastenmeter werkt alleen met JavaScript aan. / Naastenmeter needs JavaScript.</p></noscript>
 <div id="naastenmeter"></div>
-<script type="application/octet-stream" id="nm-wasm">${Buffer.from(wasm).toString('base64')}</script>
+<script type="application/gzip" id="nm-wasm">${gzipSync(wasm, { level: 9 }).toString('base64')}</script>
 <script type="module">${script}</script>
 </body>
 </html>

@@ -14,3 +14,26 @@ for f in index.html main.js style.css naastenmeter_web.js naastenmeter_web_bg.wa
   printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
 done
 printf '%-28s %10s %10d  (%d KB; budget 150 KB)\n' "first load, gzip" "" "$total" $((total / 1024))
+
+# Embedding (dist/, made by `node web/package.mjs`): the loader on its own,
+# the first load of the embedded app (loader + what it loads), the demo
+# partner's configuration block, and the single-file version.
+# NM_DIST measures another dist/ folder.
+repo=$(cd "$(dirname "$dist")/.." && pwd)
+dist_root="${NM_DIST:-$repo/dist}"
+[ -d "$dist_root/embed" ] || { echo "no $dist_root/embed: run node web/package.mjs for the embedding figures"; exit 0; }
+echo
+printf '%-28s %10s %10s\n' "embedded file" bytes gzip
+total=0
+for f in naastenmeter-embed.js naastenmeter_web.js naastenmeter_web_bg.wasm style.css; do
+  raw=$(wc -c < "$dist_root/embed/$f")
+  gz=$(gzip -9 -c "$dist_root/embed/$f" | wc -c)
+  total=$((total + gz))
+  printf '%-28s %10d %10d\n' "$f" "$raw" "$gz"
+done
+loader=$(gzip -9 -c "$dist_root/embed/naastenmeter-embed.js" | wc -c)
+printf '%-28s %10s %10d  (budget 5 KB = 5120)\n' "loader, gzip" "" "$loader"
+printf '%-28s %10s %10d  (%d KB; budget 150 KB plus configuration)\n' "embedded first load, gzip" "" "$total" $((total / 1024))
+config=$(sed -n '/data-naastenmeter-config>/,/<\/script>/p' "$repo/examples/partner-site/index.html" | gzip -9 | wc -c)
+printf '%-28s %10s %10d  (the demo partner'"'"'s JSON block)\n' "configuration, gzip" "" "$config"
+printf '%-28s %10d %10s  (budget 800 KB = 819200 uncompressed)\n' "naastenmeter.html" "$(wc -c < "$dist_root/naastenmeter.html")" ""

@@ -65,6 +65,13 @@ before(async () => {
     configBlock: '{ "language": "nl", }',
   });
   await writeFile(join(site, 'blank.html'), '<!doctype html><title>blank</title>');
+  // Mounted by the page's own script file (data-manual), and the module form.
+  await writeVariant('manual.html', { scriptAttributes: 'data-manual', configBlock: '' });
+  await writeFile(join(site, 'manual.html'), (await readFile(join(site, 'manual.html'), 'utf8'))
+    .replace('</head>', '<script src="start.js" defer></script>\n</head>'));
+  await writeFile(join(site, 'start.js'),
+    "Naastenmeter.mount('#naastenmeter', { language: 'en', theme: { primary: '#00657f' } });\n");
+  await writeVariant('module.html', { scriptAttributes: 'type="module" data-target="#naastenmeter" data-lang="en"', configBlock: '' });
   ({ server, url } = await serve(site, 0));
   browser = await launch();
 });
@@ -281,3 +288,17 @@ test('a configuration block that is not JSON is named with its place, and the ap
   assertClean(log);
   await context.close();
 });
+
+for (const [page, how] of [['manual.html', 'by the page\'s own script with Naastenmeter.mount'], ['module.html', 'from a module script tag']]) {
+  test(`the app can be mounted ${how}`, async () => {
+    const { context, page: tab, log } = await openApp(browser, url + page);
+    await tab.locator('#main-heading', { hasText: 'How are you doing' }).waitFor();
+    log.loaded = true;
+    if (page === 'manual.html') {
+      assert.equal((await styleOf(tab, '#start', ['background-color']))['background-color'], 'rgb(0, 101, 127)');
+    }
+    assert.equal(await tab.locator('#config-notice').count(), 0);
+    assertClean(log);
+    await context.close();
+  });
+}

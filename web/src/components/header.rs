@@ -20,6 +20,14 @@ pub fn Header() -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(other)))
     };
     let quick_exit = Callback::from(|_: MouseEvent| browser::quick_exit());
+    // Embedded in a shadow root, "#main" would look for the id in the host
+    // page instead; move focus to the app's heading directly.
+    let skip = Callback::from(|event: MouseEvent| {
+        if browser::scope().is_some() {
+            event.prevent_default();
+            browser::focus("main-heading");
+        }
+    });
     let title = naastenmeter_core::text::pick(&app.instrument.title, app.lang.code()).to_string();
     // An embedding partner's name and logo, before the app's own name. The
     // logo's address was checked by the core (https: or data:image only).
@@ -37,7 +45,7 @@ pub fn Header() -> Html {
     };
     html! {
         <header class="topbar no-print">
-            <a class="skip-link" href="#main">{ t.skip_to_content }</a>
+            <a class="skip-link" href="#main" onclick={skip}>{ t.skip_to_content }</a>
             <span class="brand">{ logo }{ name }<span class="brand-title">{ title }</span></span>
             <button type="button" class="lang-switch" lang={other.code()} onclick={switch}>
                 { t.switch_language }
