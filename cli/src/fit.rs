@@ -7,19 +7,21 @@
 //! `NA` or an empty cell for a missing value.
 
 use std::fs;
+use std::sync::Mutex;
 use std::time::Instant;
 
 use naastenmeter_core::instrument::{Instrument, VarianceKind};
 use naastenmeter_core::{load_instrument, validate};
 use naastenmeter_estimate::{
     bootstrap_lrt, enumerate, enumeration_table, CategoricalData, ClassOrder, ContinuousData,
-    Dataset, FitOptions, MISSING_CATEGORY,
+    Dataset, FitOptions, Progress, MISSING_CATEGORY,
 };
 
 /// Usage of `naastenmeter fit`.
 pub const USAGE: &str = "\
 naastenmeter fit --kind profiles|classes [options] <data.csv>
 
+  --kind profiles|classes   latent profiles (scale scores) or latent classes (items coded 1..K)
   --classes 1..5            class counts to fit (a range or one number; default 1..5)
   --columns a,b,c           columns to use (default: every column)
   --starts 100              random starts per class count
@@ -35,32 +37,43 @@ naastenmeter fit --kind profiles|classes [options] <data.csv>
   --instrument in.json      merge the model into this instrument (columns = its scale or item ids)
   --out out.json            where to write the model or instrument (default: standard output)
   --blrt 0                  bootstrap likelihood-ratio test with this many samples per k vs k-1
-  --threads 0               threads to use (0 = every core)";
+  --threads 0               threads to use (0 = every core; results do not depend on it)
+  --help                    print this text";
+
+/// Every option `naastenmeter fit` takes a value for; each has a line in
+/// [`USAGE`] (a unit test checks that).
+const OPTIONS: &[&str] = &[
+    "kind",
+    "classes",
+    "columns",
+    "starts",
+    "seed",
+    "variances",
+    "categories",
+    "smoothing",
+    "tolerance",
+    "max-iterations",
+    "order",
+    "choose",
+    "prototypes",
+    "instrument",
+    "out",
+    "blrt",
+    "threads",
+];
+
+/// Whether the arguments ask for the usage text.
+pub(crate) fn wants_help(args: &[String]) -> bool {
+    args.iter().any(|a| a == "--help" || a == "-h")
+}
 
 /// Runs `naastenmeter fit` with the arguments after the command name.
 pub fn run(args: &[String]) -> Result<(), String> {
-    let args = Options::parse(
-        args,
-        &[
-            "kind",
-            "classes",
-            "columns",
-            "starts",
-            "seed",
-            "variances",
-            "categories",
-            "smoothing",
-            "tolerance",
-            "max-iterations",
-            "order",
-            "choose",
-            "prototypes",
-            "instrument",
-            "out",
-            "blrt",
-            "threads",
-        ],
-    )?;
+    if wants_help(args) {
+        println!("{USAGE}");
+        return Ok(());
+    }
+    let args = Options::parse(args, OPTIONS)?;
     let [path] = args.positional.as_slice() else {
         return Err(format!("expected one data file\n\n{USAGE}"));
     };
@@ -128,18 +141,48 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
 
     let started = Instant::now();
-    let fits = enumerate(&data, range.clone(), &options, |k| {
-        eprintln!(
-            "fitting {k} class{} ({} starts, {:.1} s so far)",
-            if k == 1 { "" } else { "es" },
-            options.starts,
-            started.elapsed().as_secs_f64()
-        );
+    let last_line = Mutex::new(Instant::now());
+    let fits = enumerate(&data, range.clone(), &options, &|progress| match progress {
+        Progress::Fitting { classes, starts } => {
+            eprintln!(
+                "fitting {classes} class{} ({starts} starts, {:.1} s so far)",
+                if classes == 1 { "" } else { "es" },
+                started.elapsed().as_secs_f64()
+            );
+        }
+        Progress::StartDone {
+            classes,
+            done,
+            starts,
+            ..
+        } => {
+            // At most one line a second (and always the last start): a long
+            // fit is seen to move, a short one does not flood the terminal.
+            let mut last = last_line.lock().unwrap_or_else(|e| e.into_inner());
+            if done == starts || last.elapsed().as_secs_f64() >= 1.0 {
+                *last = Instant::now();
+                eprintln!(
+                    "  {classes} classes: {done}/{starts} starts done, {:.1} s",
+                    started.elapsed().as_secs_f64()
+                );
+            }
+        }
     });
     eprintln!("done in {:.1} s", started.elapsed().as_secs_f64());
     println!("{}", enumeration_table(&fits));
-    for (_, fit) in &fits {
+    for (k, fit) in &fits {
         if let Ok(fit) = fit {
+            let s = &fit.starts;
+            let total: usize = s.iterations.iter().sum();
+            eprintln!(
+                "{k} classes: {} of {} starts converged, {total} EM iterations in all \
+                 ({}..{} per start), best start {} iterations",
+                s.converged,
+                s.starts,
+                s.iterations.iter().min().unwrap_or(&0),
+                s.iterations.iter().max().unwrap_or(&0),
+                s.best_iterations
+            );
             for warning in fit.warnings() {
                 eprintln!("warning: {warning}");
             }
@@ -601,4 +644,29 @@ fn parse_csv(
         record(start, &cells, buffer)?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{OPTIONS, USAGE};
+
+    #[test]
+    fn usage_has_one_line_for_every_option() {
+        for option in OPTIONS.iter().chain(&["help"]) {
+            let lines = USAGE
+                .lines()
+                .filter(|l| l.trim_start().starts_with(&format!("--{option} ")))
+                .count();
+            assert_eq!(lines, 1, "--{option} in\n{USAGE}");
+        }
+        let listed = USAGE
+            .lines()
+            .filter(|l| l.trim_start().starts_with("--"))
+            .count();
+        assert_eq!(
+            listed,
+            OPTIONS.len() + 1,
+            "an option line the parser does not know"
+        );
+    }
 }

@@ -6,7 +6,7 @@
 use naastenmeter_estimate::reliability::{cohen_kappa, icc_2_1, scale_reliability};
 use naastenmeter_estimate::ContinuousData;
 
-use crate::fit::{Options, Table};
+use crate::fit::{wants_help, Options, Table};
 
 /// Usage of `naastenmeter reliability`.
 pub const USAGE: &str = "\
@@ -16,10 +16,15 @@ naastenmeter reliability --retest --columns a,b,c [--prototype <column>] <first.
   --scale      a scale and its item columns (repeat for more scales)
   --retest     compare two measurements of the same respondents, row by row
   --columns    scale-score columns for ICC(2,1) (absolute agreement, single measure)
-  --prototype  column holding the prototype assigned, for Cohen's kappa";
+  --prototype  column holding the prototype assigned, for Cohen's kappa
+  --help       print this text";
 
 /// Runs `naastenmeter reliability` with the arguments after the command name.
 pub fn run(args: &[String]) -> Result<(), String> {
+    if wants_help(args) {
+        println!("{USAGE}");
+        return Ok(());
+    }
     let args = Options::parse_with_flags(args, &["scale", "columns", "prototype"], &["retest"])?;
     if args.get("retest").is_some() {
         retest(&args)
@@ -134,4 +139,20 @@ fn retest(args: &Options) -> Result<(), String> {
         );
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::USAGE;
+
+    #[test]
+    fn usage_has_one_line_for_every_option() {
+        for option in ["scale", "retest", "columns", "prototype", "help"] {
+            let lines = USAGE
+                .lines()
+                .filter(|l| l.trim_start().starts_with(&format!("--{option} ")))
+                .count();
+            assert_eq!(lines, 1, "--{option} in\n{USAGE}");
+        }
+    }
 }

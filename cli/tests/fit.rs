@@ -200,3 +200,106 @@ fn reliability_reports_alpha_icc_and_kappa() {
     // Agreement 4 of 5; chance (3*2 + 2*3) / 25 = 0.48; kappa = 0.32/0.52.
     assert!(stdout.contains("Cohen's kappa = 0.6154"), "{stdout}");
 }
+
+#[test]
+fn help_lists_every_option_and_exits_cleanly() {
+    for (command, options) in [
+        (
+            "fit",
+            &[
+                "--kind",
+                "--classes",
+                "--columns",
+                "--starts",
+                "--seed",
+                "--variances",
+                "--categories",
+                "--smoothing",
+                "--tolerance",
+                "--max-iterations",
+                "--order",
+                "--choose",
+                "--prototypes",
+                "--instrument",
+                "--out",
+                "--blrt",
+                "--threads",
+                "--help",
+            ][..],
+        ),
+        (
+            "reliability",
+            &["--scale", "--retest", "--columns", "--prototype", "--help"][..],
+        ),
+    ] {
+        for help in ["--help", "-h"] {
+            let output = run(&[command, help]);
+            assert_eq!(output.status.code(), Some(0), "{command} {help}");
+            let stdout = String::from_utf8_lossy(&output.stdout);
+            assert!(
+                stdout.starts_with(&format!("naastenmeter {command} ")),
+                "{stdout}"
+            );
+            for option in options {
+                assert!(
+                    stdout
+                        .lines()
+                        .any(|l| l.trim_start().starts_with(&format!("{option} "))),
+                    "{command}: {option} missing in\n{stdout}"
+                );
+            }
+        }
+    }
+}
+
+#[test]
+fn long_fits_show_progress_iterations_and_the_few_starts_warning() {
+    let output = run(&[
+        "fit",
+        "--kind",
+        "classes",
+        "--classes",
+        "3",
+        "--starts",
+        "1",
+        "--threads",
+        "1",
+        "--out",
+        &temp_file("progress-model.json", ""),
+        &data("carcinoma.csv"),
+    ]);
+    assert!(output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("3 classes: 1/1 starts done"), "{stderr}");
+    assert!(
+        stderr.contains("3 classes: 1 of 1 starts converged"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("warning: 3 classes: only 1 of 1 starts reached the best log-likelihood"),
+        "{stderr}"
+    );
+}
+
+#[test]
+fn thread_count_does_not_change_the_fit() {
+    let fit = |threads: &str| {
+        let output = run(&[
+            "fit",
+            "--kind",
+            "classes",
+            "--classes",
+            "2",
+            "--starts",
+            "8",
+            "--threads",
+            threads,
+            &data("values.csv"),
+        ]);
+        assert!(output.status.success());
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    let one = fit("1");
+    assert!(one.contains("-504.4677"), "{one}");
+    assert_eq!(one, fit("2"));
+}

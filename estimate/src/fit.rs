@@ -14,6 +14,7 @@ use alloc::vec;
 use alloc::vec::Vec;
 use core::fmt::Write;
 use core::ops::RangeInclusive;
+use core::sync::atomic::{AtomicUsize, Ordering};
 
 use naastenmeter_core::instrument::{LatentModel, VarianceKind};
 use naastenmeter_core::likelihood::{
@@ -114,6 +115,33 @@ pub struct StartSummary {
     /// Final log-likelihood of every start, in start order (NaN when
     /// degenerate).
     pub log_likelihoods: Vec<f64>,
+    /// EM iterations of every start, in start order: with the elapsed time
+    /// this gives the cost of one iteration.
+    pub iterations: Vec<usize>,
+}
+
+/// How far a fit has got, handed to the progress callback of
+/// [`fit_with_progress`] and [`enumerate`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Progress {
+    /// Fitting this many classes begins.
+    Fitting {
+        /// The class count.
+        classes: usize,
+        /// Random starts that will run.
+        starts: usize,
+    },
+    /// One more random start has finished.
+    StartDone {
+        /// The class count.
+        classes: usize,
+        /// Starts finished so far, this one included.
+        done: usize,
+        /// Random starts in all.
+        starts: usize,
+        /// EM iterations this start took.
+        iterations: usize,
+    },
 }
 
 /// Fit statistics of a solution.
@@ -183,6 +211,18 @@ pub(crate) trait Engine: Sync {
 /// Fits a model with `classes` classes: latent profiles for continuous
 /// data, latent classes for categorical data.
 pub fn fit(data: &Dataset, classes: usize, options: &FitOptions) -> Result<Fit, EstimateError> {
+    fit_with_progress(data, classes, options, &|_| {})
+}
+
+/// As [`fit`], calling `progress` when the fit begins and each time a random
+/// start finishes, so a long fit can show how far it is. The callback may
+/// be called from several threads at once, but never after this returns.
+pub fn fit_with_progress(
+    data: &Dataset,
+    classes: usize,
+    options: &FitOptions,
+    progress: &(dyn Fn(Progress) + Sync),
+) -> Result<Fit, EstimateError> {
     check_options(data, classes, options)?;
     match data {
         Dataset::Continuous(d) => {
@@ -195,29 +235,27 @@ pub fn fit(data: &Dataset, classes: usize, options: &FitOptions) -> Result<Fit, 
                 options.variance_floor,
                 options.min_class_size,
             );
-            run(&engine, data, classes, options)
+            run(&engine, data, classes, options, progress)
         }
         Dataset::Categorical(d) => {
             d.check_variance()?;
             let engine = ClassEngine::new(d, options.smoothing, options.min_class_size);
-            run(&engine, data, classes, options)
+            run(&engine, data, classes, options, progress)
         }
     }
 }
 
 /// Fits every class count in `classes`, for a class-enumeration table. A
 /// class count that cannot be fitted gives its error in its place.
+/// `progress` is called as in [`fit_with_progress`].
 pub fn enumerate(
     data: &Dataset,
     classes: RangeInclusive<usize>,
     options: &FitOptions,
-    mut progress: impl FnMut(usize),
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Vec<(usize, Result<Fit, EstimateError>)> {
     classes
-        .map(|k| {
-            progress(k);
-            (k, fit(data, k, options))
-        })
+        .map(|k| (k, fit_with_progress(data, k, options, progress)))
         .collect()
 }
 
@@ -416,12 +454,18 @@ fn run<E: Engine>(
     data: &Dataset,
     classes: usize,
     options: &FitOptions,
+    progress: &(dyn Fn(Progress) + Sync),
 ) -> Result<Fit, EstimateError> {
     let rows = engine.rows();
     let parameters = engine.parameters(classes);
     if rows <= parameters {
         return Err(EstimateError::TooFewRows { rows, parameters });
     }
+    progress(Progress::Fitting {
+        classes,
+        starts: options.starts,
+    });
+    let done = AtomicUsize::new(0);
     let threads = thread_count(options.threads);
     // Many starts: one start per thread at a time. Few starts: each start
     // splits its respondents over the threads instead.
@@ -433,7 +477,14 @@ fn run<E: Engine>(
     let stream = (classes as u64) << 32;
     let results = map_indexed(options.starts, outer, |s| {
         let mut rng = Rng::stream(options.seed, stream | s as u64);
-        run_start(engine, classes, &mut rng, options, inner)
+        let result = run_start(engine, classes, &mut rng, options, inner);
+        progress(Progress::StartDone {
+            classes,
+            done: done.fetch_add(1, Ordering::Relaxed) + 1,
+            starts: options.starts,
+            iterations: result.iterations,
+        });
+        result
     });
 
     let count = |d: Degenerate| results.iter().filter(|r| r.outcome == Err(d)).count();
@@ -480,6 +531,7 @@ fn run<E: Engine>(
         best_iterations: best_start.iterations,
         best_converged: best_start.converged,
         log_likelihoods,
+        iterations: results.iter().map(|r| r.iterations).collect(),
     };
 
     let params = &best_start.params;

@@ -48,7 +48,8 @@ pub use blrt::{bootstrap_lrt, BootstrapTest};
 pub use data::{CategoricalData, ContinuousData, Dataset, MISSING_CATEGORY};
 pub use error::EstimateError;
 pub use fit::{
-    enumerate, enumeration_table, fit, ClassOrder, Fit, FitOptions, FitStatistics, StartSummary,
+    enumerate, enumeration_table, fit, fit_with_progress, ClassOrder, Fit, FitOptions,
+    FitStatistics, Progress, StartSummary,
 };
 pub use rng::Rng;
 pub use simulate::{simulate_categorical, simulate_continuous};

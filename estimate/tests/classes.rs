@@ -1,12 +1,15 @@
 //! Latent class fits: recovery of known parameters from simulated data with
-//! missing answers, Dirichlet smoothing, and data checks.
+//! missing answers, Dirichlet smoothing, data checks, progress reports,
+//! stable class order, the few-starts warning and thread independence.
 
 mod common;
 
+use std::sync::Mutex;
+
 use naastenmeter_core::instrument::{ClassModel, LatentClass, LatentModel};
 use naastenmeter_estimate::{
-    enumerate, enumeration_table, fit, simulate_categorical, CategoricalData, ClassOrder, Dataset,
-    EstimateError, FitOptions, Rng,
+    enumerate, enumeration_table, fit, fit_with_progress, simulate_categorical, CategoricalData,
+    ClassOrder, Dataset, EstimateError, FitOptions, Progress, Rng,
 };
 
 fn truth() -> ClassModel {
@@ -125,9 +128,13 @@ fn enumeration_table_lists_every_class_count() {
         starts: 10,
         ..FitOptions::default()
     };
-    let mut seen = Vec::new();
-    let fits = enumerate(&data, 1..=3, &options, |k| seen.push(k));
-    assert_eq!(seen, [1, 2, 3]);
+    let seen = Mutex::new(Vec::new());
+    let fits = enumerate(&data, 1..=3, &options, &|p| {
+        if let Progress::Fitting { classes, .. } = p {
+            seen.lock().unwrap().push(classes);
+        }
+    });
+    assert_eq!(*seen.lock().unwrap(), [1, 2, 3]);
     let table = enumeration_table(&fits);
     assert_eq!(table.lines().count(), 4);
     assert!(table.contains("-317.2568"), "{table}");
@@ -149,4 +156,122 @@ fn bad_answers_are_refused_with_where() {
         fit(&Dataset::Categorical(same), 1, &FitOptions::default()),
         Err(EstimateError::NoVariance { column: 0 })
     );
+}
+
+#[test]
+fn progress_reports_every_start_once() {
+    let data = Dataset::Categorical(common::categorical("carcinoma.csv"));
+    let options = FitOptions {
+        starts: 7,
+        threads: 2,
+        ..FitOptions::default()
+    };
+    let events = Mutex::new(Vec::new());
+    let result =
+        fit_with_progress(&data, 2, &options, &|p| events.lock().unwrap().push(p)).unwrap();
+    let events = events.into_inner().unwrap();
+    assert_eq!(
+        events[0],
+        Progress::Fitting {
+            classes: 2,
+            starts: 7
+        }
+    );
+    // Starts finish in any order on two threads, but the count rises by one
+    // each time, and the iterations reported are those of the summary.
+    let mut done: Vec<usize> = Vec::new();
+    let mut iterations: Vec<usize> = Vec::new();
+    for event in &events[1..] {
+        match *event {
+            Progress::StartDone {
+                classes: 2,
+                done: d,
+                starts: 7,
+                iterations: i,
+            } => {
+                done.push(d);
+                iterations.push(i);
+            }
+            other => panic!("unexpected {other:?}"),
+        }
+    }
+    assert_eq!(done, [1, 2, 3, 4, 5, 6, 7]);
+    let mut summary = result.starts.iterations.clone();
+    summary.sort_unstable();
+    iterations.sort_unstable();
+    assert_eq!(iterations, summary);
+    assert!(summary.iter().all(|i| *i > 1));
+}
+
+#[test]
+fn class_order_is_the_same_whichever_start_wins() {
+    // Different seeds find the same solution with its classes in different
+    // internal order; the written model must be the same.
+    let data = Dataset::Categorical(common::categorical("carcinoma.csv"));
+    let model = |seed, order| {
+        let options = FitOptions {
+            starts: 10,
+            seed,
+            order,
+            ..FitOptions::default()
+        };
+        fit(&data, 3, &options).unwrap()
+    };
+    let shares = |f: &naastenmeter_estimate::Fit| f.statistics.shares.clone();
+    let a = model(1, ClassOrder::LargestFirst);
+    let b = model(7, ClassOrder::LargestFirst);
+    assert!(
+        shares(&a).windows(2).all(|w| w[0] >= w[1]),
+        "{:?}",
+        shares(&a)
+    );
+    for (x, y) in shares(&a).iter().zip(&shares(&b)) {
+        assert!((x - y).abs() < 1e-6, "{:?} vs {:?}", shares(&a), shares(&b));
+    }
+    // By an item: the chance of answering "carcinoma" (category 2) on item
+    // A rises from class to class.
+    let c = model(3, ClassOrder::ByColumn(0));
+    let LatentModel::Classes(m) = &c.model else {
+        panic!("a latent class fit writes a class model")
+    };
+    let yes: Vec<f64> = m.classes.iter().map(|k| k.probabilities[0][1]).collect();
+    assert!(yes.windows(2).all(|w| w[0] <= w[1]), "{yes:?}");
+}
+
+#[test]
+fn few_starts_at_the_best_give_a_warning() {
+    let data = Dataset::Categorical(common::categorical("carcinoma.csv"));
+    let one = FitOptions {
+        starts: 1,
+        ..FitOptions::default()
+    };
+    let fit1 = fit(&data, 3, &one).unwrap();
+    assert!(
+        fit1.warnings()
+            .iter()
+            .any(|w| w.contains("only 1 of 1 starts reached the best")),
+        "{:?}",
+        fit1.warnings()
+    );
+    let many = FitOptions {
+        starts: 20,
+        ..FitOptions::default()
+    };
+    let fit20 = fit(&data, 2, &many).unwrap();
+    assert!(fit20.starts.reached_best >= 2);
+    assert!(fit20.warnings().is_empty(), "{:?}", fit20.warnings());
+}
+
+#[test]
+fn same_seed_gives_the_same_class_fit_on_one_or_two_threads() {
+    let data = Dataset::Categorical(common::categorical("values.csv"));
+    let run = |threads| {
+        let options = FitOptions {
+            starts: 6,
+            threads,
+            ..FitOptions::default()
+        };
+        fit(&data, 2, &options).unwrap()
+    };
+    assert_eq!(run(1), run(2));
 }
