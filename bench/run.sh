@@ -1,39 +1,118 @@
 #!/bin/sh
-# Side-by-side estimation benchmark: naastenmeter against the peers that are
-# installed (StepMix; the C++ `polca` and R poLCA when present). Peers are
-# installed by hand (see BENCHMARKS.md); nothing here is needed by the tests.
+# Side-by-side estimation benchmark, in one run: naastenmeter (on 2 threads
+# and on 1) against the peers that are installed: the C++ `polca` (PyPI,
+# module pypolca), R poLCA and StepMix. Every tool gets the same data, the
+# same number of random starts, the same iteration limit and the same
+# tolerance on the total log-likelihood. Each run prints a RESULT line; the
+# summary at the end gives per tool and data set the median wall time of
+# REPEAT runs and the best log-likelihood (which must agree).
 #
-# Usage: sh bench/run.sh [python-with-peers]   (run from the repository root)
+# The peers are installed by hand (recipe in BENCHMARKS.md, section
+# Estimation); nothing here is needed by the tests.
+#
+# Usage (from the repository root):
+#   PY=/path/to/python R_LIBS=/path/to/rlib sh bench/run.sh
+# Settings (environment):
+#   PY           Python with stepmix and/or pypolca (default python3)
+#   R_LIBS       R library holding poLCA (R poLCA is skipped without it)
+#   REPEAT       runs per tool and data set (default 3)
+#   PEER_SLOW    runs of the peers on the synthetic set to convergence
+#                (default 1: minutes per run); 0 skips them
+#   SYN          the synthetic CSV (written when missing)
+#   SYN_ITER     iterations per start of the fixed-work synthetic run (20)
+#   TOOLS        subset of: naastenmeter polca poLCA-R stepmix
 set -eu
-PY=${1:-python3}
+PY=${PY:-python3}
+REPEAT=${REPEAT:-3}
+PEER_SLOW=${PEER_SLOW:-1}
+SYN_ITER=${SYN_ITER:-20}
+TOOLS=${TOOLS:-naastenmeter polca poLCA-R stepmix}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
-cargo build -q --profile bench -p naastenmeter-cli
-BIN=$CARGO_TARGET_DIR/release/naastenmeter
-SYN=${SYN:-/tmp/naastenmeter-synthetic.csv}
-[ -f "$SYN" ] || "$PY" bench/make_synthetic.py "$SYN"
+SYN=${SYN:-$CARGO_TARGET_DIR/naastenmeter-synthetic.csv}
+TMP=$(mktemp -d)
+LOG=$TMP/results
+trap 'rm -rf "$TMP"' EXIT
 
-ours() { # data classes starts extra-args...
-  data=$1 k=$2 s=$3; shift 3
-  /usr/bin/time -f "  peak RSS %M KB, wall %e s" "$BIN" fit --kind classes --classes "$k" \
-    --starts "$s" --seed 1 --out /dev/null "$@" "$data" 2>&1 | grep -E "^ +$k |peak RSS"
+cargo build -q --profile bench -p naastenmeter-cli
+cargo build -q --profile bench -p naastenmeter-estimate --example synthetic
+BIN=$CARGO_TARGET_DIR/release/naastenmeter
+[ -f "$SYN" ] || "$CARGO_TARGET_DIR/release/examples/synthetic" "$SYN"
+
+has() { case " $TOOLS " in *" $1 "*) return 0 ;; esac; return 1; }
+
+# naastenmeter NAME THREADS DATA CLASSES STARTS MAXITER TOL: wall time and
+# peak resident memory of the whole command (reading the CSV included).
+ours() {
+  /usr/bin/time -v -o "$TMP/time" "$BIN" fit --kind classes --classes "$4" --starts "$5" \
+    --seed 1 --max-iterations "$6" --tolerance "$7" --threads "$2" --out /dev/null "$3" \
+    > "$TMP/out" 2> "$TMP/err"
+  ll=$(awk -v k="$4" '$1 == k { print $2 }' "$TMP/out")
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, a, ":"); s = 0;
+    for (i = 1; i <= n; i++) s = s * 60 + a[i]; print s }' "$TMP/time")
+  rss=$(awk -F': ' '/Maximum resident/ { print $2 }' "$TMP/time")
+  iterations=$(sed -n 's/.* \([0-9]*\) EM iterations in all.*/\1/p' "$TMP/err")
+  echo "RESULT tool=naastenmeter-${2}thread set=$1 secs=$secs ll=$ll rss_kb=$rss iterations=$iterations" | tee -a "$LOG"
 }
 
-echo "== naastenmeter =="
-echo "carcinoma, 4 classes, 20 starts:";  ours tests/data/carcinoma.csv 4 20
-echo "values, 3 classes, 20 starts:";     ours tests/data/values.csv 3 20
-echo "synthetic 100k x 20 x 5, 4 classes, 10 starts:"; ours "$SYN" 4 10
-echo "synthetic, 1,000 EM iterations (10 starts x 100, tolerance 0):"
-ours "$SYN" 4 10 --max-iterations 100 --tolerance 0
+# peer TOOL NAME DATA CLASSES STARTS MAXITER TOL
+peer() {
+  tool=$1; shift
+  case $tool in
+    polca) "$PY" bench/polca_fit.py "$@" ;;
+    stepmix) "$PY" bench/stepmix_fit.py "$@" ;;
+    # Few distinct answer patterns: poLCA() itself. The synthetic set: its
+    # EM alone (post-fit statistics take very long on 100,000 patterns).
+    poLCA-R) case $1 in
+        synthetic*) Rscript bench/polca_fit.R "$@" em ;;
+        *) Rscript bench/polca_fit.R "$@" full ;;
+      esac ;;
+  esac | tee -a "$LOG"
+}
 
-if "$PY" -c "import stepmix" 2>/dev/null; then
-  echo "== StepMix =="
-  "$PY" bench/stepmix_fit.py tests/data/carcinoma.csv 4 20 1000 1e-10
-  "$PY" bench/stepmix_fit.py tests/data/values.csv 3 20 1000 1e-10
-  "$PY" bench/stepmix_fit.py "$SYN" 4 1 100 0
-fi
-if "$PY" -c "import pypolca" 2>/dev/null; then
-  echo "== polca (C++) =="
-  "$PY" bench/polca_fit.py tests/data/carcinoma.csv 4 20 1000 1e-10
-  "$PY" bench/polca_fit.py tests/data/values.csv 3 20 1000 1e-10
-  "$PY" bench/polca_fit.py "$SYN" 4 1 100 0
-fi
+peer_available() {
+  case $1 in
+    polca) "$PY" -c "import pypolca" 2>/dev/null ;;
+    stepmix) "$PY" -c "import stepmix" 2>/dev/null ;;
+    poLCA-R) command -v Rscript > /dev/null && Rscript -e 'library(poLCA)' > /dev/null 2>&1 ;;
+  esac
+}
+
+# The cases: NAME DATA CLASSES STARTS MAXITER TOL
+set -- \
+  "carcinoma tests/data/carcinoma.csv 4 20 1000 1e-10" \
+  "values tests/data/values.csv 3 20 1000 1e-10" \
+  "synthetic-fixed $SYN 4 10 $SYN_ITER 0" \
+  "synthetic $SYN 4 10 1000 1e-10"
+
+echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) =="
+for case in "$@"; do
+  # shellcheck disable=SC2086
+  set -- $case
+  if has naastenmeter; then
+    for _ in $(seq "$REPEAT"); do
+      ours "$1" 2 "$2" "$3" "$4" "$5" "$6"
+      ours "$1" 1 "$2" "$3" "$4" "$5" "$6"
+    done
+  fi
+  runs=$REPEAT
+  [ "$1" = synthetic ] && runs=$PEER_SLOW
+  for tool in polca poLCA-R stepmix; do
+    has "$tool" && peer_available "$tool" || continue
+    # StepMix takes about 0.4 s per iteration on the synthetic set: to
+    # convergence that is far too long, so it only runs the fixed work.
+    [ "$tool" = stepmix ] && [ "$1" = synthetic ] && continue
+    for _ in $(seq "$runs"); do peer "$tool" "$@"; done
+  done
+done
+echo "== load average after: $(cut -d' ' -f1-3 /proc/loadavg) =="
+
+echo "== summary: median wall time of the runs, best log-likelihood =="
+sed -n 's/^RESULT tool=\([^ ]*\) set=\([^ ]*\) secs=\([^ ]*\) ll=\([^ ]*\).*/\2 \1 \3 \4/p' "$LOG" |
+  sort -k1,1 -k2,2 -k3,3n |
+  awk '
+    function flush() {
+      if (n) printf "%-16s %-22s median %9.3f s of %d  best LL %s\n", set, tool, v[int((n + 1) / 2)], n, best
+    }
+    $1 != set || $2 != tool { flush(); set = $1; tool = $2; n = 0; best = $4 }
+    { v[++n] = $3; if ($4 + 0 > best + 0) best = $4 }
+    END { flush() }'

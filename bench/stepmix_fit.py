@@ -1,7 +1,9 @@
-"""Times StepMix on a poLCA-coded CSV (items 1..K) with the given classes,
-starts, iteration limit and tolerance; prints seconds and log-likelihood.
+"""Times StepMix (categorical latent class model, NumPy) on a CSV coded
+1..K and prints one RESULT line for bench/run.sh. StepMix wants 0-based
+codes, and its `abs_tol` applies to the mean log-likelihood per row, so the
+total-log-likelihood tolerance is divided by N.
 
-Usage: python bench/stepmix_fit.py DATA.csv CLASSES STARTS MAXITER TOL
+Usage: python bench/stepmix_fit.py NAME DATA.csv CLASSES STARTS MAXITER TOL
 """
 import sys
 import time
@@ -9,11 +11,13 @@ import time
 import numpy as np
 from stepmix.stepmix import StepMix
 
-path, classes, starts, maxiter, tol = sys.argv[1], int(sys.argv[2]), int(sys.argv[3]), int(sys.argv[4]), float(sys.argv[5])
-X = np.loadtxt(path, delimiter=",", skiprows=1) - 1  # StepMix wants 0-based codes
+name, path = sys.argv[1], sys.argv[2]
+classes, starts, maxiter, tol = int(sys.argv[3]), int(sys.argv[4]), int(sys.argv[5]), float(sys.argv[6])
+X = np.loadtxt(path, delimiter=",", skiprows=1) - 1
 model = StepMix(n_components=classes, measurement="categorical", n_init=starts, max_iter=maxiter,
                 abs_tol=tol / len(X), rel_tol=0, random_state=1, verbose=0, progress_bar=0)
 t = time.perf_counter()
 model.fit(X)
 elapsed = time.perf_counter() - t
-print(f"stepmix {path} k={classes} starts={starts}: {elapsed:.2f} s, LL {model.score(X) * len(X):.4f}")
+ll = model.score(X) * len(X)
+print(f"RESULT tool=stepmix set={name} secs={elapsed:.3f} ll={ll:.4f} npar={model.n_parameters} bic={model.bic(X):.4f}")

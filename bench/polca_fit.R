@@ -1,0 +1,38 @@
+# Times R poLCA on a CSV coded 1..K and prints one RESULT line for
+# bench/run.sh. MODE "full" calls poLCA() itself (calc.se = FALSE); MODE
+# "em" runs poLCA's own EM loop (its C routines postClass, probHat, ylik, as
+# in poLCA.R for models without covariates) without the post-fit statistics,
+# which take very long on data with many distinct answer patterns.
+#
+# Usage: Rscript bench/polca_fit.R NAME DATA.csv CLASSES STARTS MAXITER TOL MODE
+suppressMessages(library(poLCA))
+a <- commandArgs(trailingOnly = TRUE)
+name <- a[1]; d <- read.csv(a[2]); R <- as.integer(a[3]); nrep <- as.integer(a[4])
+maxiter <- as.integer(a[5]); tol <- as.numeric(a[6]); mode <- a[7]
+set.seed(1)
+f <- as.formula(paste0("cbind(", paste(names(d), collapse = ","), ") ~ 1"))
+if (mode == "full") {
+  t <- system.time(m <- poLCA(f, d, nclass = R, maxiter = maxiter, tol = tol, nrep = nrep,
+                              na.rm = FALSE, verbose = FALSE, calc.se = FALSE))[["elapsed"]]
+  ll <- m$llik; npar <- m$npar; bic <- m$bic
+} else {
+  y <- as.matrix(d); y[is.na(y)] <- 0; N <- nrow(y); J <- ncol(y); K.j <- apply(y, 2, max)
+  em <- function() {
+    probs <- lapply(1:J, function(j) { p <- matrix(runif(R * K.j[j]), R); p / rowSums(p) })
+    vp <- poLCA:::poLCA.vectorize(probs)
+    prior <- matrix(1 / R, nrow = N, ncol = R)
+    llik <- -Inf; dll <- Inf; iter <- 1
+    while ((iter <= maxiter) & (dll > tol)) {
+      iter <- iter + 1
+      rgivy <- poLCA:::poLCA.postClass.C(prior, vp, y)
+      vp$vecprobs <- poLCA:::poLCA.probHat.C(rgivy, y, vp)
+      prior <- matrix(colMeans(rgivy), nrow = N, ncol = R, byrow = TRUE)
+      new <- sum(log(rowSums(prior * poLCA:::poLCA.ylik.C(vp, y))) - log(.Machine$double.xmax))
+      dll <- new - llik; llik <- new
+    }
+    llik
+  }
+  t <- system.time(lls <- replicate(nrep, em()))[["elapsed"]]
+  ll <- max(lls); npar <- R * sum(K.j - 1) + R - 1; bic <- -2 * ll + npar * log(N)
+}
+cat(sprintf("RESULT tool=poLCA-R set=%s secs=%.3f ll=%.4f npar=%d bic=%.4f\n", name, t, ll, npar, bic))
