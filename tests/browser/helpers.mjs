@@ -30,9 +30,10 @@ export async function launch() {
 /**
  * Opens the app in a fresh context and records what it does.
  * `log.loaded` is set by the test once the first page is interactive; every
- * request after that (other than a `blob:` download) is unexpected.
+ * request after that (other than a `blob:` download) is unexpected. `init`
+ * is a test's own init script (a function or `{ content }`).
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, hash = '' } = {}) {
+export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, hash = '', init } = {}) {
   const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers: 'block' });
   // The quick-exit page is answered locally: the test never goes online.
   await context.route('https://www.buienradar.nl/**', (route) =>
@@ -80,6 +81,8 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
     document.addEventListener('securitypolicyviolation', (e) =>
       record({ kind: 'csp', directive: e.violatedDirective, blocked: e.blockedURI }));
   });
+  // A test's own script to run first in every document (after the above).
+  if (init) await page.addInitScript(init);
   await page.goto(url + hash);
   return { context, page, log };
 }

@@ -11,8 +11,13 @@ root=$(cd "$here/../.." && pwd)
 "$root/web/build.sh"
 # The distribution forms (embed with SRI, single file) from that build.
 node "$root/web/package.mjs"
+# The app built around an instrument with script, event attributes and
+# javascript: URLs in every text, for security.test.mjs; its own folder, so
+# web/dist stays the real app.
+export NM_HOSTILE_DIST="${NM_HOSTILE_DIST:-$root/target/hostile-dist}"
+NAASTENMETER_INSTRUMENT="$root/tests/data/hostile-instrument.json" NAASTENMETER_DIST="$NM_HOSTILE_DIST" "$root/web/build.sh"
 cd "$here"
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
   npm ci --no-audit --no-fund
 fi
-node --test --test-concurrency=1 app.test.mjs embed.test.mjs embed-single-file.test.mjs
+node --test --test-concurrency=1 app.test.mjs embed.test.mjs embed-single-file.test.mjs security.test.mjs

@@ -114,13 +114,30 @@ pub fn scroll_to_top() {
     }
 }
 
+thread_local! {
+    /// The answers in progress when the app is embedded. They stay in this
+    /// page's memory, never in the partner's origin storage, where scripts
+    /// on the partner's other pages in the same tab could read them after
+    /// the relative moved on (see SECURITY.md, "Limits"). The cost: a reload
+    /// of the partner's page loses them, after the "leave this page?" prompt.
+    static EMBEDDED_PROGRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+}
+
 /// The answers in progress saved in this tab, if any.
 pub fn load_progress() -> Option<String> {
+    if scope().is_some() {
+        return EMBEDDED_PROGRESS.with(|progress| progress.borrow().clone());
+    }
     session()?.get_item(PROGRESS_KEY).ok().flatten()
 }
 
-/// Saves the answers in progress in this tab's sessionStorage.
+/// Saves the answers in progress in this tab's sessionStorage (in memory
+/// when embedded).
 pub fn save_progress(json: &str) -> Result<(), String> {
+    if scope().is_some() {
+        EMBEDDED_PROGRESS.with(|progress| *progress.borrow_mut() = Some(json.to_owned()));
+        return Ok(());
+    }
     let storage = session().ok_or_else(|| String::from("sessionStorage is not available"))?;
     storage
         .set_item(PROGRESS_KEY, json)
@@ -129,6 +146,10 @@ pub fn save_progress(json: &str) -> Result<(), String> {
 
 /// Removes the answers in progress.
 pub fn erase_progress() {
+    if scope().is_some() {
+        EMBEDDED_PROGRESS.with(|progress| *progress.borrow_mut() = None);
+        return;
+    }
     if let Some(storage) = session() {
         let _ = storage.remove_item(PROGRESS_KEY);
     }

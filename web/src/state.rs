@@ -196,6 +196,9 @@ pub enum Action {
     ImportFile(Vec<u8>, ImportTarget),
     /// Open an export: a share code.
     ImportCode(String, ImportTarget),
+    /// An export was refused before the core saw it (too large to read, or
+    /// the browser could not read the file); the message.
+    ImportRefused(String),
     /// Compare now with an earlier result, or stop comparing.
     Compare(Option<Shared<Outcome>>),
     /// Close the result in the professional view.
@@ -536,6 +539,7 @@ impl Reducible for AppState {
                 let opened = s.import_code(&code);
                 s.place_import(opened, target);
             }
+            Action::ImportRefused(message) => s.notice = Some(Notice::ImportFailed(message)),
             Action::Compare(outcome) => s.comparing = outcome,
             Action::CloseProfessional => s.professional = None,
             Action::DismissNotice => {}

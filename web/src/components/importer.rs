@@ -3,6 +3,8 @@
 
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
+use naastenmeter_core::export::ImportError;
+use naastenmeter_core::MAX_IMPORT_BYTES;
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -38,15 +40,27 @@ pub fn Importer(props: &ImporterProps) -> Html {
             let Some(file) = input.files().and_then(|files| files.get(0)) else {
                 return;
             };
+            // Clearing the field lets the same file be chosen again.
+            input.set_value("");
+            // The size is known without reading: a file over the import
+            // limit is refused before a single byte is read, so a huge file
+            // never fills the tab's memory or holds up the page.
+            let size = file.size();
+            if size > MAX_IMPORT_BYTES as f64 {
+                let refused = ImportError::TooLarge {
+                    size: size as usize,
+                    limit: MAX_IMPORT_BYTES,
+                };
+                app.dispatch(Action::ImportRefused(refused.to_string()));
+                return;
+            }
             let app = app.clone();
             let task =
                 gloo::file::callbacks::read_as_bytes(&File::from(file), move |read| match read {
                     Ok(bytes) => app.dispatch(Action::ImportFile(bytes, target)),
-                    Err(e) => app.dispatch(Action::StorageFailed(e.to_string())),
+                    Err(e) => app.dispatch(Action::ImportRefused(e.to_string())),
                 });
             *reader.borrow_mut() = Some(task);
-            // Clearing the field lets the same file be chosen again.
-            input.set_value("");
         })
     };
     let on_code = {
