@@ -16,7 +16,9 @@
  *
  * The only global name it adds is `Naastenmeter` (see docs/embedding.md).
  * It makes no request to any other address than its own folder, sets no
- * cookie and writes no storage; the app keeps answers in sessionStorage only.
+ * cookie and writes no storage; the embedded app keeps answers in progress
+ * in memory only, and remembered results in localStorage after a yes
+ * (SECURITY.md, "Limits").
  */
 (function () {
   'use strict';
