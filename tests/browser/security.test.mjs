@@ -442,6 +442,7 @@ async function hostilePartnerPage(dir) {
   const config = {
     language: 'nl',
     partner_name: `${PAYLOADS[0]} ${PAYLOADS[2]}`,
+    partner_logo: 'javascript:window.__pwned=1',
     quick_exit_url: 'javascript:window.__pwned=1',
     local_offers: [
       {
@@ -472,11 +473,14 @@ test('embed: a hostile partner configuration is shown as text, its unsafe links 
   await page.locator('#config-notice').waitFor();
   await page.locator('#config-notice summary').click();
   const problems = await page.locator('#config-notice li').allTextContents();
-  for (const path of ['quick_exit_url', 'local_offers[0].contact[0].href', 'local_offers[0].contact[1].href',
+  for (const path of ['quick_exit_url', 'partner_logo', 'local_offers[0].contact[0].href', 'local_offers[0].contact[1].href',
     'local_offers[0].contact[2].href']) {
     assert.ok(problems.some((p) => p.startsWith(`${path}:`)), `a problem named for ${path}: ${JSON.stringify(problems)}`);
   }
   assertHarmless(await domThreats(page), 'embedded welcome');
+  // The refused logo leaves the partner's name, shown as text in the bar.
+  assert.equal(await page.locator('.partner-name').textContent(), `${PAYLOADS[0]} ${PAYLOADS[2]}`);
+  assert.equal(await page.locator('.partner-logo').count(), 0);
 
   await page.locator('#start').click();
   await answerToResult(page);
