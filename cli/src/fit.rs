@@ -6,7 +6,9 @@
 //! header line, comma-separated cells, double quotes as in RFC 4180, and
 //! `NA` or an empty cell for a missing value.
 
+use std::borrow::Cow;
 use std::fs;
+use std::ops::Range;
 use std::sync::Mutex;
 use std::time::Instant;
 
@@ -29,7 +31,7 @@ naastenmeter fit --kind profiles|classes [options] <data.csv>
   --variances equal|per-class   profiles: variances shared by classes or not (default equal)
   --categories K            classes: every item has categories 1..K (default: its largest code)
   --smoothing 0             classes: Dirichlet pseudo-count per category (0 = plain ML, as poLCA)
-  --tolerance 1e-10         converged when an iteration raises the log-likelihood by less
+  --tolerance 1e-10         converged when an iteration raises the log-likelihood by less (< 0: never)
   --max-iterations 10000    iteration limit per start
   --order largest|<column>  class order: largest first, or by the mean of a column
   --choose K                class count of the model written (default: lowest BIC)
@@ -81,7 +83,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .get("kind")
         .ok_or(format!("--kind profiles|classes is required\n\n{USAGE}"))?;
     let instrument = args.get("instrument").map(load).transpose()?;
-    let table = Table::read(path)?;
+    let mut table = Table::read(path)?;
     let columns: Vec<String> = match args.get("columns") {
         Some(list) => list.split(',').map(|c| c.trim().to_string()).collect(),
         None => table.header.clone(),
@@ -139,6 +141,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
         }
         other => return Err(format!("--kind must be profiles or classes, not `{other}`")),
     };
+
+    // The file's text is not needed while fitting: free it, so the peak
+    // memory is the larger of reading and fitting, not their sum.
+    let header = std::mem::take(&mut table.header);
+    drop(table);
 
     let started = Instant::now();
     let last_line = Mutex::new(Instant::now());
@@ -218,7 +225,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .find_map(|(_, f)| f.as_ref().err())
         .filter(|_| fits.iter().all(|(_, f)| f.is_err()))
     {
-        return Err(table.describe(path, &indices, &error.to_string()));
+        return Err(describe(&header, path, &indices, &error.to_string()));
     }
     let chosen = match args.get("choose") {
         Some(_) => number::<usize>(&args, "choose", 0)?,
@@ -379,15 +386,17 @@ fn load(path: &str) -> Result<Instrument, String> {
 
 /// A CSV file: a header and rows of cells.
 ///
-/// The cells live in one buffer with a (start, end) pair each, not as a
-/// string per cell: 100,000 rows x 20 items would otherwise take more than
-/// ten times the file's size in memory.
+/// Only the file's text and where each row starts are kept; a row's cells
+/// are found again when it is read. Numbers in a CSV file take fewer bytes
+/// than any index of their cells would (on 100,000 rows x 20 items a
+/// (start, end) pair per cell took four times the file's size), and the
+/// fitting data are built row by row in order, so each row is split once.
 pub(crate) struct Table {
     /// Column names.
     pub header: Vec<String>,
-    buffer: String,
-    /// Per cell, row-major, its byte range in `buffer`.
-    cells: Vec<(u32, u32)>,
+    text: String,
+    /// Byte offset in `text` of each data row's first cell.
+    starts: Vec<u32>,
 }
 
 impl Table {
@@ -397,70 +406,77 @@ impl Table {
         if text.len() >= u32::MAX as usize {
             return Err(format!("{path}: the file is larger than 4 GB"));
         }
-        let mut buffer = String::with_capacity(text.len());
-        let mut cells = Vec::new();
         let mut header: Option<Vec<String>> = None;
-        parse_csv(
-            &text,
-            &mut buffer,
-            |line, record: &[(u32, u32)], buffer: &str| {
-                let Some(header) = &header else {
-                    header = Some(
-                        record
-                            .iter()
-                            .map(|(a, b)| buffer[*a as usize..*b as usize].trim().to_string())
-                            .collect(),
-                    );
-                    return Ok(());
-                };
-                if record.len() == 1
-                    && buffer[record[0].0 as usize..record[0].1 as usize]
-                        .trim()
-                        .is_empty()
-                {
-                    return Ok(());
-                }
-                if record.len() != header.len() {
-                    return Err(format!(
-                        "{path}, line {line}: {} cells, but the header has {} columns",
-                        record.len(),
-                        header.len()
-                    ));
-                }
-                cells.extend_from_slice(record);
-                Ok(())
-            },
-        )
-        .map_err(|e| {
-            if e.starts_with(path) {
-                e
-            } else {
-                format!("{path}, {e}")
+        let mut starts = Vec::new();
+        let mut cells = Vec::new();
+        let mut position = 0;
+        let mut line = 1;
+        while position < text.len() {
+            let start = position;
+            let first_line = line;
+            position = split_record(&text, position, &mut line, &mut cells)
+                .map_err(|e| format!("{path}, {e}"))?;
+            let Some(header) = &header else {
+                header = Some(
+                    cells
+                        .iter()
+                        .map(|c| decode(&text[c.clone()]).trim().to_string())
+                        .collect(),
+                );
+                continue;
+            };
+            if cells.len() == 1 && decode(&text[cells[0].clone()]).trim().is_empty() {
+                continue;
             }
-        })?;
+            if cells.len() != header.len() {
+                return Err(format!(
+                    "{path}, line {first_line}: {} cells, but the header has {} columns",
+                    cells.len(),
+                    header.len()
+                ));
+            }
+            starts.push(start as u32);
+        }
         let Some(header) = header else {
             return Err(format!("{path}: the file is empty; expected a header line"));
         };
-        if cells.is_empty() {
+        if starts.is_empty() {
             return Err(format!("{path}: the file has a header but no rows"));
         }
         Ok(Self {
             header,
-            buffer,
-            cells,
+            text,
+            starts,
         })
+    }
+
+    /// The cells of row `i`, `None` where empty or `NA`.
+    pub(crate) fn row(&self, i: usize) -> Vec<Option<Cow<'_, str>>> {
+        let mut cells = Vec::with_capacity(self.header.len());
+        let mut line = 0;
+        // The row was split once already while reading, so this cannot fail.
+        let _ = split_record(&self.text, self.starts[i] as usize, &mut line, &mut cells);
+        cells
+            .into_iter()
+            .map(|range| {
+                let cell = decode(&self.text[range]);
+                let missing = matches!(cell.trim(), "" | "NA");
+                (!missing).then(|| match cell {
+                    Cow::Borrowed(c) => Cow::Borrowed(c.trim()),
+                    Cow::Owned(c) => Cow::Owned(c.trim().to_string()),
+                })
+            })
+            .collect()
     }
 
     /// Number of rows (without the header).
     pub(crate) fn rows(&self) -> usize {
-        self.cells.len() / self.header.len()
+        self.starts.len()
     }
 
     /// The cell at row `i`, column `j`; `None` when empty or `NA`.
-    pub(crate) fn cell(&self, i: usize, j: usize) -> Option<&str> {
-        let (a, b) = self.cells[i * self.header.len() + j];
-        let cell = self.buffer[a as usize..b as usize].trim();
-        (!(cell.is_empty() || cell == "NA")).then_some(cell)
+    pub(crate) fn cell(&self, i: usize, j: usize) -> Option<Cow<'_, str>> {
+        self.row(i).swap_remove(j)
     }
 
     /// Positions of the named columns.
@@ -484,8 +500,9 @@ impl Table {
     ) -> Result<ContinuousData, String> {
         let mut values = Vec::with_capacity(self.rows() * columns.len());
         for i in 0..self.rows() {
+            let row = self.row(i);
             for &j in columns {
-                values.push(match self.cell(i, j) {
+                values.push(match &row[j] {
                     None => f64::NAN,
                     Some(cell) => match cell.parse::<f64>() {
                         Ok(v) if v.is_finite() => v,
@@ -530,8 +547,9 @@ impl Table {
         let mut codes = Vec::with_capacity(self.rows() * columns.len());
         let mut largest = vec![0u8; columns.len()];
         for i in 0..self.rows() {
+            let row = self.row(i);
             for (position, &j) in columns.iter().enumerate() {
-                let Some(cell) = self.cell(i, j) else {
+                let Some(cell) = &row[j] else {
                     codes.push(MISSING_CATEGORY);
                     continue;
                 };
@@ -576,79 +594,151 @@ impl Table {
 
     /// An estimation error's "column 3" turned into the column's name.
     pub(crate) fn describe(&self, path: &str, columns: &[usize], message: &str) -> String {
-        let mut message = message.to_string();
-        for (position, &j) in columns.iter().enumerate().rev() {
-            message = message.replace(
-                &format!("column {}", position + 1),
-                &format!("column `{}`", self.header[j]),
-            );
-        }
-        format!("{path}: {message}")
+        describe(&self.header, path, columns, message)
     }
 }
 
-/// Splits CSV text into records, writing the cells' contents (quotes
-/// removed, doubled quotes undone) to `buffer` and handing each record's
-/// cell ranges to `record` with the line the record starts on. Quoted cells
-/// may hold commas and line breaks.
-fn parse_csv(
+/// An estimation error's "column 3" turned into the name in `header` of the
+/// third of `columns`.
+fn describe(header: &[String], path: &str, columns: &[usize], message: &str) -> String {
+    let mut message = message.to_string();
+    for (position, &j) in columns.iter().enumerate().rev() {
+        message = message.replace(
+            &format!("column {}", position + 1),
+            &format!("column `{}`", header[j]),
+        );
+    }
+    format!("{path}: {message}")
+}
+
+/// Splits the CSV record that begins at byte `position` of `text` into
+/// `cells` (raw byte ranges, quotes still in; [`decode`] gives a cell's
+/// value) and returns where the next record begins. Quoted cells may hold
+/// commas and line breaks; `line` counts the line breaks passed.
+fn split_record(
     text: &str,
-    buffer: &mut String,
-    mut record: impl FnMut(usize, &[(u32, u32)], &str) -> Result<(), String>,
-) -> Result<(), String> {
-    let mut cells: Vec<(u32, u32)> = Vec::new();
-    let mut cell_start = 0u32;
-    let mut line = 1;
-    let mut start = 1;
+    mut position: usize,
+    line: &mut usize,
+    cells: &mut Vec<Range<usize>>,
+) -> Result<usize, String> {
+    cells.clear();
+    let first_line = *line;
+    let bytes = text.as_bytes();
+    let mut cell_start = position;
     let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    let end_cell = |buffer: &String, cells: &mut Vec<(u32, u32)>, cell_start: &mut u32| {
-        let end = buffer.len() as u32;
-        cells.push((*cell_start, end));
-        *cell_start = end;
-    };
+    // Commas, quotes and line breaks are ASCII, so scanning bytes is safe
+    // in UTF-8: no byte of a multi-byte character equals one of them.
+    while position < bytes.len() {
+        match (quoted, bytes[position]) {
+            // A doubled quote inside quotes is one quote character.
+            (true, b'"') if bytes.get(position + 1) == Some(&b'"') => position += 1,
+            (true, b'"') => quoted = false,
+            (true, b'\n') => *line += 1,
+            // A quote opens a quoted cell only at its start (after spaces),
+            // as in `decode`.
+            (false, b'"') if text[cell_start..position].trim().is_empty() => quoted = true,
+            (false, b',') => {
+                cells.push(cell_start..position);
+                cell_start = position + 1;
+            }
+            (false, b'\n') => {
+                cells.push(cell_start..position);
+                *line += 1;
+                return Ok(position + 1);
+            }
+            _ => {}
+        }
+        position += 1;
+    }
+    if quoted {
+        return Err(format!("line {first_line}: a quoted cell is not closed"));
+    }
+    cells.push(cell_start..position);
+    Ok(position)
+}
+
+/// The value of a raw CSV cell: quotes removed, doubled quotes undone,
+/// carriage returns outside quotes dropped. Borrowed when there is nothing
+/// to undo, which is every cell of a file of numbers.
+fn decode(raw: &str) -> Cow<'_, str> {
+    if !raw.contains(['"', '\r']) {
+        return Cow::Borrowed(raw);
+    }
+    let mut value = String::with_capacity(raw.len());
+    let mut quoted = false;
+    let mut chars = raw.chars().peekable();
     while let Some(c) = chars.next() {
         match (quoted, c) {
             (true, '"') if chars.peek() == Some(&'"') => {
                 chars.next();
-                buffer.push('"');
+                value.push('"');
             }
             (true, '"') => quoted = false,
-            (true, c) => {
-                if c == '\n' {
-                    line += 1;
-                }
-                buffer.push(c);
-            }
-            (false, '"') if buffer[cell_start as usize..].trim().is_empty() => {
-                buffer.truncate(cell_start as usize);
+            (true, c) => value.push(c),
+            // A quote opens a quoted cell only at its start (after spaces);
+            // elsewhere it is an ordinary character.
+            (false, '"') if value.trim().is_empty() => {
+                value.clear();
                 quoted = true;
             }
-            (false, ',') => end_cell(buffer, &mut cells, &mut cell_start),
             (false, '\r') => {}
-            (false, '\n') => {
-                end_cell(buffer, &mut cells, &mut cell_start);
-                record(start, &cells, buffer)?;
-                cells.clear();
-                line += 1;
-                start = line;
-            }
-            (false, c) => buffer.push(c),
+            (false, c) => value.push(c),
         }
     }
-    if quoted {
-        return Err(format!("line {start}: a quoted cell is not closed"));
-    }
-    if buffer.len() as u32 > cell_start || !cells.is_empty() {
-        end_cell(buffer, &mut cells, &mut cell_start);
-        record(start, &cells, buffer)?;
-    }
-    Ok(())
+    Cow::Owned(value)
 }
 
 #[cfg(test)]
 mod tests {
-    use super::{OPTIONS, USAGE};
+    use super::{Table, OPTIONS, USAGE};
+
+    fn table(name: &str, text: &str) -> Result<Table, String> {
+        let dir = std::env::temp_dir().join(format!("naastenmeter-csv-{}", std::process::id()));
+        std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
+        let path = dir.join(name);
+        std::fs::write(&path, text).map_err(|e| e.to_string())?;
+        Table::read(&path.to_string_lossy())
+    }
+
+    #[test]
+    fn csv_quotes_line_breaks_and_missing_cells() {
+        let t = table(
+            "quotes.csv",
+            "id,\"note, with comma\",x\r\n1,\"say \"\"hi\"\"\nthere\",NA\r\n\n  \n2, \"q\" ,5\n3,a\"b,\n",
+        )
+        .unwrap();
+        assert_eq!(t.header, ["id", "note, with comma", "x"]);
+        // Blank lines are skipped; a quoted cell keeps its line break.
+        assert_eq!(t.rows(), 3);
+        assert_eq!(t.cell(0, 1).as_deref(), Some("say \"hi\"\nthere"));
+        assert_eq!(t.cell(0, 2), None);
+        assert_eq!(t.cell(1, 1).as_deref(), Some("q"));
+        assert_eq!(t.cell(1, 2).as_deref(), Some("5"));
+        // A quote inside an unquoted cell is an ordinary character.
+        assert_eq!(t.cell(2, 1).as_deref(), Some("a\"b"));
+        assert_eq!(t.cell(2, 2), None);
+    }
+
+    #[test]
+    fn csv_errors_name_the_line() {
+        let ragged = table("ragged.csv", "a,b\n1,2\n3\n")
+            .err()
+            .unwrap_or_default();
+        assert!(
+            ragged.ends_with("line 3: 1 cells, but the header has 2 columns"),
+            "{ragged}"
+        );
+        let open = table("open.csv", "a,b\n1,\"2\n").err().unwrap_or_default();
+        assert!(
+            open.ends_with("line 2: a quoted cell is not closed"),
+            "{open}"
+        );
+        let empty = table("empty.csv", "a,b\n\n").err().unwrap_or_default();
+        assert!(
+            empty.ends_with("the file has a header but no rows"),
+            "{empty}"
+        );
+    }
 
     #[test]
     fn usage_has_one_line_for_every_option() {

@@ -118,8 +118,12 @@ fn retest(args: &Options) -> Result<(), String> {
                 }
             })
         };
-        let first_codes: Vec<Option<usize>> = (0..a.rows()).map(|i| code(a.cell(i, ja))).collect();
-        let second_codes: Vec<Option<usize>> = (0..b.rows()).map(|i| code(b.cell(i, jb))).collect();
+        let first_codes: Vec<Option<usize>> = (0..a.rows())
+            .map(|i| code(a.cell(i, ja).as_deref()))
+            .collect();
+        let second_codes: Vec<Option<usize>> = (0..b.rows())
+            .map(|i| code(b.cell(i, jb).as_deref()))
+            .collect();
         let categories = first_codes
             .iter()
             .chain(&second_codes)

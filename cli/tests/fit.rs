@@ -158,7 +158,7 @@ fn unusable_data_are_refused_naming_line_and_column() {
     let output = run(&["fit", "--kind", "profiles", "--classes", "2", &few]);
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.contains("fewer than the model's 7 free parameters"),
+        stderr.contains("4 rows are too few for the model's 7 free parameters"),
         "{stderr}"
     );
 }

@@ -46,7 +46,8 @@ pub enum EstimateError {
         /// Column (0-based).
         column: usize,
     },
-    /// The model has more free parameters than there are respondents.
+    /// The model has at least as many free parameters as there are
+    /// respondents (or a reliability statistic has too few complete rows).
     TooFewRows {
         /// Number of rows.
         rows: usize,
@@ -121,7 +122,7 @@ impl fmt::Display for EstimateError {
             ),
             Self::TooFewRows { rows, parameters } => write!(
                 f,
-                "{rows} rows are fewer than the model's {parameters} free parameters"
+                "{rows} rows are too few for the model's {parameters} free parameters"
             ),
             Self::NoClasses => write!(f, "at least one class is needed"),
             Self::NoStarts => write!(f, "at least one random start is needed"),

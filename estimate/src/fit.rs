@@ -51,7 +51,9 @@ pub struct FitOptions {
     /// Iterations after which a start stops even if it has not converged.
     pub max_iterations: usize,
     /// A start has converged when one iteration raises the log-likelihood
-    /// by less than this (poLCA's `tol`, 1e-10 by default).
+    /// by less than this (poLCA's `tol`, 1e-10 by default). A negative
+    /// value lets rounding-sized falls pass, so every start runs exactly
+    /// `max_iterations` iterations: a fixed amount of work, for timing.
     pub tolerance: f64,
     /// Profiles only: variances equal across classes or per class.
     pub variances: VarianceKind,
@@ -361,10 +363,10 @@ fn check_options(
     if options.starts == 0 {
         return Err(EstimateError::NoStarts);
     }
-    if !(options.tolerance >= 0.0 && options.tolerance.is_finite()) {
+    if !options.tolerance.is_finite() {
         return Err(EstimateError::BadOption {
             option: "tolerance",
-            allowed: "a finite number >= 0",
+            allowed: "a finite number",
         });
     }
     if !(options.smoothing >= 0.0 && options.smoothing.is_finite()) {

@@ -275,3 +275,30 @@ fn same_seed_gives_the_same_class_fit_on_one_or_two_threads() {
     };
     assert_eq!(run(1), run(2));
 }
+
+#[test]
+fn negative_tolerance_runs_every_iteration() {
+    // For timing a fixed amount of work: no start ends early, not even on a
+    // rounding-sized fall of the log-likelihood at the maximum.
+    let data = Dataset::Categorical(common::categorical("carcinoma.csv"));
+    let options = FitOptions {
+        starts: 3,
+        max_iterations: 300,
+        tolerance: -1.0,
+        ..FitOptions::default()
+    };
+    let result = fit(&data, 2, &options).unwrap();
+    assert_eq!(result.starts.iterations, [300, 300, 300]);
+    assert_eq!(result.starts.converged, 0);
+    let infinite = FitOptions {
+        tolerance: f64::NEG_INFINITY,
+        ..options
+    };
+    assert!(matches!(
+        fit(&data, 2, &infinite),
+        Err(EstimateError::BadOption {
+            option: "tolerance",
+            ..
+        })
+    ));
+}
