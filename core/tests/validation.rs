@@ -349,8 +349,28 @@ fn response_scales_items_and_contacts() {
         "contacts[0].url",
         "https://",
     );
+    // Only https: addresses: not plain http (readable and changeable on
+    // the way), not data: or other schemes that could carry a page.
+    for url in [
+        "http://www.113.nl",
+        "data:text/html,<script>alert(1)</script>",
+        " javascript:alert(1)",
+        "JAVASCRIPT:alert(1)",
+        "ftp://www.113.nl",
+    ] {
+        check(
+            |v| v["contacts"][0]["url"] = json!(url),
+            "contacts[0].url",
+            "https://",
+        );
+    }
     check(
         |v| v["contacts"][1]["phone"] = json!("call <b>me</b>"),
+        "contacts[1].phone",
+        "not a phone number",
+    );
+    check(
+        |v| v["contacts"][1]["phone"] = json!("tel:112\"><svg onload=alert(1)>"),
         "contacts[1].phone",
         "not a phone number",
     );
