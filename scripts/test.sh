@@ -15,6 +15,7 @@ cargo fmt --all -- --check
 step "Lints"
 cargo clippy -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli --all-targets -- -D warnings
 cargo clippy -p naastenmeter-web --target wasm32-unknown-unknown -- -D warnings
+cargo clippy -p naastenmeter-js --target wasm32-unknown-unknown -- -D warnings
 
 step "The core builds without std (bare-metal target) and for WebAssembly"
 cargo build -p naastenmeter-core --target thumbv7em-none-eabihf
@@ -23,10 +24,14 @@ cargo build -p naastenmeter-core --target wasm32-unknown-unknown
 step "Rust tests"
 cargo test -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli
 # The web app's reducer is pure: its no-data-loss property test runs natively.
-cargo test -p naastenmeter-web --test no_data_loss
+cargo test -p naastenmeter-web --lib --test no_data_loss
 
 step "Identical numbers natively and in WebAssembly"
 ./scripts/compare-native-wasm.sh
+
+step "JS/TS package, tested from Node.js"
+./js/build.sh
+node --test tests/node/
 
 step "Browser tests (the built app in headless Chromium)"
 ./tests/browser/run.sh
