@@ -364,8 +364,13 @@ test('a hostile instrument: every text is shown as text, nothing runs, through t
   });
   const hostile = await serve(HOSTILE_DIST, 0);
   try {
-    const opened = await openApp(browser, hostile.url);
+    // Printing is answered by a stand-in (headless Chromium has no print
+    // dialog to close); the app prints the page as it is on screen.
+    const opened = await openApp(browser, hostile.url,
+      { init: { content: 'window.print = () => console.debug("nm-print");' } });
     const { context, page, log } = opened;
+    let printed = 0;
+    page.on('console', (m) => { if (m.text() === 'nm-print') printed += 1; });
     await page.locator('#main-heading').waitFor();
     log.loaded = true;
     const checkPage = async (where) => {
@@ -398,6 +403,11 @@ test('a hostile instrument: every text is shown as text, nothing runs, through t
 
     // Every export: the files hold the texts as data; opening one in the
     // professional view renders them again, as text.
+    const print = page.waitForEvent('console', (m) => m.text() === 'nm-print');
+    await page.locator('#export-print').click();
+    await print;
+    assert.equal(printed, 1, 'print was asked for once');
+    assertHarmless(await domThreats(page), 'result after print');
     const json = await download(page, 'export-json');
     await download(page, 'export-fhir');
     await download(page, 'export-csv');
