@@ -174,6 +174,10 @@ impl Engine for ClassEngine<'_> {
         self.data.rows()
     }
 
+    fn visited_rows(&self) -> usize {
+        self.visited()
+    }
+
     fn parameters(&self, classes: usize) -> usize {
         let per_class: usize = self
             .data

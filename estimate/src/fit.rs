@@ -24,7 +24,7 @@ use naastenmeter_core::likelihood::{
 use crate::classes::ClassEngine;
 use crate::data::{answers, scores, Dataset};
 use crate::error::EstimateError;
-use crate::parallel::{map_indexed, thread_count};
+use crate::parallel::{map_indexed, thread_count, CHUNK_ROWS};
 use crate::profiles::ProfileEngine;
 use crate::rng::Rng;
 
@@ -199,6 +199,9 @@ pub(crate) enum Degenerate {
 pub(crate) trait Engine: Sync {
     type Params: Clone + Send;
     fn rows(&self) -> usize;
+    /// Rows one pass of EM visits (distinct answer patterns, when the
+    /// engine compressed them).
+    fn visited_rows(&self) -> usize;
     fn parameters(&self, classes: usize) -> usize;
     fn random_start(&self, classes: usize, rng: &mut Rng) -> Self::Params;
     /// One E-step with `params` and one M-step into `params`; returns the
@@ -469,9 +472,11 @@ fn run<E: Engine>(
     });
     let done = AtomicUsize::new(0);
     let threads = thread_count(options.threads);
-    // Many starts: one start per thread at a time. Few starts: each start
-    // splits its respondents over the threads instead.
-    let (outer, inner) = if options.starts >= threads {
+    // Small data and many starts: one start per thread at a time. Large data
+    // or few starts: each start splits its respondents over the threads, so
+    // no thread idles while one slow start (some take hundreds of times the
+    // iterations of the others) finishes alone.
+    let (outer, inner) = if options.starts >= threads && engine.visited_rows() < 2 * CHUNK_ROWS {
         (threads, 1)
     } else {
         (1, threads)

@@ -60,16 +60,20 @@ where
     (0..n).map(f).collect()
 }
 
-/// `f` over `rows` cut into one contiguous chunk per thread, in order.
+/// Rows per chunk when a pass over the respondents is split. The chunks do
+/// not depend on the number of threads, and their sums are added in chunk
+/// order, so a fit comes out bit for bit the same on any number of threads.
+pub(crate) const CHUNK_ROWS: usize = 8192;
+
+/// `f` over `rows` cut into contiguous chunks of [`CHUNK_ROWS`], spread over
+/// `threads` threads, in order.
 pub(crate) fn map_chunks<T, F>(rows: usize, threads: usize, f: F) -> Vec<T>
 where
     T: Send,
     F: Fn(Range<usize>) -> T + Sync,
 {
-    let chunks = threads.clamp(1, rows.max(1));
-    let size = rows.div_ceil(chunks);
-    map_indexed(chunks, chunks, |c| {
-        let start = (c * size).min(rows);
-        f(start..((c + 1) * size).min(rows))
+    let chunks = rows.div_ceil(CHUNK_ROWS).max(1);
+    map_indexed(chunks, threads.min(chunks), |c| {
+        f((c * CHUNK_ROWS).min(rows)..((c + 1) * CHUNK_ROWS).min(rows))
     })
 }

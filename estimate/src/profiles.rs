@@ -154,6 +154,10 @@ impl Engine for ProfileEngine<'_> {
         self.data.rows()
     }
 
+    fn visited_rows(&self) -> usize {
+        self.data.rows()
+    }
+
     fn parameters(&self, classes: usize) -> usize {
         let columns = self.data.columns();
         let variances = match self.variances {

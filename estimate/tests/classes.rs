@@ -302,3 +302,33 @@ fn negative_tolerance_runs_every_iteration() {
         })
     ));
 }
+
+#[test]
+fn large_data_split_over_threads_give_the_same_fit() {
+    // Above two chunks of rows every start splits its respondents over the
+    // threads; the chunks are fixed, so the sums (and the fit) are the same
+    // bit for bit on one thread or two.
+    let mut rng = Rng::new(11);
+    // Sixteen items of three categories: nearly every row is its own answer
+    // pattern, so EM visits all 20,000 rows.
+    let mut wide = truth();
+    for class in &mut wide.classes {
+        let items = class.probabilities.clone();
+        class.probabilities = items.iter().cycle().take(16).cloned().collect();
+    }
+    wide.items = (0..16).map(|j| format!("i{j}")).collect();
+    let data = simulate_categorical(&wide, 20_000, 0.1, &mut rng).unwrap();
+    let data = Dataset::Categorical(data);
+    let run = |threads| {
+        let options = FitOptions {
+            starts: 2,
+            max_iterations: 30,
+            threads,
+            ..FitOptions::default()
+        };
+        fit(&data, 2, &options).unwrap()
+    };
+    let (one, two) = (run(1), run(2));
+    assert_eq!(one, two);
+    assert_eq!(one.statistics.rows, 20_000);
+}
