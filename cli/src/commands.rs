@@ -5,51 +5,28 @@ use std::fs;
 use naastenmeter_core::export::{csv, fhir, json, share};
 use naastenmeter_core::{load_instrument, score as score_answers, Answers, Instrument, LoadError};
 
+use crate::args::Options;
 use crate::Failure;
 
 /// The instrument `decode` uses when none is given: the default questionnaire.
 const DEFAULT_INSTRUMENT: &str = include_str!("../../instruments/naastenmeter-v1.json");
 
-/// Splits `args` into positional arguments and `--name value` options.
-struct Args {
-    positional: Vec<String>,
-    options: Vec<(String, String)>,
-}
+/// Options and positional arguments, with usage errors as [`Failure::Usage`].
+struct Args(Options);
 
 impl Args {
     fn parse(args: &[String], known: &[&str]) -> Result<Self, Failure> {
-        let mut positional = Vec::new();
-        let mut options = Vec::new();
-        let mut iter = args.iter();
-        while let Some(arg) = iter.next() {
-            if let Some(name) = arg.strip_prefix("--") {
-                if !known.contains(&name) {
-                    return Err(Failure::Usage(format!("unknown option `{arg}`")));
-                }
-                let value = iter
-                    .next()
-                    .ok_or_else(|| Failure::Usage(format!("option `{arg}` needs a value")))?;
-                options.push((name.to_string(), value.clone()));
-            } else {
-                positional.push(arg.clone());
-            }
-        }
-        Ok(Self {
-            positional,
-            options,
-        })
+        Options::parse(args, known)
+            .map(Args)
+            .map_err(Failure::Usage)
     }
 
     fn option(&self, name: &str) -> Option<&str> {
-        self.options
-            .iter()
-            .rev()
-            .find(|(n, _)| n == name)
-            .map(|(_, v)| v.as_str())
+        self.0.get(name)
     }
 
     fn exactly<const N: usize>(&self, what: &str) -> Result<[&str; N], Failure> {
-        let refs: Vec<&str> = self.positional.iter().map(String::as_str).collect();
+        let refs: Vec<&str> = self.0.positional.iter().map(String::as_str).collect();
         refs.try_into()
             .map_err(|_| Failure::Usage(format!("expected {what}")))
     }

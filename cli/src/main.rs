@@ -7,6 +7,7 @@
 
 use std::process::ExitCode;
 
+mod args;
 mod commands;
 mod fit;
 mod reliability;

@@ -6,7 +6,8 @@
 use naastenmeter_estimate::reliability::{cohen_kappa, icc_2_1, scale_reliability};
 use naastenmeter_estimate::ContinuousData;
 
-use crate::fit::{wants_help, Options, Table};
+use crate::args::Options;
+use crate::fit::{wants_help, Table};
 
 /// Usage of `naastenmeter reliability`.
 pub const USAGE: &str = "\
