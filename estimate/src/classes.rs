@@ -9,7 +9,7 @@ use naastenmeter_core::instrument::{ClassModel, LatentClass, LatentModel};
 use naastenmeter_core::likelihood::{add_class_log_likelihoods, normalise_joint};
 
 use crate::data::{answers, CategoricalData, MISSING_CATEGORY};
-use crate::fit::{Degenerate, Engine};
+use crate::fit::{update_shares, Degenerate, Engine};
 use crate::parallel::map_chunks;
 use crate::rng::Rng;
 
@@ -215,16 +215,13 @@ impl Engine for ClassEngine<'_> {
     fn step(&self, params: &mut ClassParams, threads: usize) -> Result<f64, Degenerate> {
         let classes = params.shares.len();
         let acc = self.accumulate(params, threads);
-        if !acc.log_likelihood.is_finite() {
-            return Err(Degenerate::ZeroLikelihood);
-        }
-        let rows = self.data.rows() as f64;
-        for (share, weight) in params.shares.iter_mut().zip(&acc.weights) {
-            if *weight < self.min_class_size {
-                return Err(Degenerate::EmptyClass);
-            }
-            *share = weight / rows;
-        }
+        update_shares(
+            &mut params.shares,
+            &acc.weights,
+            acc.log_likelihood,
+            self.data.rows(),
+            self.min_class_size,
+        )?;
         for (j, offset) in self.offsets.iter().enumerate() {
             let categories = usize::from(self.data.categories()[j]);
             for k in 0..classes {

@@ -195,6 +195,28 @@ pub(crate) enum Degenerate {
     ZeroLikelihood,
 }
 
+/// The M-step for class shares, shared by both kinds of model: checks that
+/// the E-step's likelihood is finite and that no class has emptied, then sets
+/// each share to its expected number of respondents over all respondents.
+pub(crate) fn update_shares(
+    shares: &mut [f64],
+    weights: &[f64],
+    log_likelihood: f64,
+    rows: usize,
+    min_class_size: f64,
+) -> Result<(), Degenerate> {
+    if !log_likelihood.is_finite() {
+        return Err(Degenerate::ZeroLikelihood);
+    }
+    for (share, weight) in shares.iter_mut().zip(weights) {
+        if *weight < min_class_size {
+            return Err(Degenerate::EmptyClass);
+        }
+        *share = weight / rows as f64;
+    }
+    Ok(())
+}
+
 /// One kind of mixture model, as EM sees it.
 pub(crate) trait Engine: Sync {
     type Params: Clone + Send;

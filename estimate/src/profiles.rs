@@ -12,7 +12,7 @@ use naastenmeter_core::instrument::{LatentModel, ProfileClass, ProfileModel, Var
 use naastenmeter_core::likelihood::{add_profile_log_likelihoods, normal_terms, normalise_joint};
 
 use crate::data::{scores, ContinuousData};
-use crate::fit::{Degenerate, Engine};
+use crate::fit::{update_shares, Degenerate, Engine};
 use crate::parallel::map_chunks;
 use crate::rng::Rng;
 
@@ -194,16 +194,13 @@ impl Engine for ProfileEngine<'_> {
     fn step(&self, params: &mut ProfileParams, threads: usize) -> Result<f64, Degenerate> {
         let classes = params.shares.len();
         let acc = self.accumulate(params, threads);
-        if !acc.log_likelihood.is_finite() {
-            return Err(Degenerate::ZeroLikelihood);
-        }
-        let rows = self.data.rows() as f64;
-        for (share, weight) in params.shares.iter_mut().zip(&acc.weights) {
-            if *weight < self.min_class_size {
-                return Err(Degenerate::EmptyClass);
-            }
-            *share = weight / rows;
-        }
+        update_shares(
+            &mut params.shares,
+            &acc.weights,
+            acc.log_likelihood,
+            self.data.rows(),
+            self.min_class_size,
+        )?;
         for j in 0..self.data.columns() {
             let centre = self.moments[j].0;
             let mut pooled_squares = 0.0;
