@@ -6,4 +6,4 @@ cd "$(dirname "$0")/.."
 
 ./scripts/setup.sh
 ./web/build.sh
-exec node web/serve.mjs web/dist "${PORT:-8080}"
+exec node web/serve.mjs --dir web/dist --port "${PORT:-8080}"
