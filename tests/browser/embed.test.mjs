@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { answerPage, launch, openApp, QUICK_EXIT_URL } from './helpers.mjs';
+import { answerToResult, launch, openApp, QUICK_EXIT_URL } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -81,29 +81,6 @@ after(async () => {
   server?.close();
   if (site) await rm(site, { recursive: true, force: true });
 });
-
-/** Polls `check` until it holds; a condition, never a fixed sleep. */
-async function until(check, what, timeout = 15000) {
-  const end = Date.now() + timeout;
-  for (;;) {
-    if (await check()) return;
-    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-}
-
-/** Goes through every question page to the result, inside the shadow root. */
-async function answerToResult(page, options = {}) {
-  for (let guard = 0; guard < 100; guard += 1) {
-    if (await page.locator('main.result').count()) return;
-    const progress = await page.locator('#progress-text').textContent();
-    await answerPage(page, options);
-    await page.locator('#next').click();
-    await until(async () => (await page.locator('main.result').count()) > 0
-      || (await page.locator('#progress-text').textContent().catch(() => progress)) !== progress, 'the next page');
-  }
-  throw new Error('the result page never came');
-}
 
 /** The checks every test makes: nothing leaves, no CSP violation, no error. */
 function assertClean(log) {

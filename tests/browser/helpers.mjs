@@ -125,17 +125,18 @@ export async function answerPage(page, { skip = new Set(), pick = (id, count) =>
   }
 }
 
-/** Goes through every remaining question page to the result. */
+/**
+ * Goes through every remaining question page to the result. It waits through
+ * locators, which also see into the embed's shadow root (document queries
+ * do not), so the site, the embed and the single file share it.
+ */
 export async function answerToResult(page, options = {}) {
   for (let guard = 0; guard < 100; guard += 1) {
     if (await page.locator('main.result').count()) return;
     const progress = await page.locator('#progress-text').textContent();
     await answerPage(page, options);
     await page.locator('#next').click();
-    await page.waitForFunction((before) => {
-      const p = document.getElementById('progress-text');
-      return document.querySelector('main.result') || (p && p.textContent !== before);
-    }, progress);
+    await page.locator('main.result, #progress-text').filter({ hasNotText: progress }).first().waitFor();
   }
   throw new Error('the result page never came');
 }

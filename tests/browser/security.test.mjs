@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { answerPage, launch, openApp, startServer, QUICK_EXIT_URL } from './helpers.mjs';
+import { answerPage, answerToResult, launch, openApp, startServer, QUICK_EXIT_URL } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -161,21 +161,6 @@ function assertOwnKeysOnly(mode, touched) {
       `${mode}: the app must not list or clear a storage area: ${JSON.stringify(t)}`);
     assert.ok(OWN_KEYS.has(t.key), `${mode}: the app touched a key that is not its own: ${JSON.stringify(t)}`);
   }
-}
-
-/**
- * Goes through every question page to the result. Through locators, which
- * see into the embed's shadow root (document.getElementById does not).
- */
-async function answerToResult(page, options = {}) {
-  for (let guard = 0; guard < 100; guard += 1) {
-    if (await page.locator('main.result').count()) return;
-    const progress = await page.locator('#progress-text').textContent();
-    await answerPage(page, options);
-    await page.locator('#next').click();
-    await page.locator('main.result, #progress-text').filter({ hasNotText: progress }).first().waitFor();
-  }
-  throw new Error('the result page never came');
 }
 
 /** Clicks a button and waits for the download it starts. */
