@@ -1,38 +1,10 @@
 //! The command line as a user runs it: exit codes, output and error messages.
 
+mod common;
+
 use std::path::PathBuf;
-use std::process::{Command, Output};
 
-fn data(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/data")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naastenmeter"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn stdout(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stdout).into_owned()
-}
-
-fn stderr(output: &Output) -> String {
-    String::from_utf8_lossy(&output.stderr).into_owned()
-}
-
-fn temp_file(name: &str, contents: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("naastenmeter-cli-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use common::{data, run, stderr, stdout, temp_file};
 
 const ANSWERS: &str = r#"{"b1": 4, "b2": 5, "b3": 4, "b4": 2, "e1": 3, "e2": 3, "e3": 4,
   "l1": 3, "l2": 3, "l3": 3, "w1": 2, "w2": 2, "relationship": "partner", "behaviours": ["aggression"]}"#;

@@ -1,30 +1,8 @@
 //! The `fit` and `reliability` commands as a researcher runs them.
 
-use std::path::PathBuf;
-use std::process::{Command, Output};
+mod common;
 
-fn data(name: &str) -> String {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../tests/data")
-        .join(name)
-        .to_string_lossy()
-        .into_owned()
-}
-
-fn run(args: &[&str]) -> Output {
-    Command::new(env!("CARGO_BIN_EXE_naastenmeter"))
-        .args(args)
-        .output()
-        .unwrap()
-}
-
-fn temp_file(name: &str, contents: &str) -> String {
-    let dir = std::env::temp_dir().join(format!("naastenmeter-fit-test-{}", std::process::id()));
-    std::fs::create_dir_all(&dir).unwrap();
-    let path = dir.join(name);
-    std::fs::write(&path, contents).unwrap();
-    path.to_string_lossy().into_owned()
-}
+use common::{data, run, temp_file};
 
 #[test]
 fn fit_classes_prints_the_table_and_writes_the_chosen_model() {
