@@ -15,8 +15,8 @@ use std::time::Instant;
 use naastenmeter_core::instrument::{Instrument, VarianceKind};
 use naastenmeter_core::{load_instrument, validate};
 use naastenmeter_estimate::{
-    bootstrap_lrt, enumerate, enumeration_table, CategoricalData, ClassOrder, ContinuousData,
-    Dataset, FitOptions, Progress, MISSING_CATEGORY,
+    bootstrap_lrt, enumerate, enumeration_table, Accelerator, CategoricalData, ClassOrder,
+    ContinuousData, Dataset, FitOptions, Progress, MISSING_CATEGORY,
 };
 
 use crate::args::Options;
@@ -33,8 +33,9 @@ naastenmeter fit --kind profiles|classes [options] <data.csv>
   --variances equal|per-class   profiles: variances shared by classes or not (default equal)
   --categories K            classes: every item has categories 1..K (default: its largest code)
   --smoothing 0             classes: Dirichlet pseudo-count per category (0 = plain ML, as poLCA)
-  --tolerance 1e-10         converged when an iteration raises the log-likelihood by less (< 0: never)
-  --max-iterations 10000    iteration limit per start
+  --tolerance 1e-10         converged when an EM step raises the log-likelihood by less (< 0: never)
+  --max-iterations 10000    limit per start, in EM steps (each a pass over the data, jumps included)
+  --accelerate squarem|none EM sped up by SQUAREM jumps (default), or plain EM as poLCA
   --order largest|<column>  class order: largest first, or by the mean of a column
   --choose K                class count of the model written (default: lowest BIC)
   --prototypes a,b,c        prototype ids for the classes, in class order
@@ -57,6 +58,7 @@ const OPTIONS: &[&str] = &[
     "smoothing",
     "tolerance",
     "max-iterations",
+    "accelerate",
     "order",
     "choose",
     "prototypes",
@@ -100,6 +102,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
         smoothing: number(&args, "smoothing", 0.0)?,
         threads: number(&args, "threads", 0)?,
         ..FitOptions::default()
+    };
+    options.accelerator = match args.get("accelerate").unwrap_or("squarem") {
+        "squarem" => Accelerator::Squarem,
+        "none" => Accelerator::None,
+        other => {
+            return Err(format!(
+                "--accelerate must be squarem or none, not `{other}`"
+            ))
+        }
     };
     options.variances = match args.get("variances").unwrap_or("equal") {
         "equal" => VarianceKind::Equal,

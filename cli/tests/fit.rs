@@ -195,6 +195,7 @@ fn help_lists_every_option_and_exits_cleanly() {
                 "--smoothing",
                 "--tolerance",
                 "--max-iterations",
+                "--accelerate",
                 "--order",
                 "--choose",
                 "--prototypes",
@@ -280,4 +281,32 @@ fn thread_count_does_not_change_the_fit() {
     let one = fit("1");
     assert!(one.contains("-504.4677"), "{one}");
     assert_eq!(one, fit("2"));
+}
+
+#[test]
+fn plain_em_is_one_flag_away_and_reaches_the_same_table() {
+    let fit = |accelerate: &str| {
+        run(&[
+            "fit",
+            "--kind",
+            "classes",
+            "--classes",
+            "2..3",
+            "--starts",
+            "10",
+            "--accelerate",
+            accelerate,
+            &data("carcinoma.csv"),
+        ])
+    };
+    let (plain, squarem) = (fit("none"), fit("squarem"));
+    assert!(plain.status.success() && squarem.status.success());
+    let table = |o: &std::process::Output| String::from_utf8_lossy(&o.stdout).into_owned();
+    for ll in ["-317.2568", "-293.7050"] {
+        assert!(table(&plain).contains(ll), "{}", table(&plain));
+        assert!(table(&squarem).contains(ll), "{}", table(&squarem));
+    }
+    let bad = fit("fast");
+    assert_eq!(bad.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("--accelerate must be squarem or none"));
 }

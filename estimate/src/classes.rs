@@ -9,7 +9,7 @@ use naastenmeter_core::instrument::{ClassModel, LatentClass, LatentModel};
 use naastenmeter_core::likelihood::{add_class_log_likelihoods, normalise_joint};
 
 use crate::data::{answers, CategoricalData, MISSING_CATEGORY};
-use crate::fit::{update_shares, Degenerate, Engine};
+use crate::fit::{renormalise, update_shares, Degenerate, Engine};
 use crate::parallel::map_chunks;
 use crate::rng::Rng;
 
@@ -243,6 +243,41 @@ impl Engine for ClassEngine<'_> {
 
     fn log_likelihood(&self, params: &ClassParams, threads: usize) -> f64 {
         self.accumulate(params, threads).log_likelihood
+    }
+
+    /// The shares, then the response probabilities, on their own scale.
+    /// Extrapolating logarithms (where no jump can make a probability
+    /// negative) was tried and was worse: a probability that EM drives to
+    /// zero moves by a constant step on the log scale forever, swamps the
+    /// step length and spoils the jump for every other parameter.
+    fn to_vector(&self, params: &ClassParams, out: &mut Vec<f64>) {
+        out.clear();
+        out.extend_from_slice(&params.shares);
+        out.extend_from_slice(&params.probabilities);
+    }
+
+    /// Refuses a negative share or probability, and rescales the shares and
+    /// each item's response probabilities per class to sum to exactly 1.
+    fn params_from_vector(&self, vector: &[f64], like: &ClassParams) -> Option<ClassParams> {
+        let classes = like.shares.len();
+        let (shares, probabilities) = vector.split_at_checked(classes)?;
+        let (mut shares, mut probabilities) = (shares.to_vec(), probabilities.to_vec());
+        if probabilities.len() != like.probabilities.len() || !renormalise(&mut shares, 0, 1) {
+            return None;
+        }
+        for (j, offset) in self.offsets.iter().enumerate() {
+            let categories = usize::from(self.data.categories()[j]);
+            let item = &mut probabilities[offset * classes..(offset + categories) * classes];
+            for k in 0..classes {
+                if !renormalise(item, k, classes) {
+                    return None;
+                }
+            }
+        }
+        Some(ClassParams {
+            shares,
+            probabilities,
+        })
     }
 
     fn shares<'p>(&self, params: &'p ClassParams) -> &'p [f64] {

@@ -48,7 +48,7 @@ pub use blrt::{bootstrap_lrt, BootstrapTest};
 pub use data::{CategoricalData, ContinuousData, Dataset, MISSING_CATEGORY};
 pub use error::EstimateError;
 pub use fit::{
-    enumerate, enumeration_table, fit, fit_with_progress, ClassOrder, Fit, FitOptions,
+    enumerate, enumeration_table, fit, fit_with_progress, Accelerator, ClassOrder, Fit, FitOptions,
     FitStatistics, Progress, StartSummary,
 };
 pub use rng::Rng;

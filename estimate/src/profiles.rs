@@ -12,7 +12,7 @@ use naastenmeter_core::instrument::{LatentModel, ProfileClass, ProfileModel, Var
 use naastenmeter_core::likelihood::{add_profile_log_likelihoods, normal_terms, normalise_joint};
 
 use crate::data::{scores, ContinuousData};
-use crate::fit::{update_shares, Degenerate, Engine};
+use crate::fit::{renormalise, update_shares, Degenerate, Engine};
 use crate::parallel::map_chunks;
 use crate::rng::Rng;
 
@@ -235,6 +235,46 @@ impl Engine for ProfileEngine<'_> {
 
     fn log_likelihood(&self, params: &ProfileParams, threads: usize) -> f64 {
         self.accumulate(params, threads).log_likelihood
+    }
+
+    /// The shares, the means, then the variances, on their own scale (as
+    /// for latent classes; equal variances stay equal, since all classes
+    /// move alike).
+    fn to_vector(&self, params: &ProfileParams, out: &mut Vec<f64>) {
+        out.clear();
+        out.extend_from_slice(&params.shares);
+        out.extend_from_slice(&params.means);
+        out.extend_from_slice(&params.variances);
+    }
+
+    /// Refuses a negative share, a mean that is not finite or a variance
+    /// below its floor (where EM would set the start aside as collapsed),
+    /// and rescales the shares to sum to exactly 1.
+    fn params_from_vector(&self, vector: &[f64], like: &ProfileParams) -> Option<ProfileParams> {
+        let classes = like.shares.len();
+        let cells = like.means.len();
+        if vector.len() != classes + 2 * cells {
+            return None;
+        }
+        let mut shares = vector[..classes].to_vec();
+        if !renormalise(&mut shares, 0, 1) {
+            return None;
+        }
+        let means = vector[classes..classes + cells].to_vec();
+        let variances = vector[classes + cells..].to_vec();
+        if means.iter().any(|m| !m.is_finite()) {
+            return None;
+        }
+        for (at, v) in variances.iter().enumerate() {
+            if !(v.is_finite() && *v >= self.floors[at / classes]) {
+                return None;
+            }
+        }
+        Some(ProfileParams {
+            shares,
+            means,
+            variances,
+        })
     }
 
     fn shares<'p>(&self, params: &'p ProfileParams) -> &'p [f64] {
