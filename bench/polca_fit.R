@@ -4,12 +4,13 @@
 # in poLCA.R for models without covariates) without the post-fit statistics,
 # which take very long on data with many distinct answer patterns.
 #
-# Usage: Rscript bench/polca_fit.R NAME DATA.csv CLASSES STARTS MAXITER TOL MODE
+# Usage: [SEED=1] Rscript bench/polca_fit.R NAME DATA.csv CLASSES STARTS MAXITER TOL MODE
 suppressMessages(library(poLCA))
 a <- commandArgs(trailingOnly = TRUE)
 name <- a[1]; d <- read.csv(a[2]); R <- as.integer(a[3]); nrep <- as.integer(a[4])
 maxiter <- as.integer(a[5]); tol <- as.numeric(a[6]); mode <- a[7]
-set.seed(1)
+# The seed of the random starts: SEED from bench/run.sh (default 1).
+set.seed(as.integer(Sys.getenv("SEED", "1")))
 f <- as.formula(paste0("cbind(", paste(names(d), collapse = ","), ") ~ 1"))
 if (mode == "full") {
   t <- system.time(m <- poLCA(f, d, nclass = R, maxiter = maxiter, tol = tol, nrep = nrep,

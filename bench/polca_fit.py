@@ -4,9 +4,10 @@ bench/run.sh. pypolca's own `npar` leaves out the R-1 class shares (a bug
 for models without covariates), so BIC is computed here with poLCA's
 formula: npar = R * sum(K_j - 1) + R - 1.
 
-Usage: python bench/polca_fit.py NAME DATA.csv CLASSES STARTS MAXITER TOL
+Usage: [SEED=1] python bench/polca_fit.py NAME DATA.csv CLASSES STARTS MAXITER TOL
 """
 import math
+import os
 import sys
 import time
 
@@ -19,7 +20,7 @@ df = pl.read_csv(path)
 formula = "cbind(" + ",".join(df.columns) + ") ~ 1"
 t = time.perf_counter()
 fit = pypolca.fit(formula, df, nclass=classes, maxiter=maxiter, tol=tol, na_rm=False,
-                  nrep=starts, seed=1, calc_se=False)
+                  nrep=starts, seed=int(os.environ.get("SEED", "1")), calc_se=False)
 elapsed = time.perf_counter() - t
 n = df.height
 npar = classes * sum(int(df[c].max()) - 1 for c in df.columns) + classes - 1

@@ -22,6 +22,10 @@
 #   SYN_ITER     iterations per start of the fixed-work synthetic run (20;
 #                tolerance -1, so no tool stops early on a rounding-sized
 #                fall of the log-likelihood)
+#   SEED         seed of the random starts of naastenmeter, polca and R
+#                poLCA (default 1; each tool draws its own starts from it)
+#   ACCELERATE   naastenmeter's --accelerate: squarem (default) or none
+#                (plain EM, poLCA's algorithm)
 #   TOOLS        subset of: naastenmeter polca poLCA-R stepmix
 #   CASES        subset of: carcinoma values synthetic-fixed synthetic
 set -eu
@@ -29,6 +33,8 @@ PY=${PY:-python3}
 REPEAT=${REPEAT:-3}
 PEER_SLOW=${PEER_SLOW:-1}
 SYN_ITER=${SYN_ITER:-20}
+export SEED=${SEED:-1}
+ACCELERATE=${ACCELERATE:-squarem}
 TOOLS=${TOOLS:-naastenmeter polca poLCA-R stepmix}
 CASES=${CASES:-carcinoma values synthetic-fixed synthetic}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
@@ -48,7 +54,8 @@ has() { case " $TOOLS " in *" $1 "*) return 0 ;; esac; return 1; }
 # peak resident memory of the whole command (reading the CSV included).
 ours() {
   /usr/bin/time -v -o "$TMP/time" "$BIN" fit --kind classes --classes "$4" --starts "$5" \
-    --seed 1 --max-iterations "$6" --tolerance "$7" --threads "$2" --out /dev/null "$3" \
+    --seed "$SEED" --accelerate "$ACCELERATE" --max-iterations "$6" --tolerance "$7" \
+    --threads "$2" --out /dev/null "$3" \
     > "$TMP/out" 2> "$TMP/err"
   ll=$(awk -v k="$4" '$1 == k { print $2 }' "$TMP/out")
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, a, ":"); s = 0;
