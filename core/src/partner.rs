@@ -213,27 +213,93 @@ fn is_logo(value: &str) -> bool {
         || (lower.starts_with("https://") && is_safe_link(value))
 }
 
-/// Reads a partner configuration (JSON object), keeping what is right.
+/// A parsed configuration value, whatever read it: serde_json here, the
+/// browser's `JSON.parse` in the web app (which then needs no JSON parser of
+/// its own). The checks below only need these three things of it.
+pub trait ConfigValue: Sized {
+    /// The entries of an object, in order; a message when it is not an object.
+    fn entries(self) -> Result<Vec<(String, Self)>, String>;
+    /// The elements of an array; a message when it is not an array.
+    fn elements(self) -> Result<Vec<Self>, String>;
+    /// The value as a `T`; a message saying why it is not one.
+    fn read<T: DeserializeOwned>(self) -> Result<T, String>;
+}
+
+impl ConfigValue for Value {
+    fn entries(self) -> Result<Vec<(String, Self)>, String> {
+        match self {
+            Value::Object(map) => Ok(map.into_iter().collect()),
+            other => Err(format!("expected an object, found {}", json_kind(&other))),
+        }
+    }
+
+    fn elements(self) -> Result<Vec<Self>, String> {
+        match self {
+            Value::Array(items) => Ok(items),
+            other => Err(format!("expected a list, found {}", json_kind(&other))),
+        }
+    }
+
+    fn read<T: DeserializeOwned>(self) -> Result<T, String> {
+        serde_json::from_value::<T>(self).map_err(|e| e.to_string())
+    }
+}
+
+/// What kind of JSON value this is, for messages.
+fn json_kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "a list",
+        Value::Object(_) => "an object",
+    }
+}
+
+/// Reads a partner configuration (JSON text), keeping what is right.
 ///
 /// Returns the configuration with every wrong part left at its default, and
 /// one problem per wrong part with its path. `instrument` is used to check
 /// languages, prototype ids and behaviour ids.
 pub fn read_partner_config(bytes: &[u8], instrument: &Instrument) -> (PartnerConfig, Vec<Problem>) {
+    read_partner_config_with(
+        bytes.len(),
+        || crate::validate::parse_json::<Value>(bytes),
+        instrument,
+    )
+}
+
+/// Reads a partner configuration of `size` bytes that `parse` turns into a
+/// [`ConfigValue`], with the same checks as [`read_partner_config`].
+///
+/// The size is checked before `parse` runs, so an oversized configuration
+/// is never parsed.
+pub fn read_partner_config_with<V: ConfigValue>(
+    size: usize,
+    parse: impl FnOnce() -> Result<V, Problem>,
+    instrument: &Instrument,
+) -> (PartnerConfig, Vec<Problem>) {
     let mut reader = Reader {
         problems: Vec::new(),
     };
     let mut config = PartnerConfig::default();
-    if bytes.len() > MAX_PARTNER_CONFIG_BYTES {
+    if size > MAX_PARTNER_CONFIG_BYTES {
         reader.problem(
             "",
             format!(
-                "the configuration is {} bytes, more than the limit of {MAX_PARTNER_CONFIG_BYTES}; using the defaults",
-                bytes.len()
+                "the configuration is {size} bytes, more than the limit of {MAX_PARTNER_CONFIG_BYTES}; using the defaults"
             ),
         );
         return (config, reader.problems);
     }
-    let object = match crate::validate::parse_json::<BTreeMap<String, Value>>(bytes) {
+    let parsed = parse().and_then(|value| {
+        value.entries().map_err(|message| Problem {
+            path: String::new(),
+            message,
+        })
+    });
+    let object = match parsed {
         Ok(object) => object,
         Err(problem) => {
             reader.problem(
@@ -288,7 +354,7 @@ pub fn read_partner_config(bytes: &[u8], instrument: &Instrument) -> (PartnerCon
                 }
             }
             "local_offers" => {
-                if let Some(offers) = reader.field::<Vec<Value>>(&key, value) {
+                if let Some(offers) = reader.elements(&key, value) {
                     config.local_offers = reader.offers(offers, instrument);
                 }
             }
@@ -319,11 +385,22 @@ impl Reader {
     }
 
     /// Reads one value as `T`, or records why it cannot be.
-    fn field<T: DeserializeOwned>(&mut self, path: &str, value: Value) -> Option<T> {
-        match serde_json::from_value::<T>(value) {
+    fn field<T: DeserializeOwned>(&mut self, path: &str, value: impl ConfigValue) -> Option<T> {
+        match value.read::<T>() {
             Ok(v) => Some(v),
-            Err(error) => {
-                self.problem(path, error.to_string());
+            Err(message) => {
+                self.problem(path, message);
+                None
+            }
+        }
+    }
+
+    /// Reads one value as a list, or records why it cannot be.
+    fn elements<V: ConfigValue>(&mut self, path: &str, value: V) -> Option<Vec<V>> {
+        match value.elements() {
+            Ok(items) => Some(items),
+            Err(message) => {
+                self.problem(path, message);
                 None
             }
         }
@@ -353,7 +430,11 @@ impl Reader {
         theme
     }
 
-    fn offers(&mut self, offers: Vec<Value>, instrument: &Instrument) -> Vec<LocalOffer> {
+    fn offers<V: ConfigValue>(
+        &mut self,
+        offers: Vec<V>,
+        instrument: &Instrument,
+    ) -> Vec<LocalOffer> {
         if offers.len() > MAX_LOCAL_OFFERS {
             self.problem(
                 "local_offers",

@@ -10,7 +10,7 @@
 //! from a context. A partner's mistake never blanks the page: the app runs
 //! with the defaults for whatever was wrong.
 
-use naastenmeter_core::partner::{read_partner_config, PartnerConfig, Theme};
+use naastenmeter_core::partner::{PartnerConfig, Theme};
 use naastenmeter_core::{Instrument, Problem};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -35,7 +35,17 @@ impl Partner {
     pub fn read(instrument: &Instrument, json: Option<&str>) -> Partner {
         match json {
             Some(json) => {
-                let (config, problems) = read_partner_config(json.as_bytes(), instrument);
+                // In the browser the browser's JSON.parse reads it, so the
+                // app carries no JSON parser (crate::json).
+                #[cfg(target_arch = "wasm32")]
+                let (config, problems) = naastenmeter_core::partner::read_partner_config_with(
+                    json.len(),
+                    || crate::json::parse_config(json),
+                    instrument,
+                );
+                #[cfg(not(target_arch = "wasm32"))]
+                let (config, problems) =
+                    naastenmeter_core::partner::read_partner_config(json.as_bytes(), instrument);
                 Partner { config, problems }
             }
             None => Partner::default(),

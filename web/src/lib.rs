@@ -16,6 +16,7 @@ pub mod components;
 pub mod embed;
 pub mod i18n;
 pub mod instrument;
+pub mod json;
 pub mod pages;
 pub mod state;
 

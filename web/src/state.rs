@@ -8,8 +8,9 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use naastenmeter_core::export::{self, fhir};
+use naastenmeter_core::export::{self, fhir, json, ImportError};
 use naastenmeter_core::instrument::ChoiceKind;
+use naastenmeter_core::Problem;
 use naastenmeter_core::{score, Answer, Answers, Instrument, Report};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
@@ -232,7 +233,7 @@ impl AppState {
             professional: None,
             notice: None,
         };
-        if let Some(saved) = progress.and_then(|p| serde_json::from_str::<Progress>(p).ok()) {
+        if let Some(saved) = progress.and_then(|p| crate::json::from_json::<Progress>(p).ok()) {
             state.restore(saved);
         }
         if let Some(list) = remembered {
@@ -293,7 +294,7 @@ impl AppState {
             furthest: self.furthest,
             created: self.outcome.as_ref().and_then(|o| o.created.clone()),
         };
-        serde_json::to_string(&progress).ok()
+        crate::json::to_json(&progress, false).ok()
     }
 
     /// Whether a question on an earlier page was passed without an answer.
@@ -312,18 +313,22 @@ impl AppState {
             .map(|e| e.outcome.clone())
             .collect();
         outcomes.push(current.clone());
+        // Each entry is a whole JSON report, so one that no longer reads
+        // (another instrument version) is left out alone.
         let exports: Vec<String> = outcomes
             .iter()
             .map(|o| {
-                export::export_report(
+                let file = json::report_file(
                     &self.instrument,
                     &o.answers,
                     &o.report,
                     o.created.as_deref(),
-                )
+                );
+                crate::json::to_json(&file, false)
             })
-            .collect();
-        let json = serde_json::to_string(&exports).ok()?;
+            .collect::<Result<_, _>>()
+            .ok()?;
+        let json = crate::json::to_json(&exports, false).ok()?;
         Some((json, outcomes))
     }
 
@@ -337,18 +342,32 @@ impl AppState {
     }
 
     fn import_file(&self, bytes: &[u8]) -> Result<Shared<Outcome>, String> {
-        match export::import_report(&self.instrument, bytes) {
-            Ok(imported) => Ok(Shared::new(Outcome {
+        json::check_import_size(bytes.len()).map_err(|e| e.to_string())?;
+        let not_an_export = |message: String| {
+            ImportError::NotAnExport(Problem {
+                path: String::new(),
+                message,
+            })
+            .to_string()
+        };
+        let text = core::str::from_utf8(bytes)
+            .map_err(|_| not_an_export("the file is not text (UTF-8)".into()))?;
+        let file = crate::json::from_json::<json::ReportFile>(text).map_err(not_an_export);
+        match file
+            .map(|file| json::read_report_file(&self.instrument, file).map_err(|e| e.to_string()))
+        {
+            Ok(Ok(imported)) => Ok(Shared::new(Outcome {
                 created: imported.created,
                 answers: imported.answers,
                 report: imported.report,
             })),
             // A FHIR QuestionnaireResponse carries the answers too; try it
             // before giving up, and report the JSON export's message.
-            Err(json_error) => {
-                match fhir::answers_from_questionnaire_response(&self.instrument, bytes) {
-                    Ok(answers) => self.open(answers, None),
-                    Err(_) => Err(json_error.to_string()),
+            Ok(Err(json_error)) | Err(json_error) => {
+                let response = crate::json::from_json::<fhir::QuestionnaireResponse>(text);
+                match response.map(|r| fhir::answers_from_response(&self.instrument, &r)) {
+                    Ok(Ok(answers)) => self.open(answers, None),
+                    _ => Err(json_error),
                 }
             }
         }
@@ -404,11 +423,12 @@ impl AppState {
 /// Reads the remembered results; entries that no longer read (another
 /// instrument version, a damaged entry) are left out.
 pub fn read_remembered(instrument: &Instrument, json: &str) -> Vec<Shared<Outcome>> {
-    let Ok(list) = serde_json::from_str::<Vec<String>>(json) else {
+    let Ok(list) = crate::json::from_json::<Vec<String>>(json) else {
         return Vec::new();
     };
     list.iter()
-        .filter_map(|doc| export::import_report(instrument, doc.as_bytes()).ok())
+        .filter_map(|doc| crate::json::from_json::<json::ReportFile>(doc).ok())
+        .filter_map(|file| json::read_report_file(instrument, file).ok())
         .map(|imported| {
             Shared::new(Outcome {
                 created: imported.created,

@@ -11,14 +11,14 @@ use alloc::format;
 use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
-use serde_json::{json, Map, Value};
+use serde::{Deserialize, Serialize};
+use serde_json::{json, Value};
 
 use crate::answers::{Answer, Answers};
 use crate::error::Problem;
-use crate::export::json::ImportError;
+use crate::export::json::{check_import_size, ImportError};
 use crate::instrument::{ChoiceKind, Instrument};
 use crate::text::pick;
-use crate::MAX_IMPORT_BYTES;
 
 /// Extension URL for an answer option's score (FHIR core extension).
 pub const ITEM_WEIGHT_URL: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
@@ -121,6 +121,89 @@ fn fhir_name(id: &str) -> String {
     name
 }
 
+/// A FHIR R4 `QuestionnaireResponse`, with the elements Naastenmeter writes
+/// and reads.
+///
+/// Typed rather than a JSON tree so that any serde format can carry it: the
+/// command line writes it with serde_json, the web app with the browser's
+/// own JSON. Elements it does not know are ignored on reading, since other
+/// FHIR systems add their own (`id`, `meta`, ...). Fields are in
+/// alphabetical order: that is the order serde_json wrote before, so files
+/// stay byte for byte the same.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct QuestionnaireResponse {
+    /// When the answers were given (ISO 8601).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub authored: Option<String>,
+    /// The answered questions, in the order asked.
+    #[serde(default)]
+    pub item: Vec<ResponseItem>,
+    /// The language of the texts in the response.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub language: Option<String>,
+    /// The questionnaire's canonical reference, `url|version`.
+    #[serde(default)]
+    pub questionnaire: Option<String>,
+    /// Always `QuestionnaireResponse`.
+    #[serde(rename = "resourceType", default)]
+    pub resource_type: Option<String>,
+    /// `completed` when written here.
+    #[serde(default)]
+    pub status: Option<String>,
+}
+
+/// One answered question of a [`QuestionnaireResponse`].
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResponseItem {
+    /// The answers; one for an item, one or more for a multiple choice.
+    #[serde(default)]
+    pub answer: Vec<ResponseAnswer>,
+    /// The question's id.
+    #[serde(rename = "linkId", default)]
+    pub link_id: String,
+    /// The question's text, in the response's language.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text: Option<String>,
+}
+
+/// One answer of a [`ResponseItem`]: a coded choice.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct ResponseAnswer {
+    /// The chosen option.
+    #[serde(
+        rename = "valueCoding",
+        default,
+        skip_serializing_if = "Option::is_none"
+    )]
+    pub value_coding: Option<Coding>,
+}
+
+/// A FHIR `Coding`: a code from a code system, with its text.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Coding {
+    /// The code: an item option's value, or a context option's id.
+    #[serde(default)]
+    pub code: Option<String>,
+    /// The option's label.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub display: Option<String>,
+    /// The code system: the instrument's response scale or context question.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub system: Option<String>,
+}
+
+impl ResponseAnswer {
+    fn coding(system: String, code: String, display: &str) -> Self {
+        ResponseAnswer {
+            value_coding: Some(Coding {
+                code: Some(code),
+                display: Some(display.into()),
+                system: Some(system),
+            }),
+        }
+    }
+}
+
 /// Answers as a FHIR R4 `QuestionnaireResponse` with status `completed`.
 ///
 /// Only answered questions appear, in the order asked. `authored` is an
@@ -131,6 +214,18 @@ pub fn questionnaire_response(
     language: &str,
     authored: Option<&str>,
 ) -> String {
+    let resource = questionnaire_response_resource(instrument, answers, language, authored);
+    serde_json::to_string_pretty(&resource).unwrap_or_default()
+}
+
+/// The [`QuestionnaireResponse`] that [`questionnaire_response`] writes, for
+/// callers that write JSON themselves.
+pub fn questionnaire_response_resource(
+    instrument: &Instrument,
+    answers: &Answers,
+    language: &str,
+    authored: Option<&str>,
+) -> QuestionnaireResponse {
     let mut items = Vec::new();
     for id in instrument.question_order() {
         let Some(answer) = answers.get(id) else {
@@ -144,52 +239,50 @@ pub fn questionnaire_response(
             let Some(option) = rs.options.iter().find(|o| o.value == *value) else {
                 continue;
             };
-            items.push(json!({
-                "linkId": item.id,
-                "text": pick(&item.text, language),
-                "answer": [{ "valueCoding": {
-                    "system": response_system(instrument, &rs.id),
-                    "code": value.to_string(),
-                    "display": pick(&option.label, language),
-                }}],
-            }));
+            items.push(ResponseItem {
+                answer: alloc::vec![ResponseAnswer::coding(
+                    response_system(instrument, &rs.id),
+                    value.to_string(),
+                    pick(&option.label, language),
+                )],
+                link_id: item.id.clone(),
+                text: Some(pick(&item.text, language).into()),
+            });
         } else if let Some(question) = instrument.context_question(id) {
             let chosen: Vec<&String> = match answer {
                 Answer::Choice(c) => alloc::vec![c],
                 Answer::Choices(cs) => cs.iter().collect(),
                 Answer::Value(_) => continue,
             };
-            let codings: Vec<Value> = chosen
+            let codings: Vec<ResponseAnswer> = chosen
                 .into_iter()
                 .filter_map(|c| question.options.iter().find(|o| &o.id == c))
                 .map(|option| {
-                    json!({ "valueCoding": {
-                        "system": context_system(instrument, &question.id),
-                        "code": option.id,
-                        "display": pick(&option.label, language),
-                    }})
+                    ResponseAnswer::coding(
+                        context_system(instrument, &question.id),
+                        option.id.clone(),
+                        pick(&option.label, language),
+                    )
                 })
                 .collect();
             if codings.is_empty() {
                 continue; // FHIR forbids an empty answer list; an empty choice is no answer.
             }
-            items.push(json!({
-                "linkId": question.id,
-                "text": pick(&question.text, language),
-                "answer": codings,
-            }));
+            items.push(ResponseItem {
+                answer: codings,
+                link_id: question.id.clone(),
+                text: Some(pick(&question.text, language).into()),
+            });
         }
     }
-    let mut resource = Map::new();
-    resource.insert("resourceType".into(), "QuestionnaireResponse".into());
-    resource.insert("status".into(), "completed".into());
-    resource.insert("questionnaire".into(), canonical(instrument).into());
-    if let Some(time) = authored {
-        resource.insert("authored".into(), time.into());
+    QuestionnaireResponse {
+        authored: authored.map(Into::into),
+        item: items,
+        language: Some(language.into()),
+        questionnaire: Some(canonical(instrument)),
+        resource_type: Some("QuestionnaireResponse".into()),
+        status: Some("completed".into()),
     }
-    resource.insert("language".into(), language.into());
-    resource.insert("item".into(), Value::Array(items));
-    serde_json::to_string_pretty(&Value::Object(resource)).unwrap_or_default()
 }
 
 /// Reads answers back from a `QuestionnaireResponse` made for this instrument.
@@ -201,24 +294,26 @@ pub fn answers_from_questionnaire_response(
     instrument: &Instrument,
     bytes: &[u8],
 ) -> Result<Answers, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            size: bytes.len(),
-            limit: MAX_IMPORT_BYTES,
-        });
-    }
+    check_import_size(bytes.len())?;
+    let response: QuestionnaireResponse =
+        crate::validate::parse_json(bytes).map_err(ImportError::NotAnExport)?;
+    answers_from_response(instrument, &response)
+}
+
+/// Reads answers from a [`QuestionnaireResponse`] that was already parsed,
+/// with the same checks as [`answers_from_questionnaire_response`].
+pub fn answers_from_response(
+    instrument: &Instrument,
+    response: &QuestionnaireResponse,
+) -> Result<Answers, ImportError> {
     let bad = |path: String, message: String| ImportError::NotAnExport(Problem { path, message });
-    let value: Value = crate::validate::parse_json(bytes).map_err(ImportError::NotAnExport)?;
-    if value.get("resourceType").and_then(Value::as_str) != Some("QuestionnaireResponse") {
+    if response.resource_type.as_deref() != Some("QuestionnaireResponse") {
         return Err(bad(
             "resourceType".into(),
             "expected a FHIR QuestionnaireResponse".into(),
         ));
     }
-    let reference = value
-        .get("questionnaire")
-        .and_then(Value::as_str)
-        .unwrap_or("");
+    let reference = response.questionnaire.as_deref().unwrap_or("");
     if reference != canonical(instrument) {
         return Err(bad(
             "questionnaire".into(),
@@ -229,22 +324,15 @@ pub fn answers_from_questionnaire_response(
         ));
     }
     let mut answers = Answers::new();
-    let items = value
-        .get("item")
-        .and_then(Value::as_array)
-        .map(Vec::as_slice)
-        .unwrap_or(&[]);
-    for (i, item) in items.iter().enumerate() {
-        let link_id = item.get("linkId").and_then(Value::as_str).unwrap_or("");
+    for (i, item) in response.item.iter().enumerate() {
+        let link_id = item.link_id.as_str();
         let codes: Vec<&str> = item
-            .get("answer")
-            .and_then(Value::as_array)
-            .map(Vec::as_slice)
-            .unwrap_or(&[])
+            .answer
             .iter()
             .map(|a| {
-                a.pointer("/valueCoding/code")
-                    .and_then(Value::as_str)
+                a.value_coding
+                    .as_ref()
+                    .and_then(|c| c.code.as_deref())
                     .unwrap_or("")
             })
             .collect();

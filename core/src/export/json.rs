@@ -27,7 +27,10 @@ use crate::MAX_IMPORT_BYTES;
 pub const REPORT_FORMAT: &str = "naastenmeter-report";
 
 /// The version of the JSON report format written and read.
-pub const REPORT_FORMAT_VERSION: u32 = 1;
+///
+/// Version 2: the checksum is taken over the binary form instead of the JSON
+/// text. Version 1 files are refused (the app was not yet released).
+pub const REPORT_FORMAT_VERSION: u32 = 2;
 
 /// The instrument an export was made with.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -52,27 +55,40 @@ impl InstrumentStamp {
     }
 }
 
-/// The JSON report file.
+/// The JSON report file: what [`export_report`] writes and [`import_report`]
+/// reads.
+///
+/// Public so that a caller with its own JSON at hand (the web app uses the
+/// browser's) can write and read the file without this crate's JSON code:
+/// make it with [`report_file`], check it with [`read_report_file`].
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct ReportFile {
-    format: String,
-    format_version: u32,
-    instrument: InstrumentStamp,
+pub struct ReportFile {
+    /// Always [`REPORT_FORMAT`].
+    pub format: String,
+    /// Always [`REPORT_FORMAT_VERSION`].
+    pub format_version: u32,
+    /// The instrument the answers were given to.
+    pub instrument: InstrumentStamp,
+    /// When the export was made (ISO 8601), if known.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    created: Option<String>,
-    answers: Answers,
-    report: Report,
-    /// SHA-256 over the file written without this field.
+    pub created: Option<String>,
+    /// The answers.
+    pub answers: Answers,
+    /// The result computed from the answers when the file was made.
+    pub report: Report,
+    /// SHA-256 (hex) over the file without this field, in the core's binary
+    /// form (postcard) rather than JSON text, so the checksum does not depend
+    /// on how a JSON writer formats numbers (`1.0` or `1`).
     #[serde(default, skip_serializing_if = "String::is_empty")]
-    checksum: String,
+    pub checksum: String,
 }
 
 impl ReportFile {
     fn compute_checksum(&self) -> String {
         let mut unsigned = self.clone();
         unsigned.checksum = String::new();
-        let bytes = serde_json::to_vec(&unsigned).unwrap_or_default();
+        let bytes = postcard::to_allocvec(&unsigned).unwrap_or_default();
         hex(&Sha256::digest(&bytes))
     }
 }
@@ -148,15 +164,15 @@ impl fmt::Display for ImportError {
 
 impl core::error::Error for ImportError {}
 
-/// Writes the JSON report for `answers` and their `report`.
+/// The report file for `answers` and their `report`, checksum included.
 ///
 /// `created` is an ISO 8601 time supplied by the caller (the core has no clock).
-pub fn export_report(
+pub fn report_file(
     instrument: &Instrument,
     answers: &Answers,
     report: &Report,
     created: Option<&str>,
-) -> String {
+) -> ReportFile {
     let mut file = ReportFile {
         format: REPORT_FORMAT.into(),
         format_version: REPORT_FORMAT_VERSION,
@@ -167,18 +183,46 @@ pub fn export_report(
         checksum: String::new(),
     };
     file.checksum = file.compute_checksum();
+    file
+}
+
+/// Writes the JSON report for `answers` and their `report`.
+///
+/// `created` is an ISO 8601 time supplied by the caller (the core has no clock).
+pub fn export_report(
+    instrument: &Instrument,
+    answers: &Answers,
+    report: &Report,
+    created: Option<&str>,
+) -> String {
+    let file = report_file(instrument, answers, report, created);
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// Reads a JSON report back, checking instrument, checksum and result.
 pub fn import_report(instrument: &Instrument, bytes: &[u8]) -> Result<ImportedReport, ImportError> {
-    if bytes.len() > MAX_IMPORT_BYTES {
+    check_import_size(bytes.len())?;
+    let file: ReportFile = parse_json(bytes).map_err(ImportError::NotAnExport)?;
+    read_report_file(instrument, file)
+}
+
+/// Refuses an import larger than [`MAX_IMPORT_BYTES`], before any parsing.
+pub fn check_import_size(size: usize) -> Result<(), ImportError> {
+    if size > MAX_IMPORT_BYTES {
         return Err(ImportError::TooLarge {
-            size: bytes.len(),
+            size,
             limit: MAX_IMPORT_BYTES,
         });
     }
-    let file: ReportFile = parse_json(bytes).map_err(ImportError::NotAnExport)?;
+    Ok(())
+}
+
+/// Checks a report file that was already parsed: format, instrument,
+/// checksum, and the stored result against a fresh one.
+pub fn read_report_file(
+    instrument: &Instrument,
+    file: ReportFile,
+) -> Result<ImportedReport, ImportError> {
     if file.format != REPORT_FORMAT || file.format_version != REPORT_FORMAT_VERSION {
         return Err(ImportError::NotAnExport(Problem {
             path: "format".into(),

@@ -3,6 +3,8 @@
 //! "remember on this device" after an explicit yes.
 
 use naastenmeter_core::export::{csv, fhir, json};
+
+use crate::json::to_json;
 use yew::prelude::*;
 
 use crate::browser;
@@ -35,12 +37,16 @@ pub fn Exports(props: &ExportsProps) -> Html {
     let outcome = props.outcome.clone();
     let stamp = file_stamp(outcome.created.as_deref());
 
-    let download = |name: String, mime: &'static str, make: fn(&AppContext, &Outcome) -> String| {
+    let download = |name: String,
+                    mime: &'static str,
+                    make: fn(&AppContext, &Outcome) -> Result<String, String>| {
         let app = app.clone();
         let outcome = outcome.clone();
         Callback::from(move |_: MouseEvent| {
-            let contents = make(&app, &outcome);
-            if let Err(message) = browser::download(&name, mime, &contents) {
+            let written = make(&app, &outcome);
+            if let Err(message) =
+                written.and_then(|contents| browser::download(&name, mime, &contents))
+            {
                 app.dispatch(Action::StorageFailed(message));
             }
         })
@@ -48,22 +54,27 @@ pub fn Exports(props: &ExportsProps) -> Html {
     let json_click = download(
         format!("naastenmeter-{stamp}.json"),
         "application/json",
-        |app, o| json::export_report(&app.instrument, &o.answers, &o.report, o.created.as_deref()),
+        |app, o| {
+            let file =
+                json::report_file(&app.instrument, &o.answers, &o.report, o.created.as_deref());
+            to_json(&file, true)
+        },
     );
     let fhir_click = download(
         format!("naastenmeter-fhir-{stamp}.json"),
         "application/fhir+json",
         |app, o| {
-            fhir::questionnaire_response(
+            let resource = fhir::questionnaire_response_resource(
                 &app.instrument,
                 &o.answers,
                 app.lang.code(),
                 o.created.as_deref(),
-            )
+            );
+            to_json(&resource, true)
         },
     );
     let csv_click = download(format!("naastenmeter-{stamp}.csv"), "text/csv", |app, o| {
-        csv::csv_export(&app.instrument, &o.answers, &o.report)
+        Ok(csv::csv_export(&app.instrument, &o.answers, &o.report))
     });
     let print = Callback::from(|_: MouseEvent| browser::print());
     let share = {
