@@ -28,6 +28,7 @@
 #                (plain EM, poLCA's algorithm)
 #   TOOLS        subset of: naastenmeter polca poLCA-R stepmix
 #   CASES        subset of: carcinoma values synthetic-fixed synthetic
+#                synthetic-same-starts (needs R poLCA, which draws the starts)
 set -eu
 PY=${PY:-python3}
 REPEAT=${REPEAT:-3}
@@ -35,6 +36,7 @@ PEER_SLOW=${PEER_SLOW:-1}
 SYN_ITER=${SYN_ITER:-20}
 export SEED=${SEED:-1}
 ACCELERATE=${ACCELERATE:-squarem}
+ACCELERATE_DEFAULT=$ACCELERATE
 TOOLS=${TOOLS:-naastenmeter polca poLCA-R stepmix}
 CASES=${CASES:-carcinoma values synthetic-fixed synthetic}
 export CARGO_TARGET_DIR=${CARGO_TARGET_DIR:-target}
@@ -55,14 +57,14 @@ has() { case " $TOOLS " in *" $1 "*) return 0 ;; esac; return 1; }
 ours() {
   /usr/bin/time -v -o "$TMP/time" "$BIN" fit --kind classes --classes "$4" --starts "$5" \
     --seed "$SEED" --accelerate "$ACCELERATE" --max-iterations "$6" --tolerance "$7" \
-    --threads "$2" --out /dev/null "$3" \
+    --threads "$2" --out /dev/null ${START_VALUES:+--start-values "$START_VALUES"} "$3" \
     > "$TMP/out" 2> "$TMP/err"
   ll=$(awk -v k="$4" '$1 == k { print $2 }' "$TMP/out")
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ { n = split($2, a, ":"); s = 0;
     for (i = 1; i <= n; i++) s = s * 60 + a[i]; print s }' "$TMP/time")
   rss=$(awk -F': ' '/Maximum resident/ { print $2 }' "$TMP/time")
   iterations=$(sed -n 's/.* \([0-9]*\) EM iterations in all.*/\1/p' "$TMP/err")
-  echo "RESULT tool=naastenmeter-${2}thread set=$1 secs=$secs ll=$ll rss_kb=$rss iterations=$iterations" | tee -a "$LOG"
+  echo "RESULT tool=naastenmeter-${2}thread${LABEL:-} set=$1 secs=$secs ll=$ll rss_kb=$rss iterations=$iterations" | tee -a "$LOG"
 }
 
 # peer TOOL NAME DATA CLASSES STARTS MAXITER TOL
@@ -93,13 +95,39 @@ set -- \
   "carcinoma tests/data/carcinoma.csv 4 20 1000 1e-10" \
   "values tests/data/values.csv 3 20 1000 1e-10" \
   "synthetic-fixed $SYN 4 10 $SYN_ITER -1" \
-  "synthetic $SYN 4 10 1000 1e-10"
+  "synthetic $SYN 4 10 1000 1e-10" \
+  "synthetic-same-starts $SYN 4 10 1000 1e-10"
 
 echo "== machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg) =="
 for case in "$@"; do
   # shellcheck disable=SC2086
   set -- $case
   case " $CASES " in *" $1 "*) ;; *) continue ;; esac
+  # The same starts in both tools: R poLCA draws its random starts (with
+  # SEED, as poLCA does) and writes them; naastenmeter starts from the very
+  # same values, plain EM and SQUAREM. Both then do the same EM path, so the
+  # times compare the same work to convergence, free of start luck.
+  if [ "$1" = synthetic-same-starts ]; then
+    if ! peer_available poLCA-R; then
+      echo "synthetic-same-starts: skipped, R poLCA draws the starts and is not installed"
+      continue
+    fi
+    export STARTS_OUT="$TMP/starts.csv"
+    peer poLCA-R "$@"
+    unset STARTS_OUT
+    for _ in $(seq 2 "$REPEAT"); do peer poLCA-R "$@"; done
+    for _ in $(seq "$REPEAT"); do
+      for acc in none squarem; do
+        START_VALUES="$TMP/starts.csv" ACCELERATE=$acc LABEL="-$acc" ours "$1" 2 "$2" "$3" "$4" "$5" "$6"
+        START_VALUES="$TMP/starts.csv" ACCELERATE=$acc LABEL="-$acc" ours "$1" 1 "$2" "$3" "$4" "$5" "$6"
+      done
+      grep -h "per start" "$TMP/err" || true
+    done
+    # Assignments before a function call may outlive it in some shells.
+    unset START_VALUES LABEL
+    ACCELERATE=$ACCELERATE_DEFAULT
+    continue
+  fi
   if has naastenmeter; then
     for _ in $(seq "$REPEAT"); do
       ours "$1" 2 "$2" "$3" "$4" "$5" "$6"

@@ -36,6 +36,9 @@ naastenmeter fit --kind profiles|classes [options] <data.csv>
   --tolerance 1e-10         converged when an EM step raises the log-likelihood by less (< 0: never)
   --max-iterations 10000    limit per start, in EM steps (each a pass over the data, jumps included)
   --accelerate squarem|none EM sped up by SQUAREM jumps (default), or plain EM as poLCA
+  --start-values starts.csv classes: start from these probabilities instead of random ones
+                            (columns start,class,item,category,probability, counted from 1;
+                            one class count; the file's starts replace --starts)
   --order largest|<column>  class order: largest first, or by the mean of a column
   --choose K                class count of the model written (default: lowest BIC)
   --prototypes a,b,c        prototype ids for the classes, in class order
@@ -59,6 +62,7 @@ const OPTIONS: &[&str] = &[
     "tolerance",
     "max-iterations",
     "accelerate",
+    "start-values",
     "order",
     "choose",
     "prototypes",
@@ -155,6 +159,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
         other => return Err(format!("--kind must be profiles or classes, not `{other}`")),
     };
 
+    if let Some(file) = args.get("start-values") {
+        let Dataset::Categorical(d) = &data else {
+            return Err("--start-values is for latent classes (--kind classes)".into());
+        };
+        if range.start() != range.end() {
+            return Err("--start-values fits one class count: give --classes K".into());
+        }
+        options.start_values =
+            crate::start_values::read(file, *range.start(), &columns, d.categories())?;
+        if args.get("starts").is_some() && options.starts != options.start_values.len() {
+            return Err(format!(
+                "--starts {} but `{file}` holds {} starts; leave --starts out",
+                options.starts,
+                options.start_values.len()
+            ));
+        }
+        options.starts = options.start_values.len();
+    }
+
     // The file's text is not needed while fitting: free it, so the peak
     // memory is the larger of reading and fitting, not their sum.
     let header = std::mem::take(&mut table.header);
@@ -203,6 +226,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
                 s.iterations.iter().max().unwrap_or(&0),
                 s.best_iterations
             );
+            if s.iterations.len() <= 20 {
+                let each: Vec<String> = s.iterations.iter().map(|i| i.to_string()).collect();
+                eprintln!("{k} classes: EM iterations per start: {}", each.join(", "));
+            }
             for warning in fit.warnings() {
                 eprintln!("warning: {warning}");
             }

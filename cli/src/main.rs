@@ -11,6 +11,7 @@ mod args;
 mod commands;
 mod fit;
 mod reliability;
+mod start_values;
 
 const USAGE: &str = "\
 naastenmeter: check instruments, score answers, fit prototype models

@@ -2,7 +2,7 @@
 
 mod common;
 
-use common::{data, run, temp_file};
+use common::{data, run, stderr, stdout, temp_file};
 
 #[test]
 fn fit_classes_prints_the_table_and_writes_the_chosen_model() {
@@ -196,6 +196,7 @@ fn help_lists_every_option_and_exits_cleanly() {
                 "--tolerance",
                 "--max-iterations",
                 "--accelerate",
+                "--start-values",
                 "--order",
                 "--choose",
                 "--prototypes",
@@ -309,4 +310,130 @@ fn plain_em_is_one_flag_away_and_reaches_the_same_table() {
     let bad = fit("fast");
     assert_eq!(bad.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&bad.stderr).contains("--accelerate must be squarem or none"));
+}
+
+/// A starting-values file for 2 classes over carcinoma's 7 binary items:
+/// `lines` gives, per start, class 1's probability of category 1 (class 2
+/// gets the mirror image).
+fn carcinoma_starts(lines: &[f64]) -> String {
+    let items = ["A", "B", "C", "D", "E", "F", "G"];
+    let mut csv = String::from("start,class,item,category,probability\n");
+    for (s, p) in lines.iter().enumerate() {
+        for (class, p1) in [(1, *p), (2, 1.0 - p)] {
+            for item in items {
+                csv.push_str(&format!("{},{class},{item},1,{p1}\n", s + 1));
+                csv.push_str(&format!("{},{class},{item},2,{}\n", s + 1, 1.0 - p1));
+            }
+        }
+    }
+    csv
+}
+
+#[test]
+fn given_starting_values_are_used_and_checked() {
+    let fit = |file: &str, extra: &[&str]| {
+        let mut args = vec!["fit", "--kind", "classes", "--start-values", file];
+        args.extend_from_slice(extra);
+        args.push("--out");
+        args.push("/dev/null");
+        let data = data("carcinoma.csv");
+        args.push(&data);
+        let output = run(&args);
+        (output.status.code(), stdout(&output), stderr(&output))
+    };
+    let good = temp_file("starts-good.csv", &carcinoma_starts(&[0.7, 0.2]));
+    let (code, out, err) = fit(&good, &["--classes", "2"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("-317.2568"), "{out}");
+    assert!(err.contains("2 of 2 starts converged"), "{err}");
+    assert!(err.contains("EM iterations per start: "), "{err}");
+    // Item positions work as well as names.
+    let by_position = carcinoma_starts(&[0.7])
+        .lines()
+        .enumerate()
+        .map(|(i, line)| match i {
+            0 => line.to_string(),
+            _ => {
+                let cells: Vec<&str> = line.split(',').collect();
+                let position = "ABCDEFG".find(cells[2]).unwrap() + 1;
+                format!(
+                    "{},{},{position},{},{}",
+                    cells[0], cells[1], cells[3], cells[4]
+                )
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n");
+    let by_position = temp_file("starts-position.csv", &by_position);
+    let (code, out, err) = fit(&by_position, &["--classes", "2"]);
+    assert_eq!(code, Some(0), "{err}");
+    assert!(out.contains("-317.2568"), "{out}");
+
+    let refused = |name: &str, contents: &str, extra: &[&str], message: &str| {
+        let file = temp_file(name, contents);
+        let (code, _, err) = fit(&file, extra);
+        assert_eq!(code, Some(1), "{name}: {err}");
+        assert!(
+            err.contains(message),
+            "{name}: expected `{message}` in: {err}"
+        );
+        assert!(!err.contains("panicked"), "{err}");
+    };
+    let good_text = carcinoma_starts(&[0.7, 0.2]);
+    let two = ["--classes", "2"];
+    refused(
+        "starts-sum.csv",
+        &good_text.replacen("1,1,A,1,0.7", "1,1,A,1,0.9", 1),
+        &two,
+        "start 1: class 1, item 1: the probabilities add up to",
+    );
+    let without_last: Vec<&str> = good_text.lines().collect();
+    refused(
+        "starts-missing.csv",
+        &without_last[..without_last.len() - 1].join("\n"),
+        &two,
+        "start 2, class 2, item G, category 2 is missing",
+    );
+    refused(
+        "starts-class.csv",
+        &format!("{good_text}1,3,A,1,0.5\n"),
+        &two,
+        "line 58: `class` is `3`; expected a whole number from 1 to 2",
+    );
+    refused(
+        "starts-twice.csv",
+        &format!("{good_text}1,1,A,1,0.7\n"),
+        &two,
+        "line 58: start 1, class 1, item A, category 1 is given twice",
+    );
+    refused(
+        "starts-item.csv",
+        &format!("{good_text}1,1,Z,1,0.7\n"),
+        &two,
+        "item `Z` is neither a fitted column",
+    );
+    refused(
+        "starts-number.csv",
+        &good_text.replacen("1,1,A,1,0.7", "1,1,A,1,seventy", 1),
+        &two,
+        "line 2: probability `seventy` is not a number from 0 to 1",
+    );
+    refused(
+        "starts-header.csv",
+        "start,class,item,probability\n1,1,A,0.5\n",
+        &two,
+        "a starting-values file needs the columns start, class, item, category, probability",
+    );
+    refused(
+        "starts-range.csv",
+        &good_text,
+        &["--classes", "2..3"],
+        "give --classes K",
+    );
+    refused(
+        "starts-count.csv",
+        &good_text,
+        &["--classes", "2", "--starts", "5"],
+        "--starts 5 but",
+    );
 }

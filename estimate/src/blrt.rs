@@ -64,8 +64,11 @@ pub fn bootstrap_lrt(
                 })
             }
         };
+        // Bootstrap samples always start at random: given starting values
+        // belong to the original fit (and to one class count).
         let seeded = FitOptions {
             seed: options.seed.wrapping_add(b as u64 + 1),
+            start_values: Vec::new(),
             ..options.clone()
         };
         let (Ok(f0), Ok(f1)) = (fit(&sample, k0, &seeded), fit(&sample, k1, &seeded)) else {

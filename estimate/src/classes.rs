@@ -9,7 +9,7 @@ use naastenmeter_core::instrument::{ClassModel, LatentClass, LatentModel};
 use naastenmeter_core::likelihood::{add_class_log_likelihoods, normalise_joint};
 
 use crate::data::{answers, CategoricalData, MISSING_CATEGORY};
-use crate::fit::{renormalise, update_shares, Degenerate, Engine};
+use crate::fit::{renormalise, update_shares, ClassStart, Degenerate, Engine};
 use crate::parallel::map_chunks;
 use crate::rng::Rng;
 
@@ -210,6 +210,22 @@ impl Engine for ClassEngine<'_> {
             shares: vec![1.0 / classes as f64; classes],
             probabilities,
         }
+    }
+
+    fn given_start(&self, start: &ClassStart) -> Option<ClassParams> {
+        let classes = start.len();
+        let mut probabilities = vec![0.0; self.total * classes];
+        for (k, class) in start.iter().enumerate() {
+            for (offset, item) in self.offsets.iter().zip(class) {
+                for (c, p) in item.iter().enumerate() {
+                    probabilities[(offset + c) * classes + k] = *p;
+                }
+            }
+        }
+        Some(ClassParams {
+            shares: vec![1.0 / classes as f64; classes],
+            probabilities,
+        })
     }
 
     fn step(&self, params: &mut ClassParams, threads: usize) -> Result<f64, Degenerate> {

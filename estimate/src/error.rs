@@ -1,5 +1,6 @@
 //! What can go wrong when fitting a model, with where it went wrong.
 
+use alloc::string::String;
 use core::fmt;
 
 /// A reason a model cannot be fitted to the data as given.
@@ -74,6 +75,13 @@ pub enum EstimateError {
         /// Number of columns in the data.
         columns: usize,
     },
+    /// Given starting values do not fit the data or the model.
+    BadStartValues {
+        /// Start (0-based) the problem is in.
+        start: usize,
+        /// What is wrong.
+        message: String,
+    },
     /// The option value is outside its allowed range.
     BadOption {
         /// Name of the option.
@@ -141,6 +149,9 @@ impl fmt::Display for EstimateError {
                 "the class order names column {}, but the data have {columns}",
                 column + 1
             ),
+            Self::BadStartValues { start, message } => {
+                write!(f, "starting values, start {}: {message}", start + 1)
+            }
             Self::BadOption { option, allowed } => {
                 write!(f, "option `{option}` must be {allowed}")
             }

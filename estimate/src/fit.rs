@@ -96,7 +96,18 @@ pub struct FitOptions {
     pub variance_floor: f64,
     /// Threads to use; 0 uses every core.
     pub threads: usize,
+    /// Latent classes only: starting values to use instead of random ones,
+    /// one [`ClassStart`] per start (then `starts` must equal their number).
+    /// Empty (the default): random starts. Given starts let a fit begin
+    /// where another tool's did, so both do the same work (the benchmark
+    /// against R poLCA), or reproduce a published solution.
+    pub start_values: Vec<ClassStart>,
 }
+
+/// Starting values of one latent class start, as poLCA's `probs.start`:
+/// `probabilities[class][item][category]`, each item's probabilities in a
+/// class summing to 1. Class shares start equal, as in poLCA.
+pub type ClassStart = Vec<Vec<Vec<f64>>>;
 
 impl Default for FitOptions {
     fn default() -> Self {
@@ -112,6 +123,7 @@ impl Default for FitOptions {
             min_class_size: 1.0,
             variance_floor: 1e-6,
             threads: 0,
+            start_values: Vec::new(),
         }
     }
 }
@@ -277,6 +289,11 @@ pub(crate) trait Engine: Sync {
     fn visited_rows(&self) -> usize;
     fn parameters(&self, classes: usize) -> usize;
     fn random_start(&self, classes: usize, rng: &mut Rng) -> Self::Params;
+    /// Parameters from given starting values (checked by
+    /// `check_start_values`), or `None` when this kind of model takes none.
+    fn given_start(&self, _start: &ClassStart) -> Option<Self::Params> {
+        None
+    }
     /// One E-step with `params` and one M-step into `params`; returns the
     /// log-likelihood of the parameters going in.
     fn step(&self, params: &mut Self::Params, threads: usize) -> Result<f64, Degenerate>;
@@ -471,12 +488,105 @@ fn check_options(
             allowed: "a finite number > 0",
         });
     }
+    if !options.start_values.is_empty() {
+        check_start_values(data, classes, options)?;
+    }
     if let ClassOrder::ByColumn(column) = options.order {
         if column >= data.columns() {
             return Err(EstimateError::UnknownOrderColumn {
                 column,
                 columns: data.columns(),
             });
+        }
+    }
+    Ok(())
+}
+
+/// Given starting values must have one entry per start, the model's class
+/// count, the data's items and categories, and probabilities that are
+/// numbers from 0 to 1 summing to 1 (within 1e-6) per class and item.
+fn check_start_values(
+    data: &Dataset,
+    classes: usize,
+    options: &FitOptions,
+) -> Result<(), EstimateError> {
+    let bad = |start: usize, message: String| EstimateError::BadStartValues { start, message };
+    let Dataset::Categorical(d) = data else {
+        return Err(bad(
+            0,
+            "starting values can only be given for latent classes".into(),
+        ));
+    };
+    if options.start_values.len() != options.starts {
+        return Err(bad(
+            0,
+            format!(
+                "{} starts are given, but {} are asked for",
+                options.start_values.len(),
+                options.starts
+            ),
+        ));
+    }
+    let categories = d.categories();
+    for (s, start) in options.start_values.iter().enumerate() {
+        if start.len() != classes {
+            return Err(bad(
+                s,
+                format!(
+                    "{} classes are given, but the model has {classes}",
+                    start.len()
+                ),
+            ));
+        }
+        for (k, class) in start.iter().enumerate() {
+            if class.len() != categories.len() {
+                return Err(bad(
+                    s,
+                    format!(
+                        "class {}: {} items are given, but the data have {}",
+                        k + 1,
+                        class.len(),
+                        categories.len()
+                    ),
+                ));
+            }
+            for (j, item) in class.iter().enumerate() {
+                let expected = usize::from(categories[j]);
+                if item.len() != expected {
+                    return Err(bad(
+                        s,
+                        format!(
+                            "class {}, item {}: {} categories are given, but the item has {expected}",
+                            k + 1,
+                            j + 1,
+                            item.len()
+                        ),
+                    ));
+                }
+                if let Some(c) = item.iter().position(|p| !(0.0..=1.0).contains(p)) {
+                    return Err(bad(
+                        s,
+                        format!(
+                            "class {}, item {}, category {}: {} is not a probability from 0 to 1",
+                            k + 1,
+                            j + 1,
+                            c + 1,
+                            item[c]
+                        ),
+                    ));
+                }
+                let sum: f64 = item.iter().sum();
+                if (sum - 1.0).abs() > 1e-6 {
+                    return Err(bad(
+                        s,
+                        format!(
+                            "class {}, item {}: the probabilities add up to {sum}, not 1",
+                            k + 1,
+                            j + 1
+                        ),
+                    ));
+                }
+            }
         }
     }
     Ok(())
@@ -539,11 +649,15 @@ fn run_start<E: Engine>(
     engine: &E,
     classes: usize,
     rng: &mut Rng,
+    given: Option<&ClassStart>,
     options: &FitOptions,
     threads: usize,
     accepted: &mut dyn FnMut(f64),
 ) -> StartResult<E::Params> {
-    let mut params = engine.random_start(classes, rng);
+    let mut params = match given.and_then(|start| engine.given_start(start)) {
+        Some(params) => params,
+        None => engine.random_start(classes, rng),
+    };
     let squarem = options.accelerator == Accelerator::Squarem;
     // Log-likelihood of the parameters that went into the latest accepted
     // step: the baseline of the convergence test and of accepting a jump.
@@ -710,7 +824,16 @@ fn run<E: Engine>(
     let stream = (classes as u64) << 32;
     let results = map_indexed(options.starts, outer, |s| {
         let mut rng = Rng::stream(options.seed, stream | s as u64);
-        let result = run_start(engine, classes, &mut rng, options, inner, &mut |_| {});
+        let given = options.start_values.get(s);
+        let result = run_start(
+            engine,
+            classes,
+            &mut rng,
+            given,
+            options,
+            inner,
+            &mut |_| {},
+        );
         progress(Progress::StartDone {
             classes,
             done: done.fetch_add(1, Ordering::Relaxed) + 1,
@@ -885,7 +1008,9 @@ mod tests {
         for start in 0..10 {
             let mut lls = Vec::new();
             let mut rng = Rng::stream(1, (3 << 32) | start);
-            let result = run_start(&engine, 3, &mut rng, &options, 1, &mut |ll| lls.push(ll));
+            let result = run_start(&engine, 3, &mut rng, None, &options, 1, &mut |ll| {
+                lls.push(ll)
+            });
             assert!(result.outcome.is_ok());
             assert!(lls.len() > 10);
             for pair in lls.windows(2) {
@@ -897,6 +1022,107 @@ mod tests {
                 );
             }
         }
+    }
+
+    #[test]
+    fn given_starts_give_the_same_fit_as_drawing_them_again() {
+        // A start given as values is the same start: the fit from the
+        // random draws, written out as starting values, is found again,
+        // on any thread count.
+        let data = values();
+        let engine = ClassEngine::new(&data, 0.0, 1.0);
+        let draws: Vec<ClassStart> = (0..4)
+            .map(|s| {
+                let mut rng = Rng::stream(7, (2 << 32) | s);
+                let params = engine.random_start(2, &mut rng);
+                (0..2)
+                    .map(|k| {
+                        engine
+                            .offsets
+                            .iter()
+                            .map(|offset| {
+                                (0..2)
+                                    .map(|c| params.probabilities[(offset + c) * 2 + k])
+                                    .collect()
+                            })
+                            .collect()
+                    })
+                    .collect()
+            })
+            .collect();
+        let dataset = Dataset::Categorical(data.clone());
+        let random = fit(
+            &dataset,
+            2,
+            &FitOptions {
+                starts: 4,
+                seed: 7,
+                ..FitOptions::default()
+            },
+        )
+        .unwrap();
+        for threads in [1, 2] {
+            let given = FitOptions {
+                starts: 4,
+                start_values: draws.clone(),
+                threads,
+                ..FitOptions::default()
+            };
+            let fitted = fit(&dataset, 2, &given).unwrap();
+            assert_eq!(
+                fitted.statistics.log_likelihood,
+                random.statistics.log_likelihood
+            );
+            assert_eq!(fitted.starts.iterations, random.starts.iterations);
+        }
+    }
+
+    #[test]
+    fn given_starts_that_do_not_fit_are_refused_with_where() {
+        let data = Dataset::Categorical(values());
+        let start: ClassStart = vec![vec![vec![0.5, 0.5]; 4]; 2];
+        let refused = |start_values: Vec<ClassStart>, starts: usize, classes: usize| {
+            let options = FitOptions {
+                starts,
+                start_values,
+                ..FitOptions::default()
+            };
+            match fit(&data, classes, &options) {
+                Err(EstimateError::BadStartValues { start, message }) => {
+                    format!("{start}: {message}")
+                }
+                other => panic!("expected BadStartValues, got {other:?}"),
+            }
+        };
+        assert!(
+            refused(vec![start.clone()], 2, 2).contains("1 starts are given, but 2 are asked for")
+        );
+        assert!(
+            refused(vec![start.clone()], 1, 3).contains("2 classes are given, but the model has 3")
+        );
+        let mut wrong = start.clone();
+        wrong[1][2] = vec![0.5, 0.6];
+        assert_eq!(
+            refused(vec![start.clone(), wrong], 2, 2),
+            "1: class 2, item 3: the probabilities add up to 1.1, not 1"
+        );
+        let mut short = start.clone();
+        short[0].pop();
+        assert!(
+            refused(vec![short], 1, 2).contains("class 1: 3 items are given, but the data have 4")
+        );
+        let profiles = Dataset::Continuous(
+            crate::data::ContinuousData::new(1, vec![1.0, 2.0, 3.0, 4.0]).unwrap(),
+        );
+        let options = FitOptions {
+            starts: 1,
+            start_values: vec![start],
+            ..FitOptions::default()
+        };
+        assert!(matches!(
+            fit(&profiles, 2, &options),
+            Err(EstimateError::BadStartValues { .. })
+        ));
     }
 
     #[test]

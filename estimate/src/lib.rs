@@ -48,8 +48,8 @@ pub use blrt::{bootstrap_lrt, BootstrapTest};
 pub use data::{CategoricalData, ContinuousData, Dataset, MISSING_CATEGORY};
 pub use error::EstimateError;
 pub use fit::{
-    enumerate, enumeration_table, fit, fit_with_progress, Accelerator, ClassOrder, Fit, FitOptions,
-    FitStatistics, Progress, StartSummary,
+    enumerate, enumeration_table, fit, fit_with_progress, Accelerator, ClassOrder, ClassStart, Fit,
+    FitOptions, FitStatistics, Progress, StartSummary,
 };
 pub use rng::Rng;
 pub use simulate::{simulate_categorical, simulate_continuous};
