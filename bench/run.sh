@@ -116,6 +116,11 @@ for case in "$@"; do
     peer poLCA-R "$@"
     unset STARTS_OUT
     for _ in $(seq 2 "$REPEAT"); do peer poLCA-R "$@"; done
+    if has polca && peer_available polca; then
+      export STARTS_IN="$TMP/starts.csv"
+      for _ in $(seq "$REPEAT"); do peer polca "$@"; done
+      unset STARTS_IN
+    fi
     for _ in $(seq "$REPEAT"); do
       for acc in none squarem; do
         START_VALUES="$TMP/starts.csv" ACCELERATE=$acc LABEL="-$acc" ours "$1" 2 "$2" "$3" "$4" "$5" "$6"
