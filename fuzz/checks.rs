@@ -37,9 +37,22 @@ pub fn check_answers(data: &[u8]) {
     let Ok(report) = score(ins, &answers) else {
         return;
     };
-    if let Some(c) = &report.classification {
-        let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
-        assert!((sum - 1.0).abs() < 1e-9, "posteriors sum to {sum}");
+    let c = &report.classification;
+    let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
+    assert!((sum - 1.0).abs() < 1e-9, "posteriors sum to {sum}");
+    // A named prototype is never contradicted by the person's bands and
+    // always typical for the answers.
+    for named in c.counted() {
+        let p = c
+            .probabilities
+            .iter()
+            .find(|p| p.prototype == named)
+            .expect("a named prototype has a probability");
+        assert!(!p.contradicted, "{named} is named but contradicted");
+        assert!(
+            p.typicality >= ins.model.typicality.threshold,
+            "{named} is named but atypical"
+        );
     }
     let text = json::export_report(ins, &answers, &report, None);
     let back = json::import_report(ins, text.as_bytes()).expect("own export imports");

@@ -50,7 +50,10 @@ fn score_in_every_format() {
     let output = run(&["score", &instrument, &answers]);
     assert!(output.status.success(), "{}", stderr(&output));
     let report: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
-    assert_eq!(report["report"]["classification"]["best"], "entrapped");
+    assert_eq!(
+        report["report"]["classification"]["fit"]["prototype"]["best"],
+        "entrapped"
+    );
     assert_eq!(report["report"]["signals"][0], "gp_mood");
 
     let output = run(&[

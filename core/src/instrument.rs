@@ -216,6 +216,27 @@ pub struct Prototype {
     pub feelings: Text,
     /// What may help, one text per point.
     pub what_may_help: Vec<Text>,
+    /// Bands that contradict this prototype's description: while one of
+    /// them holds, the prototype is never named (as best or as one of the
+    /// two closest), so a person is never told something their own scores deny.
+    #[serde(default)]
+    pub contradicted_by: Vec<BandRef>,
+    /// Shown instead of `description` while an urgent safety signal holds.
+    /// Needed for a description that speaks of balance or coping: those
+    /// words must not sit under "call for help now".
+    #[serde(default)]
+    pub description_when_urgent: Option<Text>,
+}
+
+/// A band of a scale, named by the scale's id and the band's id.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct BandRef {
+    /// The scale.
+    pub scale: String,
+    /// The band of that scale.
+    pub band: String,
 }
 
 /// The statistical model that gives each prototype a probability.
@@ -230,8 +251,56 @@ pub struct Model {
     pub provisional: bool,
     /// Below this posterior probability the best prototype is shown as uncertain.
     pub uncertainty_threshold: f64,
+    /// The lowest posterior probability with which a prototype may be named
+    /// at all; it matters when the most likely one is contradicted or
+    /// atypical and the next one is considered instead.
+    pub min_posterior: f64,
+    /// When the answers fit the model well enough to name a prototype.
+    pub typicality: Typicality,
+    /// Words for how well the named prototype fits, from the strongest to
+    /// the weakest; the first whose `min_posterior` the prototype reaches applies.
+    pub strength: Vec<StrengthLevel>,
     /// The model's parameters.
     pub latent: LatentModel,
+}
+
+/// How the model decides whether answers fit any prototype at all.
+///
+/// The estimation tool computes these from the data the model was fitted on
+/// (`docs/estimation.md`, "Typicality"). A class's *typicality* for one
+/// respondent is, for latent profiles, the chi-square upper-tail probability
+/// of the squared Mahalanobis distance to the class mean (degrees of freedom:
+/// the number of observed scales); for latent classes, the mean log-probability
+/// of the observed answers per observed item. Both skip missing inputs and
+/// compare fairly across respondents who answered a different number of inputs.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Typicality {
+    /// How many of the model's inputs (scales or items) must be observed to
+    /// classify at all.
+    pub min_inputs: usize,
+    /// The lowest typicality with which a class counts as fitting.
+    pub threshold: f64,
+    /// The share of the fitting data the threshold was chosen to keep, for
+    /// example 0.975.
+    pub target_share: f64,
+    /// The share of the fitting data (respondents with at least `min_inputs`
+    /// inputs) that fits at least one class with this threshold.
+    pub typical_share: f64,
+}
+
+/// A verbal strength of fit, such as "fits well".
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct StrengthLevel {
+    /// Identifier, for example `good`.
+    pub id: String,
+    /// The lowest posterior probability of the named prototype for these words.
+    pub min_posterior: f64,
+    /// The words shown before the percentage, for example "past goed".
+    pub label: Text,
 }
 
 /// The two kinds of prototype model.
@@ -363,6 +432,15 @@ pub struct SafetyRule {
     pub message: Text,
     /// Identifiers of contact points to show with it.
     pub contacts: Vec<String>,
+    /// Whether this signal means help for the relative themself comes
+    /// before coaching (PINM's contra-indication: suspected depression, or
+    /// the relative's own crisis). The result then leads with that help.
+    #[serde(default)]
+    pub help_for_yourself_first: bool,
+    /// A question under which this signal is shown as soon as it holds,
+    /// while the relative is still answering, not only on the result page.
+    #[serde(default)]
+    pub show_at_question: Option<String>,
 }
 
 /// How urgent a safety signal is.

@@ -5,10 +5,15 @@
 //! disagree. Everything is computed in log space: probabilities of many
 //! answers multiply to numbers too small for a float.
 
+use alloc::vec::Vec;
+
 use crate::instrument::{ClassModel, ProfileModel};
 
 /// `ln(2π)`, used by the normal density.
 const LN_2PI: f64 = 1.837_877_066_409_345_5;
+
+/// `sqrt(π)`, for the chi-square tail with odd degrees of freedom.
+const SQRT_PI: f64 = 1.772_453_850_905_516;
 
 /// `ln(sum(exp(values)))`, computed without overflow or underflow.
 ///
@@ -169,6 +174,103 @@ pub fn add_class_log_likelihoods(
             None => joint.iter_mut().for_each(|j| *j = f64::NEG_INFINITY),
         }
     }
+}
+
+/// Squared Mahalanobis distance of observed scale scores to one profile
+/// class with diagonal covariances: `sum((x - mean)^2 / variance)` over the
+/// observed scores, missing scores (`None`) skipped.
+pub fn squared_mahalanobis(means: &[f64], variances: &[f64], scores: &[Option<f64>]) -> f64 {
+    scores
+        .iter()
+        .zip(means.iter().zip(variances))
+        .filter_map(|(score, (mean, variance))| {
+            score.map(|x| {
+                let d = x - mean;
+                d * d / variance
+            })
+        })
+        .sum()
+}
+
+/// The upper-tail probability `P(X >= x)` of a chi-square distribution with
+/// `degrees` degrees of freedom (at least 1).
+///
+/// Under a latent profile class with diagonal covariances, the squared
+/// Mahalanobis distance of `p` observed scores is chi-square with `p`
+/// degrees of freedom, so this is how unusual a respondent is for the class.
+/// Closed forms for whole degrees of freedom (Abramowitz and Stegun 26.4.4
+/// and 26.4.5): a finite sum for even degrees, plus `erfc` for odd ones.
+pub fn chi_square_upper_tail(x: f64, degrees: usize) -> f64 {
+    if x.is_nan() {
+        return f64::NAN;
+    }
+    if x <= 0.0 {
+        return 1.0;
+    }
+    let half = x / 2.0;
+    let decay = libm::exp(-half);
+    let tail = if degrees % 2 == 0 {
+        // exp(-x/2) * sum_{i < k} (x/2)^i / i!, with degrees = 2k.
+        let mut term = 1.0;
+        let mut sum = 1.0;
+        for i in 1..degrees / 2 {
+            term *= half / i as f64;
+            sum += term;
+        }
+        decay * sum
+    } else {
+        // erfc(sqrt(x/2)) + exp(-x/2) * sum_{i=1}^{k} (x/2)^(i-1/2) / Gamma(i+1/2),
+        // with degrees = 2k + 1; Gamma(3/2) = sqrt(pi)/2.
+        let root = libm::sqrt(half);
+        let mut term = root / (SQRT_PI / 2.0);
+        let mut sum = 0.0;
+        for i in 1..=degrees / 2 {
+            sum += term;
+            term *= half / (i as f64 + 0.5);
+        }
+        libm::erfc(root) + decay * sum
+    };
+    tail.clamp(0.0, 1.0)
+}
+
+/// Each class's typicality for observed scale scores, with its squared
+/// Mahalanobis distance: the chi-square upper-tail probability of the
+/// distance, with as many degrees of freedom as scores were observed.
+/// With no score observed, every class has typicality 1 and distance 0.
+pub fn profile_typicality(model: &ProfileModel, scores: &[Option<f64>]) -> Vec<(f64, f64)> {
+    let observed = scores.iter().filter(|s| s.is_some()).count();
+    model
+        .classes
+        .iter()
+        .map(|class| {
+            let distance = squared_mahalanobis(&class.means, &class.variances, scores);
+            let typicality = if observed == 0 {
+                1.0
+            } else {
+                chi_square_upper_tail(distance, observed)
+            };
+            (typicality, distance)
+        })
+        .collect()
+}
+
+/// Each class's typicality for observed answer categories: the mean
+/// log-probability of the observed answers per observed item (0 when none
+/// was observed). Dividing by the number of observed items lets respondents
+/// who skipped items be compared with those who did not.
+pub fn class_typicality(model: &ClassModel, categories: &[Option<usize>]) -> Vec<f64> {
+    let observed = categories.iter().filter(|c| c.is_some()).count();
+    model
+        .classes
+        .iter()
+        .map(|class| {
+            if observed == 0 {
+                0.0
+            } else {
+                class_log_likelihood(&class.probabilities, categories) / observed as f64
+            }
+        })
+        .collect()
 }
 
 /// Posterior probability of each class for observed scale scores.

@@ -15,12 +15,16 @@ pub struct Report {
     pub instrument: InstrumentRef,
     /// One result per scale, in the instrument's order.
     pub scales: Vec<ScaleResult>,
-    /// The prototype classification, or `None` when no answer the model uses was given.
-    pub classification: Option<Classification>,
+    /// The prototype classification (always present; its [`Fit`] says
+    /// whether a prototype may be named).
+    pub classification: Classification,
     /// Identifiers of the safety rules whose condition holds, most urgent first.
     pub signals: Vec<String>,
     /// Identifiers of the advice rules whose condition holds, in instrument order.
     pub advice: Vec<String>,
+    /// Whether a signal asks that help for the relative themself comes
+    /// before coaching tips and methods (PINM's contra-indication).
+    pub help_for_yourself_first: bool,
 }
 
 /// The instrument a report or export belongs to.
@@ -51,25 +55,70 @@ pub struct ScaleResult {
     pub band: Option<String>,
 }
 
-/// The posterior probability of each prototype and the best fit.
+/// How the answers relate to the prototype model: the exact posterior of
+/// every prototype, how typical the answers are for each, and what may be
+/// said about it ([`Fit`]).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct Classification {
-    /// Probability per prototype, in the model's class order; they sum to 1.
+    /// One entry per prototype, in the model's class order; probabilities sum to 1.
     pub probabilities: Vec<PrototypeProbability>,
-    /// The most likely prototype.
-    pub best: String,
-    /// Whether the best prototype's probability is below the model's threshold.
-    pub uncertain: bool,
-    /// The two most likely prototypes, most likely first.
-    pub closest: Vec<String>,
+    /// What the result may say about the prototypes.
+    pub fit: Fit,
     /// How many of the model's inputs (scales or items) were used.
     pub inputs_used: usize,
     /// How many inputs the model has.
     pub inputs_total: usize,
+    /// The log density (profiles) or log-likelihood (classes) of the
+    /// observed inputs under the whole model, missing inputs skipped.
+    pub log_density: f64,
 }
 
-/// One prototype's posterior probability.
+/// What the result may say about the prototypes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Fit {
+    /// A prototype fits: it is typical for the answers, none of the
+    /// person's bands contradicts it, and its posterior reaches the model's minimum.
+    Prototype {
+        /// The prototype named as fitting best.
+        best: String,
+        /// Whether `best`'s probability is below the model's uncertainty threshold.
+        uncertain: bool,
+        /// Up to two prototypes that may be named, most likely first (`best` first).
+        closest: Vec<String>,
+        /// The id of the verbal strength (`model.strength`) for `best`.
+        strength: String,
+        /// Whether the description must be the one for an urgent safety
+        /// signal ([`crate::instrument::Prototype::description_when_urgent`]).
+        while_urgent: bool,
+    },
+    /// The answers fit none of the prototypes well (or every typical one is
+    /// contradicted by the person's own bands).
+    NoneFits {
+        /// How the answers differ from the closest description.
+        direction: Direction,
+    },
+    /// Fewer inputs were observed than the model needs to classify.
+    TooFewInputs {
+        /// How many inputs the model needs.
+        needed: usize,
+    },
+}
+
+/// How answers that fit no prototype differ from the closest description.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Direction {
+    /// Lighter than the closest description: no input clearly heavier.
+    Lighter,
+    /// Heavier than the closest description: no input clearly lighter.
+    Heavier,
+    /// Lighter on some inputs and heavier on others.
+    Mixed,
+}
+
+/// One prototype's posterior probability and how well the answers fit it.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct PrototypeProbability {
@@ -77,12 +126,49 @@ pub struct PrototypeProbability {
     pub prototype: String,
     /// Its posterior probability, from 0 to 1.
     pub probability: f64,
+    /// How typical the answers are for this class (see
+    /// [`crate::instrument::Typicality`]).
+    pub typicality: f64,
+    /// For latent profiles, the squared Mahalanobis distance of the observed
+    /// scale scores to the class mean; `None` for latent classes.
+    pub distance: Option<f64>,
+    /// Whether one of the prototype's contradicting bands holds.
+    pub contradicted: bool,
 }
 
 impl Classification {
-    /// The probability of the best prototype.
-    pub fn best_probability(&self) -> f64 {
-        self.probability_of(&self.best).unwrap_or(0.0)
+    /// The named prototype, when one fits.
+    pub fn best(&self) -> Option<&str> {
+        match &self.fit {
+            Fit::Prototype { best, .. } => Some(best),
+            _ => None,
+        }
+    }
+
+    /// The prototypes that count as "this result" for advice: the best, or
+    /// the two closest when the result is uncertain; none when none fits.
+    pub fn counted(&self) -> Vec<&str> {
+        match &self.fit {
+            Fit::Prototype {
+                best,
+                uncertain: true,
+                closest,
+                ..
+            } => {
+                let mut counted: Vec<&str> = closest.iter().map(String::as_str).collect();
+                if counted.is_empty() {
+                    counted.push(best);
+                }
+                counted
+            }
+            Fit::Prototype { best, .. } => alloc::vec![best.as_str()],
+            _ => Vec::new(),
+        }
+    }
+
+    /// The probability of the named prototype, when one fits.
+    pub fn best_probability(&self) -> Option<f64> {
+        self.best().and_then(|best| self.probability_of(best))
     }
 
     /// The probability of a prototype.

@@ -12,9 +12,13 @@ use alloc::vec::Vec;
 use crate::answers::{Answer, Answers};
 use crate::condition::Facts;
 use crate::error::ScoreError;
-use crate::instrument::{ChoiceKind, Index, Instrument, LatentModel, Scale};
+use crate::instrument::{
+    ChoiceKind, Index, Instrument, LatentModel, Prototype, SafetyRule, Scale, SignalLevel,
+};
 use crate::likelihood;
-use crate::report::{Classification, InstrumentRef, PrototypeProbability, Report, ScaleResult};
+use crate::report::{
+    Classification, Direction, Fit, InstrumentRef, PrototypeProbability, Report, ScaleResult,
+};
 
 /// Scores `answers` with `instrument` (which must have passed validation).
 ///
@@ -30,22 +34,15 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, Score
         .iter()
         .map(|scale| score_scale(&index, scale, answers))
         .collect();
-    let classification = classify(instrument, &index, &scales, answers);
+    let mut classification = classify(instrument, &index, &scales, answers);
 
-    let mut counted: Vec<&str> = Vec::new();
-    if let Some(c) = &classification {
-        if c.uncertain {
-            counted.extend(c.closest.iter().map(String::as_str));
-        } else {
-            counted.push(c.best.as_str());
-        }
-    }
+    let counted = classification.counted();
     let facts = Facts {
         answers,
         scales: &scales,
         prototypes: &counted,
     };
-    let mut signals: Vec<(&crate::instrument::SafetyRule, usize)> = instrument
+    let mut signals: Vec<(&SafetyRule, usize)> = instrument
         .safety
         .iter()
         .enumerate()
@@ -54,7 +51,11 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, Score
         .collect();
     // Most urgent first, then in the instrument's order.
     signals.sort_by_key(|(rule, i)| (rule.level, *i));
-    let signals = signals
+    let help_for_yourself_first = signals.iter().any(|(rule, _)| rule.help_for_yourself_first);
+    let urgent = signals
+        .iter()
+        .any(|(rule, _)| rule.level == SignalLevel::Urgent);
+    let signals: Vec<String> = signals
         .into_iter()
         .map(|(rule, _)| rule.id.clone())
         .collect();
@@ -64,6 +65,11 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, Score
         .filter(|rule| rule.when.holds(&facts))
         .map(|rule| rule.id.clone())
         .collect();
+    // A description that speaks of balance has another wording while an
+    // urgent signal holds; the signals were decided on the same prototypes.
+    if let Fit::Prototype { while_urgent, .. } = &mut classification.fit {
+        *while_urgent = urgent;
+    }
 
     Ok(Report {
         instrument: InstrumentRef {
@@ -74,6 +80,7 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, Score
         classification,
         signals,
         advice,
+        help_for_yourself_first,
     })
 }
 
@@ -176,15 +183,39 @@ fn band_of(scale: &Scale, score: f64) -> Option<String> {
         .map(|(_, band)| band.id.clone())
 }
 
-fn classify(
+/// The model's inputs for one respondent, missing ones `None`.
+enum Inputs {
+    /// Scale scores of a latent profile model (scales without enough answers are missing).
+    Scores(Vec<Option<f64>>),
+    /// Answer categories (option positions) of a latent class model.
+    Categories(Vec<Option<usize>>),
+}
+
+impl Inputs {
+    fn used(&self) -> usize {
+        match self {
+            Inputs::Scores(s) => s.iter().filter(|x| x.is_some()).count(),
+            Inputs::Categories(c) => c.iter().filter(|x| x.is_some()).count(),
+        }
+    }
+
+    fn total(&self) -> usize {
+        match self {
+            Inputs::Scores(s) => s.len(),
+            Inputs::Categories(c) => c.len(),
+        }
+    }
+}
+
+fn model_inputs(
     instrument: &Instrument,
     index: &Index<'_>,
     scales: &[ScaleResult],
     answers: &Answers,
-) -> Option<Classification> {
-    let (posterior, used, total) = match &instrument.model.latent {
-        LatentModel::Profiles(model) => {
-            let scores: Vec<Option<f64>> = model
+) -> Inputs {
+    match &instrument.model.latent {
+        LatentModel::Profiles(model) => Inputs::Scores(
+            model
                 .scales
                 .iter()
                 .map(|id| {
@@ -194,57 +225,234 @@ fn classify(
                         .filter(|s| s.enough)
                         .and_then(|s| s.score)
                 })
-                .collect();
-            let used = scores.iter().filter(|s| s.is_some()).count();
-            (
-                likelihood::profile_posterior(model, &scores),
-                used,
-                scores.len(),
-            )
-        }
-        LatentModel::Classes(model) => {
-            let categories: Vec<Option<usize>> = model
+                .collect(),
+        ),
+        LatentModel::Classes(model) => Inputs::Categories(
+            model
                 .items
                 .iter()
                 .map(|id| {
                     let (_, rs) = index.items.get(id.as_str())?;
                     rs.and_then(|rs| rs.option_index(answers.value(id)?))
                 })
-                .collect();
-            let used = categories.iter().filter(|c| c.is_some()).count();
-            (
-                likelihood::class_posterior(model, &categories),
-                used,
-                categories.len(),
-            )
-        }
-    };
-    if used == 0 {
-        return None;
+                .collect(),
+        ),
     }
+}
+
+/// Classifies, deciding what may be said: a prototype is named only when
+/// enough inputs were observed, the answers are typical for it, none of the
+/// person's bands contradicts it, and its posterior reaches the model's minimum.
+fn classify(
+    instrument: &Instrument,
+    index: &Index<'_>,
+    scales: &[ScaleResult],
+    answers: &Answers,
+) -> Classification {
+    let model = &instrument.model;
+    let inputs = model_inputs(instrument, index, scales, answers);
+    let (mut posterior, typicality, distances): (Vec<f64>, Vec<f64>, Vec<Option<f64>>) =
+        match (&model.latent, &inputs) {
+            (LatentModel::Profiles(m), Inputs::Scores(scores)) => {
+                let joint = m
+                    .classes
+                    .iter()
+                    .map(|c| {
+                        libm::log(c.share)
+                            + likelihood::profile_class_log_likelihood(
+                                &c.means,
+                                &c.variances,
+                                scores,
+                            )
+                    })
+                    .collect();
+                let (typicality, distances) = likelihood::profile_typicality(m, scores)
+                    .into_iter()
+                    .map(|(t, d)| (t, Some(d)))
+                    .unzip();
+                (joint, typicality, distances)
+            }
+            (LatentModel::Classes(m), Inputs::Categories(categories)) => {
+                let joint = m
+                    .classes
+                    .iter()
+                    .map(|c| {
+                        libm::log(c.share)
+                            + likelihood::class_log_likelihood(&c.probabilities, categories)
+                    })
+                    .collect();
+                let typicality = likelihood::class_typicality(m, categories);
+                let distances = alloc::vec![None; typicality.len()];
+                (joint, typicality, distances)
+            }
+            // `model_inputs` builds the inputs from the same model.
+            _ => (Vec::new(), Vec::new(), Vec::new()),
+        };
+    let log_density = likelihood::normalise_posterior(&mut posterior);
     let prototypes = instrument.class_prototypes();
-    let mut order: Vec<usize> = (0..posterior.len()).collect();
-    // Highest probability first; ties keep the model's class order.
-    order.sort_by(|a, b| posterior[*b].total_cmp(&posterior[*a]).then(a.cmp(b)));
-    let best = *order.first()?;
-    let uncertain = posterior[best] < instrument.model.uncertainty_threshold;
-    Some(Classification {
-        probabilities: prototypes
-            .iter()
-            .zip(&posterior)
-            .map(|(p, probability)| PrototypeProbability {
+    let probabilities: Vec<PrototypeProbability> = prototypes
+        .iter()
+        .zip(posterior.iter().zip(typicality.iter().zip(&distances)))
+        .map(
+            |(p, (probability, (typicality, distance)))| PrototypeProbability {
                 prototype: String::from(*p),
                 probability: *probability,
+                typicality: *typicality,
+                distance: *distance,
+                contradicted: index
+                    .prototype(p)
+                    .is_some_and(|proto| contradicted(proto, scales)),
+            },
+        )
+        .collect();
+
+    let used = inputs.used();
+    let fit = if used < model.typicality.min_inputs.max(1) {
+        Fit::TooFewInputs {
+            needed: model.typicality.min_inputs.max(1),
+        }
+    } else {
+        let mut order: Vec<usize> = (0..probabilities.len()).collect();
+        // Highest probability first; ties keep the model's class order.
+        order.sort_by(|a, b| {
+            probabilities[*b]
+                .probability
+                .total_cmp(&probabilities[*a].probability)
+                .then(a.cmp(b))
+        });
+        let nameable: Vec<usize> = order
+            .into_iter()
+            .filter(|k| {
+                let p = &probabilities[*k];
+                !p.contradicted
+                    && p.typicality >= model.typicality.threshold
+                    && p.probability >= model.min_posterior
             })
-            .collect(),
-        best: prototypes[best].into(),
-        uncertain,
-        closest: order
-            .iter()
-            .take(2)
-            .map(|i| String::from(prototypes[*i]))
-            .collect(),
+            .collect();
+        match nameable.first() {
+            Some(&best) => {
+                let probability = probabilities[best].probability;
+                Fit::Prototype {
+                    best: probabilities[best].prototype.clone(),
+                    uncertain: probability < model.uncertainty_threshold,
+                    closest: nameable
+                        .iter()
+                        .take(2)
+                        .map(|k| probabilities[*k].prototype.clone())
+                        .collect(),
+                    strength: model
+                        .strength
+                        .iter()
+                        .find(|level| probability >= level.min_posterior)
+                        .or(model.strength.last())
+                        .map(|level| level.id.clone())
+                        .unwrap_or_default(),
+                    // Set by `score` once the signals are known.
+                    while_urgent: false,
+                }
+            }
+            None => Fit::NoneFits {
+                direction: direction(instrument, &inputs, &typicality),
+            },
+        }
+    };
+    Classification {
+        probabilities,
+        fit,
         inputs_used: used,
-        inputs_total: total,
+        inputs_total: inputs.total(),
+        log_density,
+    }
+}
+
+/// Whether one of the prototype's contradicting bands holds for the person.
+fn contradicted(prototype: &Prototype, scales: &[ScaleResult]) -> bool {
+    prototype.contradicted_by.iter().any(|band| {
+        scales.iter().any(|s| {
+            s.id == band.scale && s.enough && s.band.as_deref() == Some(band.band.as_str())
+        })
     })
+}
+
+/// How far an input must lie from the closest class, in its own spread
+/// (standard deviations for scale scores, answer options for items), to
+/// count as clearly lighter or heavier.
+const CLEAR_DIFFERENCE: f64 = 1.0;
+
+/// How answers that fit no prototype differ from the closest class (the one
+/// with the highest typicality): lighter when no input is clearly heavier,
+/// heavier when none is clearly lighter, else mixed. Higher scores and later
+/// answer options mean heavier, as in every scale of an instrument.
+fn direction(instrument: &Instrument, inputs: &Inputs, typicality: &[f64]) -> Direction {
+    let Some(closest) =
+        (0..typicality.len()).max_by(|a, b| typicality[*a].total_cmp(&typicality[*b]))
+    else {
+        return Direction::Mixed;
+    };
+    let deviations: Vec<f64> = match (&instrument.model.latent, inputs) {
+        (LatentModel::Profiles(m), Inputs::Scores(scores)) => {
+            let class = &m.classes[closest];
+            scores
+                .iter()
+                .zip(class.means.iter().zip(&class.variances))
+                .filter_map(|(x, (mean, variance))| x.map(|x| (x - mean) / libm::sqrt(*variance)))
+                .collect()
+        }
+        (LatentModel::Classes(m), Inputs::Categories(categories)) => {
+            let class = &m.classes[closest];
+            categories
+                .iter()
+                .zip(&class.probabilities)
+                .filter_map(|(c, probs)| {
+                    let expected: f64 = probs.iter().enumerate().map(|(i, p)| i as f64 * p).sum();
+                    c.map(|c| c as f64 - expected)
+                })
+                .collect()
+        }
+        _ => Vec::new(),
+    };
+    let heavier = deviations.iter().any(|d| *d > CLEAR_DIFFERENCE);
+    let lighter = deviations.iter().any(|d| *d < -CLEAR_DIFFERENCE);
+    match (lighter, heavier) {
+        (true, false) => Direction::Lighter,
+        (false, true) => Direction::Heavier,
+        (true, true) => Direction::Mixed,
+        // Nothing clearly off on its own, only together: the overall sign decides.
+        (false, false) => {
+            let sum: f64 = deviations.iter().sum();
+            if sum < 0.0 {
+                Direction::Lighter
+            } else if sum > 0.0 {
+                Direction::Heavier
+            } else {
+                Direction::Mixed
+            }
+        }
+    }
+}
+
+/// The safety signals to show right under `question` while the relative is
+/// still answering: those whose rule names the question in
+/// `show_at_question` and holds for the answers given so far.
+///
+/// Answers the instrument refuses give no signal here; the page reports them
+/// where they are entered.
+pub fn signals_at_question<'a>(
+    instrument: &'a Instrument,
+    answers: &Answers,
+    question: &str,
+) -> Vec<&'a SafetyRule> {
+    let shown_here = |rule: &&SafetyRule| rule.show_at_question.as_deref() == Some(question);
+    if !instrument.safety.iter().any(|rule| shown_here(&rule)) {
+        return Vec::new();
+    }
+    let Ok(report) = score(instrument, answers) else {
+        return Vec::new();
+    };
+    instrument
+        .safety
+        .iter()
+        .filter(shown_here)
+        .filter(|rule| report.signals.contains(&rule.id))
+        .collect()
 }

@@ -262,8 +262,14 @@ impl Checker<'_> {
             for (j, help) in p.what_may_help.iter().enumerate() {
                 self.text(&format!("prototypes[{i}].what_may_help[{j}]"), help);
             }
+            if let Some(text) = &p.description_when_urgent {
+                self.text(&format!("prototypes[{i}].description_when_urgent"), text);
+            }
         }
         self.text("model.about", &ins.model.about);
+        for (i, level) in ins.model.strength.iter().enumerate() {
+            self.text(&format!("model.strength[{i}].label"), &level.label);
+        }
         for (i, rule) in ins.advice.iter().enumerate() {
             self.text(&format!("advice[{i}].title"), &rule.title);
             self.text(&format!("advice[{i}].text"), &rule.text);
@@ -550,6 +556,7 @@ impl Checker<'_> {
                 format!("must be above 0 and at most 1, not {threshold}"),
             );
         }
+        self.classification_rules();
         let class_prototypes = ins.class_prototypes();
         let classes_path = match &ins.model.latent {
             LatentModel::Profiles(_) => "model.latent.profiles.classes",
@@ -723,6 +730,111 @@ impl Checker<'_> {
         }
     }
 
+    /// The rules that decide what may be said about the prototypes: the
+    /// minimum posterior, the typicality threshold and minimum inputs, the
+    /// verbal strengths and each prototype's contradicting bands.
+    fn classification_rules(&mut self) {
+        let ins = self.instrument;
+        let model = &ins.model;
+        if !(0.0..1.0).contains(&model.min_posterior) {
+            self.problem(
+                "model.min_posterior",
+                format!(
+                    "must be at least 0 and below 1, not {}",
+                    model.min_posterior
+                ),
+            );
+        }
+        let t = &model.typicality;
+        let (inputs, kind) = match &model.latent {
+            LatentModel::Profiles(m) => (m.scales.len(), "scales"),
+            LatentModel::Classes(m) => (m.items.len(), "items"),
+        };
+        if t.min_inputs == 0 || t.min_inputs > inputs {
+            self.problem(
+                "model.typicality.min_inputs",
+                format!(
+                    "must be from 1 to the model's {inputs} {kind}, not {}",
+                    t.min_inputs
+                ),
+            );
+        }
+        let threshold_ok = match &model.latent {
+            // A chi-square tail probability.
+            LatentModel::Profiles(_) => (0.0..=1.0).contains(&t.threshold),
+            // A mean log-probability per item.
+            LatentModel::Classes(_) => t.threshold.is_finite() && t.threshold <= 0.0,
+        };
+        if !threshold_ok {
+            let expected = match &model.latent {
+                LatentModel::Profiles(_) => "a probability from 0 to 1 (latent profiles)",
+                LatentModel::Classes(_) => "a mean log-probability of 0 or below (latent classes)",
+            };
+            self.problem(
+                "model.typicality.threshold",
+                format!("must be {expected}, not {}", t.threshold),
+            );
+        }
+        for (name, share) in [
+            ("target_share", t.target_share),
+            ("typical_share", t.typical_share),
+        ] {
+            if !(share > 0.0 && share <= 1.0) {
+                self.problem(
+                    format!("model.typicality.{name}"),
+                    format!("must be above 0 and at most 1, not {share}"),
+                );
+            }
+        }
+        self.unique_ids(
+            "model.strength",
+            model.strength.iter().map(|l| l.id.as_str()),
+        );
+        if model.strength.is_empty() {
+            self.problem("model.strength", "define at least one verbal strength");
+        }
+        let mut previous = f64::INFINITY;
+        for (i, level) in model.strength.iter().enumerate() {
+            let m = level.min_posterior;
+            if !(0.0..=1.0).contains(&m) {
+                self.problem(
+                    format!("model.strength[{i}].min_posterior"),
+                    format!("must be from 0 to 1, not {m}"),
+                );
+            } else if m >= previous {
+                self.problem(
+                    format!("model.strength[{i}].min_posterior"),
+                    format!("strengths go from strongest to weakest: {m} must be below {previous}"),
+                );
+            }
+            previous = m;
+        }
+        if let Some(last) = model.strength.last() {
+            if last.min_posterior > model.min_posterior {
+                self.problem(
+                    format!("model.strength[{}].min_posterior", model.strength.len() - 1),
+                    format!(
+                        "the weakest strength must cover every nameable prototype: at most model.min_posterior ({}), not {}",
+                        model.min_posterior, last.min_posterior
+                    ),
+                );
+            }
+        }
+        for (i, p) in ins.prototypes.iter().enumerate() {
+            for (j, band) in p.contradicted_by.iter().enumerate() {
+                let path = format!("prototypes[{i}].contradicted_by[{j}]");
+                match self.index.scale(&band.scale) {
+                    None => self.problem(path, format!("unknown scale `{}`", band.scale)),
+                    Some(s) if !s.bands.iter().any(|b| b.id == band.band) => self.problem(
+                        path,
+                        format!("scale `{}` has no band `{}`", band.scale, band.band),
+                    ),
+                    Some(_) => {}
+                }
+            }
+        }
+    }
+
     fn condition(&mut self, path: &str, condition: &Condition) {
         let idx = self.index;
         match condition {
@@ -815,6 +927,16 @@ impl Checker<'_> {
                 );
             }
             self.contact_refs(&format!("safety[{i}].contacts"), &rule.contacts);
+            if let Some(question) = &rule.show_at_question {
+                if self.index.item(question).is_none()
+                    && self.index.context_question(question).is_none()
+                {
+                    self.problem(
+                        format!("safety[{i}].show_at_question"),
+                        format!("unknown question `{question}`"),
+                    );
+                }
+            }
         }
     }
 

@@ -5,6 +5,7 @@
 //! both languages.
 
 use naastenmeter_core::instrument::{Instrument, LatentModel, ProfileModel};
+use naastenmeter_core::report::Fit;
 use naastenmeter_core::text::Text;
 use naastenmeter_core::{load_instrument, score, Answers, Report};
 
@@ -71,12 +72,7 @@ fn report(ins: &Instrument, answers: &Answers) -> Report {
 }
 
 fn best(report: &Report) -> &str {
-    report
-        .classification
-        .as_ref()
-        .expect("classified")
-        .best
-        .as_str()
+    report.classification.best().expect("a prototype is named")
 }
 
 #[test]
@@ -201,14 +197,20 @@ fn each_class_centre_is_classified_into_its_class() {
                 centre[i]
             );
         }
-        let c = report.classification.as_ref().unwrap();
+        let c = &report.classification;
+        let Fit::Prototype {
+            best, uncertain, ..
+        } = &c.fit
+        else {
+            panic!("centre of {} names no prototype: {:?}", class.prototype, c);
+        };
         assert_eq!(
-            c.best, class.prototype,
+            best, &class.prototype,
             "centre of {} gave {:?}",
             class.prototype, c.probabilities
         );
         assert!(
-            !c.uncertain,
+            !uncertain,
             "centre of {} is uncertain: {:?}",
             class.prototype, c.probabilities
         );

@@ -49,7 +49,7 @@ fn json_report_refuses_altered_files() {
     );
     // A changed result with a recomputed checksum is still caught: results are recomputed.
     let mut value: Value = serde_json::from_str(&text).unwrap();
-    value["report"]["classification"]["best"] = "entrapped".into();
+    value["report"]["classification"]["inputs_used"] = 0.into();
     value["checksum"] = "".into();
     let unsigned = serde_json::to_vec(&value).unwrap();
     let mut file: Value = serde_json::from_slice(&unsigned).unwrap();

@@ -53,11 +53,12 @@ proptest! {
         let ins = if classes { common::class_instrument() } else { common::instrument() };
         let answers = answers_for(&ins, &picks);
         let report = score(&ins, &answers).unwrap();
-        if let Some(c) = &report.classification {
-            let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
-            prop_assert!((sum - 1.0).abs() < 1e-9, "sum {}", sum);
-            prop_assert!(c.probabilities.iter().all(|p| (0.0..=1.0).contains(&p.probability)));
-            prop_assert_eq!(&c.best, &c.closest[0]);
+        let c = &report.classification;
+        let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
+        prop_assert!((sum - 1.0).abs() < 1e-9, "sum {}", sum);
+        prop_assert!(c.probabilities.iter().all(|p| (0.0..=1.0).contains(&p.probability)));
+        if let naastenmeter_core::report::Fit::Prototype { best, closest, .. } = &c.fit {
+            prop_assert_eq!(best, &closest[0]);
         }
         for result in &report.scales {
             let scale = ins.scale(&result.id).unwrap();

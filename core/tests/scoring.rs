@@ -3,6 +3,7 @@
 
 mod common;
 
+use naastenmeter_core::report::Fit;
 use naastenmeter_core::{score, Answers, Report, ScoreError};
 
 fn golden(name: &str, report: &Report) {
@@ -75,10 +76,16 @@ fn each_prototype_centre_is_classified_into_its_prototype() {
             answers.set_value(id, v);
         }
         let report = score(&ins, &answers).unwrap();
-        let c = report.classification.as_ref().unwrap();
-        assert_eq!(c.best, prototype, "{report:#?}");
+        let c = &report.classification;
+        let Fit::Prototype {
+            best, uncertain, ..
+        } = &c.fit
+        else {
+            panic!("the centre of {prototype} names no prototype: {c:#?}");
+        };
+        assert_eq!(best, prototype, "{report:#?}");
         assert!(
-            !c.uncertain,
+            !uncertain,
             "the centre of {prototype} should be certain: {c:#?}"
         );
         golden(&format!("centre-{prototype}.json"), &report);
@@ -96,7 +103,7 @@ fn posterior_matches_a_hand_computation() {
     }
     answers.set_value("b4", 3);
     let report = score(&ins, &answers).unwrap();
-    let c = report.classification.unwrap();
+    let c = report.classification;
     assert_eq!((c.inputs_used, c.inputs_total), (1, 3));
     let density = |mean: f64| (-(3.0f64 - mean).powi(2) / (2.0 * 0.3)).exp();
     let weights = [0.5 * density(2.0), 0.3 * density(3.0), 0.2 * density(4.0)];
@@ -104,7 +111,7 @@ fn posterior_matches_a_hand_computation() {
     for (p, w) in c.probabilities.iter().zip(weights) {
         assert!((p.probability - w / total).abs() < 1e-12, "{p:?}");
     }
-    assert_eq!(c.best, "lonely");
+    assert_eq!(c.best(), Some("lonely"));
 }
 
 #[test]
@@ -149,16 +156,20 @@ fn one_scale_empty_and_one_below_threshold() {
         (1, false, None)
     );
     // Only burden has enough answers, so only burden informs the model.
-    let c = report.classification.as_ref().unwrap();
+    let c = &report.classification;
     assert_eq!(c.inputs_used, 1);
     golden("one-scale-empty.json", &report);
 }
 
 #[test]
-fn nothing_answered_gives_no_classification() {
+fn nothing_answered_names_no_prototype() {
     let ins = common::instrument();
     let report = score(&ins, &Answers::new()).unwrap();
-    assert!(report.classification.is_none());
+    assert_eq!(
+        report.classification.fit,
+        Fit::TooFewInputs { needed: 1 },
+        "{report:#?}"
+    );
     assert!(report.scales.iter().all(|s| s.score.is_none() && !s.enough));
     // "always" and "not lonely" advice still apply.
     assert_eq!(report.advice, ["offer_gp", "tip_not_lonely"]);
@@ -185,10 +196,16 @@ fn uncertain_result_names_the_two_closest() {
         answers.set_value(id, v);
     }
     let report = score(&ins, &answers).unwrap();
-    let c = report.classification.unwrap();
-    assert!(c.uncertain, "{c:#?}");
-    assert_eq!(c.closest.len(), 2);
-    assert!(c.best_probability() < 0.7);
+    let c = report.classification;
+    let Fit::Prototype {
+        uncertain, closest, ..
+    } = &c.fit
+    else {
+        panic!("a prototype should be named: {c:#?}");
+    };
+    assert!(uncertain, "{c:#?}");
+    assert_eq!(closest.len(), 2);
+    assert!(c.best_probability().unwrap() < 0.7);
 }
 
 #[test]
@@ -220,8 +237,8 @@ fn class_model_classifies_from_items() {
     answers.set_value("e1", 4);
     answers.set_value("l1", 3);
     let report = score(&ins, &answers).unwrap();
-    let c = report.classification.unwrap();
-    assert_eq!(c.best, "entrapped");
+    let c = report.classification;
+    assert_eq!(c.best(), Some("entrapped"));
     // Hand computation: share x product of the answered categories' probabilities.
     let joint = [
         0.5 * 0.05 * 0.05 * 0.2,
@@ -233,7 +250,7 @@ fn class_model_classifies_from_items() {
         assert!((p.probability - j / total).abs() < 1e-12);
     }
     answers.clear("e1");
-    let c = score(&ins, &answers).unwrap().classification.unwrap();
+    let c = score(&ins, &answers).unwrap().classification;
     assert_eq!((c.inputs_used, c.inputs_total), (2, 3));
 }
 

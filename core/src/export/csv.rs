@@ -4,7 +4,8 @@
 //! Columns: `instrument_id`, `instrument_version`, one column per question in
 //! the order asked (multiple choices joined with `;`), then
 //! `score_<scale>`, `enough_<scale>`, `probability_<prototype>`,
-//! `best_prototype` and `uncertain`. Empty cells are skipped answers or
+//! `typicality_<prototype>`, `fit` (`prototype`, `none_fits` or
+//! `too_few_inputs`), `best_prototype`, `uncertain`, `strength` and `direction`. Empty cells are skipped answers or
 //! values that could not be computed.
 
 use alloc::format;
@@ -15,7 +16,7 @@ use crate::answers::{Answer, Answers};
 use crate::error::Problem;
 use crate::export::json::ImportError;
 use crate::instrument::{ChoiceKind, Instrument};
-use crate::report::Report;
+use crate::report::{Direction, Fit, Report};
 
 /// The header line (without line break).
 pub fn csv_header(instrument: &Instrument) -> String {
@@ -29,8 +30,23 @@ pub fn csv_header(instrument: &Instrument) -> String {
             .iter()
             .map(|p| format!("probability_{p}")),
     );
-    columns.push("best_prototype".into());
-    columns.push("uncertain".into());
+    columns.extend(
+        instrument
+            .class_prototypes()
+            .iter()
+            .map(|p| format!("typicality_{p}")),
+    );
+    columns.extend(
+        [
+            "fit",
+            "best_prototype",
+            "uncertain",
+            "strength",
+            "direction",
+        ]
+        .iter()
+        .map(|c| String::from(*c)),
+    );
     join(&columns)
 }
 
@@ -51,17 +67,36 @@ pub fn csv_row(instrument: &Instrument, answers: &Answers, report: &Report) -> S
     for scale in &report.scales {
         cells.push(if scale.enough { "true" } else { "false" }.into());
     }
-    match &report.classification {
-        Some(c) => {
-            cells.extend(c.probabilities.iter().map(|p| format!("{}", p.probability)));
-            cells.push(c.best.clone());
-            cells.push(if c.uncertain { "true" } else { "false" }.into());
-        }
-        None => cells.extend(core::iter::repeat_n(
-            String::new(),
-            instrument.class_prototypes().len() + 2,
-        )),
-    }
+    let c = &report.classification;
+    cells.extend(c.probabilities.iter().map(|p| format!("{}", p.probability)));
+    cells.extend(c.probabilities.iter().map(|p| format!("{}", p.typicality)));
+    let (fit, best, uncertain, strength, direction) = match &c.fit {
+        Fit::Prototype {
+            best,
+            uncertain,
+            strength,
+            ..
+        } => (
+            "prototype",
+            best.as_str(),
+            if *uncertain { "true" } else { "false" },
+            strength.as_str(),
+            "",
+        ),
+        Fit::NoneFits { direction } => (
+            "none_fits",
+            "",
+            "",
+            "",
+            match direction {
+                Direction::Lighter => "lighter",
+                Direction::Heavier => "heavier",
+                Direction::Mixed => "mixed",
+            },
+        ),
+        Fit::TooFewInputs { .. } => ("too_few_inputs", "", "", "", ""),
+    };
+    cells.extend([fit, best, uncertain, strength, direction].map(String::from));
     join(&cells)
 }
 
