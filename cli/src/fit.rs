@@ -12,7 +12,7 @@ use std::ops::Range;
 use std::sync::Mutex;
 use std::time::Instant;
 
-use naastenmeter_core::instrument::{Instrument, VarianceKind};
+use naastenmeter_core::instrument::{FittedModel, Instrument, VarianceKind};
 use naastenmeter_core::{load_instrument, validate};
 use naastenmeter_estimate::{
     bootstrap_lrt, enumerate, enumeration_table, Accelerator, CategoricalData, ClassOrder,
@@ -27,7 +27,8 @@ naastenmeter fit --kind profiles|classes [options] <data.csv>
 
   --kind profiles|classes   latent profiles (scale scores) or latent classes (items coded 1..K)
   --classes 1..5            class counts to fit (a range or one number; default 1..5)
-  --columns a,b,c           columns to use (default: every column)
+  --columns a,b,c           columns to use (default: every column); `column=id` gives a
+                            column the scale or item id it has in the model
   --starts 100              random starts per class count
   --seed 1                  seed of the random starts
   --variances equal|per-class   profiles: variances shared by classes or not (default equal)
@@ -41,6 +42,8 @@ naastenmeter fit --kind profiles|classes [options] <data.csv>
                             one class count; the file's starts replace --starts)
   --order largest|<column>  class order: largest first, or by the mean of a column
   --choose K                class count of the model written (default: lowest BIC)
+  --min-inputs 0            inputs a respondent needs to be classified at all (0 = all columns)
+  --typical-share 0.975     share of the fitting data the typicality threshold keeps
   --prototypes a,b,c        prototype ids for the classes, in class order
   --instrument in.json      merge the model into this instrument (columns = its scale or item ids)
   --out out.json            where to write the model or instrument (default: standard output)
@@ -65,6 +68,8 @@ const OPTIONS: &[&str] = &[
     "start-values",
     "order",
     "choose",
+    "min-inputs",
+    "typical-share",
     "prototypes",
     "instrument",
     "out",
@@ -92,11 +97,25 @@ pub fn run(args: &[String]) -> Result<(), String> {
         .ok_or(format!("--kind profiles|classes is required\n\n{USAGE}"))?;
     let instrument = args.get("instrument").map(load).transpose()?;
     let mut table = Table::read(path)?;
-    let columns: Vec<String> = match args.get("columns") {
-        Some(list) => list.split(',').map(|c| c.trim().to_string()).collect(),
-        None => table.header.clone(),
+    // `column=id` reads a data column under another name in the model.
+    let (data_columns, columns): (Vec<String>, Vec<String>) = match args.get("columns") {
+        Some(list) => list
+            .split(',')
+            .map(|c| match c.split_once('=') {
+                Some((column, id)) => (column.trim().to_string(), id.trim().to_string()),
+                None => (c.trim().to_string(), c.trim().to_string()),
+            })
+            .unzip(),
+        None => (table.header.clone(), table.header.clone()),
     };
-    let indices = table.columns(&columns)?;
+    let indices = table.columns(&data_columns)?;
+    if options_min_inputs(&args)? > columns.len() {
+        return Err(format!(
+            "--min-inputs {} is more than the {} columns fitted",
+            options_min_inputs(&args)?,
+            columns.len()
+        ));
+    }
 
     let mut options = FitOptions {
         starts: number(&args, "starts", 100)?,
@@ -105,8 +124,16 @@ pub fn run(args: &[String]) -> Result<(), String> {
         max_iterations: number(&args, "max-iterations", 10_000)?,
         smoothing: number(&args, "smoothing", 0.0)?,
         threads: number(&args, "threads", 0)?,
+        min_inputs: options_min_inputs(&args)?,
+        typical_share: number(&args, "typical-share", 0.975)?,
         ..FitOptions::default()
     };
+    if !(options.typical_share > 0.0 && options.typical_share <= 1.0) {
+        return Err(format!(
+            "--typical-share must be above 0 and at most 1, not {}",
+            options.typical_share
+        ));
+    }
     options.accelerator = match args.get("accelerate").unwrap_or("squarem") {
         "squarem" => Accelerator::Squarem,
         "none" => Accelerator::None,
@@ -127,9 +154,15 @@ pub fn run(args: &[String]) -> Result<(), String> {
     };
     options.order = match args.get("order").unwrap_or("largest") {
         "largest" => ClassOrder::LargestFirst,
-        column => ClassOrder::ByColumn(columns.iter().position(|c| c == column).ok_or(format!(
-            "--order names `{column}`, which is not a fitted column"
-        ))?),
+        column => ClassOrder::ByColumn(
+            columns
+                .iter()
+                .position(|c| c == column)
+                .or_else(|| data_columns.iter().position(|c| c == column))
+                .ok_or(format!(
+                    "--order names `{column}`, which is not a fitted column"
+                ))?,
+        ),
     };
     let range = class_range(args.get("classes").unwrap_or("1..5"))?;
 
@@ -303,6 +336,7 @@ pub fn run(args: &[String]) -> Result<(), String> {
     let json = match instrument {
         Some(mut instrument) => {
             instrument.model.latent = fit.model;
+            instrument.model.typicality = fit.typicality;
             let problems = validate(&instrument);
             if !problems.is_empty() {
                 let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
@@ -313,7 +347,10 @@ pub fn run(args: &[String]) -> Result<(), String> {
             }
             serde_json::to_string_pretty(&instrument)
         }
-        None => serde_json::to_string_pretty(&fit.model),
+        None => serde_json::to_string_pretty(&FittedModel {
+            typicality: fit.typicality,
+            latent: fit.model,
+        }),
     }
     .map_err(|e| format!("cannot write the model as JSON: {e}"))?;
     match args.get("out") {
@@ -323,6 +360,11 @@ pub fn run(args: &[String]) -> Result<(), String> {
             Ok(())
         }
     }
+}
+
+/// `--min-inputs`: 0 (the default) means every fitted column.
+fn options_min_inputs(args: &Options) -> Result<usize, String> {
+    number(args, "min-inputs", 0)
 }
 
 fn number<T: std::str::FromStr>(args: &Options, name: &str, default: T) -> Result<T, String> {

@@ -34,9 +34,17 @@ fn fit_classes_prints_the_table_and_writes_the_chosen_model() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("fitting 3 classes"));
     let model: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
-    let classes = &model["classes"];
+    let classes = &model["latent"]["classes"];
     assert_eq!(classes["items"][0], "A");
     assert_eq!(classes["classes"].as_array().unwrap().len(), 2);
+    // The typicality rule comes with the model: all seven items needed, and
+    // the threshold keeps at least the target share of the data.
+    let typicality = &model["typicality"];
+    assert_eq!(typicality["min_inputs"], 7);
+    assert_eq!(typicality["target_share"], 0.975);
+    assert!(typicality["typical_share"].as_f64().unwrap() >= 0.975);
+    assert!(typicality["threshold"].as_f64().unwrap() < 0.0);
+    assert!(stdout.contains("typical"), "{stdout}");
 }
 
 #[test]
@@ -94,6 +102,80 @@ fn fit_profiles_merges_into_an_instrument_and_keeps_it_valid() {
         "{}",
         String::from_utf8_lossy(&check.stderr)
     );
+    // The merged instrument carries the typicality rule of this fit.
+    let merged: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    let typicality = &merged["model"]["typicality"];
+    assert_eq!(typicality["min_inputs"], scales.len());
+    assert_ne!(typicality, &json["model"]["typicality"]);
+}
+
+#[test]
+fn fit_renames_columns_and_checks_the_typicality_options() {
+    let out = temp_file("renamed.json", "");
+    let output = run(&[
+        "fit",
+        "--kind",
+        "profiles",
+        "--classes",
+        "2",
+        "--starts",
+        "5",
+        "--columns",
+        "burdened=burden,trapped=entrapment",
+        "--min-inputs",
+        "1",
+        "--typical-share",
+        "0.9",
+        "--out",
+        &out,
+        &data("zegwaard_carecompass.csv"),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let model: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).unwrap()).unwrap();
+    assert_eq!(model["latent"]["profiles"]["scales"][0], "burden");
+    assert_eq!(model["latent"]["profiles"]["scales"][1], "entrapment");
+    assert_eq!(model["typicality"]["min_inputs"], 1);
+    assert_eq!(model["typicality"]["target_share"], 0.9);
+
+    for (option, value, message) in [
+        (
+            "--min-inputs",
+            "3",
+            "--min-inputs 3 is more than the 2 columns fitted",
+        ),
+        (
+            "--typical-share",
+            "0",
+            "--typical-share must be above 0 and at most 1, not 0",
+        ),
+        (
+            "--typical-share",
+            "1.5",
+            "--typical-share must be above 0 and at most 1, not 1.5",
+        ),
+    ] {
+        let output = run(&[
+            "fit",
+            "--kind",
+            "profiles",
+            "--classes",
+            "2",
+            "--columns",
+            "burdened,trapped",
+            option,
+            value,
+            &data("zegwaard_carecompass.csv"),
+        ]);
+        assert_eq!(output.status.code(), Some(1), "{option} {value}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.contains(message), "{stderr}");
+    }
 }
 
 #[test]

@@ -290,6 +290,19 @@ pub struct Typicality {
     pub typical_share: f64,
 }
 
+/// The part of an instrument's `model` that the estimation tool computes
+/// from data: the latent model and its typicality rule. `naastenmeter fit`
+/// writes it, or merges it into an instrument with `--instrument`.
+#[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct FittedModel {
+    /// When answers fit the model, computed from the fitting data.
+    pub typicality: Typicality,
+    /// The model's parameters.
+    pub latent: LatentModel,
+}
+
 /// A verbal strength of fit, such as "fits well".
 #[cfg_attr(feature = "schema", derive(schemars::JsonSchema))]
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

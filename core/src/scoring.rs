@@ -183,6 +183,36 @@ fn band_of(scale: &Scale, score: f64) -> Option<String> {
         .map(|(_, band)| band.id.clone())
 }
 
+/// Classifies scale scores directly, as [`score`] classifies the scale
+/// scores it computes from answers: each score gets its band, and every
+/// given score counts as having enough answers. Scales not given are missing.
+///
+/// For researchers checking a model against data, and for tests over the
+/// whole grid of scale scores. A latent class model classifies items, not
+/// scale scores, so for it every input is missing.
+pub fn classify_scale_scores(instrument: &Instrument, scores: &[(&str, f64)]) -> Classification {
+    let scales: Vec<ScaleResult> = instrument
+        .scales
+        .iter()
+        .map(|scale| {
+            let score = scores
+                .iter()
+                .find(|(id, _)| *id == scale.id)
+                .map(|(_, score)| *score)
+                .filter(|score| score.is_finite());
+            ScaleResult {
+                id: scale.id.clone(),
+                score,
+                answered: usize::from(score.is_some()) * scale.items.len(),
+                total: scale.items.len(),
+                enough: score.is_some(),
+                band: score.and_then(|s| band_of(scale, s)),
+            }
+        })
+        .collect();
+    classify(instrument, &instrument.index(), &scales, &Answers::new())
+}
+
 /// The model's inputs for one respondent, missing ones `None`.
 enum Inputs {
     /// Scale scores of a latent profile model (scales without enough answers are missing).

@@ -4,7 +4,7 @@
 //! disrupting behaviour selects its technique, and every text exists in
 //! both languages.
 
-use naastenmeter_core::instrument::{Instrument, LatentModel, ProfileModel};
+use naastenmeter_core::instrument::{FittedModel, Instrument, LatentModel, ProfileModel};
 use naastenmeter_core::report::Fit;
 use naastenmeter_core::text::Text;
 use naastenmeter_core::{load_instrument, score, Answers, Report};
@@ -119,13 +119,14 @@ fn loads_and_has_the_agreed_shape() {
         .filter(|i| ins.item(i).unwrap().reverse)
         .count();
     assert!(reversed >= 3, "{reversed} reverse-keyed loneliness items");
-    // The model: provisional, four classes in the agreed order, equal variances.
+    // The model: provisional, four classes largest first (as the tool writes
+    // them), equal variances.
     assert!(ins.model.provisional);
     let model = profiles(&ins);
     assert_eq!(model.scales, SCALES);
     assert_eq!(
         ins.class_prototypes(),
-        ["balanced", "imbalanced", "lonely", "entrapped"]
+        ["balanced", "imbalanced", "entrapped", "lonely"]
     );
     // 113 is always on the result page.
     let crisis = ins.contact("crisis_113").unwrap();
@@ -576,7 +577,8 @@ fn every_text_exists_in_dutch_and_english() {
 }
 
 /// The shipped model must be the estimation tool's fit of the same data
-/// (`tests/data/zegwaard-4class-model.json`, the `model.latent` value).
+/// (`tests/data/zegwaard-4class-model.json`: the `model.latent` and
+/// `model.typicality` values `naastenmeter fit` writes).
 /// Classes are matched by their means, so the check does not depend on the
 /// order or the names the tool gave them.
 #[test]
@@ -585,15 +587,14 @@ fn model_matches_the_estimation_tools_fit() {
         env!("CARGO_MANIFEST_DIR"),
         "/../tests/data/zegwaard-4class-model.json"
     );
-    let Ok(json) = std::fs::read_to_string(path) else {
-        eprintln!("{path} is not there yet; nothing to compare");
-        return;
-    };
-    let fitted: LatentModel = serde_json::from_str(&json).expect("a model.latent value");
-    let LatentModel::Profiles(fitted) = fitted else {
+    let json = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{path}: {e}"));
+    let fitted: FittedModel = serde_json::from_str(&json).expect("a fitted model");
+    let ins = instrument();
+    // The typicality rule is the tool's, computed on the same data.
+    assert_eq!(fitted.typicality, ins.model.typicality);
+    let LatentModel::Profiles(fitted) = fitted.latent else {
         panic!("the fitted model is a latent profile model");
     };
-    let ins = instrument();
     let shipped = profiles(&ins);
     assert_eq!(fitted.variances, shipped.variances);
     assert_eq!(fitted.classes.len(), shipped.classes.len());

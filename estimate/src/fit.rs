@@ -16,7 +16,7 @@ use core::fmt::Write;
 use core::ops::RangeInclusive;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
-use naastenmeter_core::instrument::{LatentModel, VarianceKind};
+use naastenmeter_core::instrument::{LatentModel, Typicality, VarianceKind};
 use naastenmeter_core::likelihood::{
     class_log_likelihood, normalise_posterior, profile_class_log_likelihood,
 };
@@ -102,6 +102,13 @@ pub struct FitOptions {
     /// where another tool's did, so both do the same work (the benchmark
     /// against R poLCA), or reproduce a published solution.
     pub start_values: Vec<ClassStart>,
+    /// How many of the model's inputs a respondent must have observed to be
+    /// classified at all; 0 (the default) means all of them. Written into
+    /// the model's typicality rule.
+    pub min_inputs: usize,
+    /// The share of the fitting respondents that the typicality threshold
+    /// keeps (default 0.975), see [`crate::typicality_rule`].
+    pub typical_share: f64,
 }
 
 /// Starting values of one latent class start, as poLCA's `probs.start`:
@@ -124,6 +131,8 @@ impl Default for FitOptions {
             variance_floor: 1e-6,
             threads: 0,
             start_values: Vec::new(),
+            min_inputs: 0,
+            typical_share: 0.975,
         }
     }
 }
@@ -222,6 +231,8 @@ pub struct Fit {
     pub statistics: FitStatistics,
     /// What happened to the random starts.
     pub starts: StartSummary,
+    /// When answers fit the model, from the data it was fitted on.
+    pub typicality: Typicality,
 }
 
 /// Why a start was set aside.
@@ -368,8 +379,8 @@ pub fn enumeration_table(fits: &[(usize, Result<Fit, EstimateError>)]) -> String
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{:>7} {:>14} {:>5} {:>12} {:>12} {:>12} {:>7} {:>8} {:>9}  shares",
-        "classes", "LL", "npar", "AIC", "BIC", "SABIC", "entropy", "smallest", "best LL"
+        "{:>7} {:>14} {:>5} {:>12} {:>12} {:>12} {:>7} {:>8} {:>7} {:>9}  shares",
+        "classes", "LL", "npar", "AIC", "BIC", "SABIC", "entropy", "smallest", "typical", "best LL"
     );
     for (k, result) in fits {
         match result {
@@ -380,7 +391,7 @@ pub fn enumeration_table(fits: &[(usize, Result<Fit, EstimateError>)]) -> String
                 let shares: Vec<String> = s.shares.iter().map(|p| format!("{p:.4}")).collect();
                 let _ = writeln!(
                     out,
-                    "{:>7} {:>14.4} {:>5} {:>12.4} {:>12.4} {:>12.4} {:>7} {:>8.4} {:>9}  {}",
+                    "{:>7} {:>14.4} {:>5} {:>12.4} {:>12.4} {:>12.4} {:>7} {:>8.4} {:>7.4} {:>9}  {}",
                     k,
                     s.log_likelihood,
                     s.parameters,
@@ -389,6 +400,7 @@ pub fn enumeration_table(fits: &[(usize, Result<Fit, EstimateError>)]) -> String
                     s.sabic,
                     entropy,
                     smallest,
+                    f.typicality.typical_share,
                     format!("{}/{}", f.starts.reached_best, f.starts.starts),
                     shares.join(" / ")
                 );
@@ -904,10 +916,13 @@ fn run<E: Engine>(
     }
     let model = engine.model(params, &order);
     let statistics = statistics(data, &model, parameters);
+    let typicality =
+        crate::typicality::typicality_rule(data, &model, options.min_inputs, options.typical_share);
     Ok(Fit {
         model,
         statistics,
         starts,
+        typicality,
     })
 }
 

@@ -43,6 +43,7 @@ mod profiles;
 pub mod reliability;
 mod rng;
 mod simulate;
+mod typicality;
 
 pub use blrt::{bootstrap_lrt, BootstrapTest};
 pub use data::{CategoricalData, ContinuousData, Dataset, MISSING_CATEGORY};
@@ -53,3 +54,4 @@ pub use fit::{
 };
 pub use rng::Rng;
 pub use simulate::{simulate_categorical, simulate_continuous};
+pub use typicality::{respondent_typicalities, typicality_rule};

@@ -1,7 +1,7 @@
 //! The default instrument's prototype model is reproducible: refitting the
 //! 4-class equal-variance latent profile model on the public
 //! zegwaard_carecompass data gives the parameters shipped in
-//! `instruments/naastenmeter-v1.json`.
+//! `instruments/naastenmeter-v1.json`, and the same typicality rule.
 
 mod common;
 
@@ -31,6 +31,18 @@ fn refitting_gives_the_shipped_default_model() {
     };
 
     let instrument = load_instrument(DEFAULT_INSTRUMENT.as_bytes()).unwrap();
+    // The typicality rule follows from the same data (all four scales
+    // needed, 97.5% kept): the shipped one is the refit's.
+    let typicality = &instrument.model.typicality;
+    assert_eq!(typicality.min_inputs, 4);
+    assert_eq!(typicality.target_share, 0.975);
+    assert!(
+        (typicality.threshold - result.typicality.threshold).abs() < 1e-6,
+        "threshold {} vs refit {}",
+        typicality.threshold,
+        result.typicality.threshold
+    );
+    assert_eq!(typicality.typical_share, result.typicality.typical_share);
     let LatentModel::Profiles(shipped) = &instrument.model.latent else {
         panic!("the default instrument has a profile model");
     };
