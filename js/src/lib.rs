@@ -45,27 +45,61 @@ export interface ScaleResult {
   band: string | null;
 }
 
-/** The posterior probability of each prototype and the best fit. */
+/** One prototype's posterior probability and how well the answers fit it. */
+export interface PrototypeProbability {
+  prototype: string;
+  /** Posterior probability, from 0 to 1. */
+  probability: number;
+  /** How typical the answers are for this prototype (see the model's `typicality`). */
+  typicality: number;
+  /** Squared Mahalanobis distance to the class mean (latent profiles); null for latent classes. */
+  distance: number | null;
+  /** True when one of the prototype's contradicting bands holds. */
+  contradicted: boolean;
+}
+
+/** What the result may say about the prototypes: exactly one key is present. */
+export type Fit =
+  | {
+      /** A prototype fits and may be named. */
+      prototype: {
+        best: string;
+        /** True when `best`'s probability is below the model's uncertainty threshold. */
+        uncertain: boolean;
+        /** Up to two prototypes that may be named, most likely first. */
+        closest: string[];
+        /** The id of the verbal strength in `model.strength`. */
+        strength: string;
+        /** True when an urgent signal holds: show `description_when_urgent` if there is one. */
+        while_urgent: boolean;
+      };
+    }
+  /** The answers fit none of the prototypes well. */
+  | { none_fits: { direction: 'lighter' | 'heavier' | 'mixed' } }
+  /** Fewer inputs were observed than the model needs. */
+  | { too_few_inputs: { needed: number } };
+
+/** The prototype classification: always present; `fit` says whether a prototype may be named. */
 export interface Classification {
-  probabilities: { prototype: string; probability: number }[];
-  best: string;
-  /** True when the best prototype's probability is below the model's threshold. */
-  uncertain: boolean;
-  /** The two most likely prototypes, most likely first. */
-  closest: string[];
+  probabilities: PrototypeProbability[];
+  fit: Fit;
   inputs_used: number;
   inputs_total: number;
+  /** Log density (profiles) or log-likelihood (classes) of the observed inputs. */
+  log_density: number;
 }
 
 /** Everything computed from one set of answers, as ids into the instrument. */
 export interface Report {
   instrument: { id: string; version: string };
   scales: ScaleResult[];
-  classification: Classification | null;
+  classification: Classification;
   /** Safety rules whose condition holds, most urgent first. */
   signals: string[];
   /** Advice rules whose condition holds, in instrument order. */
   advice: string[];
+  /** True when a signal asks that help for the relative comes before coaching tips and methods. */
+  help_for_yourself_first: boolean;
 }
 "#;
 

@@ -51,7 +51,7 @@ test('the default instrument is valid; problems are listed with their paths', ()
     JSON.stringify(problems));
 });
 
-test('scoring the default instrument gives scales, probabilities that sum to 1, and a best prototype', () => {
+test('scoring the default instrument gives scales, probabilities that sum to 1, and what may be said about the prototypes', () => {
   const report = nm.score(instrumentJson, answersFor(4));
   assert.deepEqual(report.instrument, { id: instrument.id, version: instrument.version });
   assert.deepEqual(report.scales.map((s) => s.id), instrument.scales.map((s) => s.id));
@@ -60,15 +60,38 @@ test('scoring the default instrument gives scales, probabilities that sum to 1, 
     assert.equal(scale.answered, scale.total);
     assert.equal(scale.enough, true);
   }
-  const sum = report.classification.probabilities.reduce((a, p) => a + p.probability, 0);
+  const { classification } = report;
+  const sum = classification.probabilities.reduce((a, p) => a + p.probability, 0);
   assert.ok(Math.abs(sum - 1) < 1e-9, `probabilities sum to ${sum}`);
-  assert.ok(instrument.prototypes.some((p) => p.id === report.classification.best));
+  for (const p of classification.probabilities) {
+    assert.ok(instrument.prototypes.some((q) => q.id === p.prototype));
+    assert.equal(typeof p.typicality, 'number');
+    assert.equal(typeof p.contradicted, 'boolean');
+  }
+  // `fit` is one of three shapes, with exactly one key.
+  const kinds = Object.keys(classification.fit);
+  assert.equal(kinds.length, 1, JSON.stringify(classification.fit));
+  assert.ok(['prototype', 'none_fits', 'too_few_inputs'].includes(kinds[0]));
+  if (classification.fit.prototype) {
+    const { best, strength, closest } = classification.fit.prototype;
+    assert.ok(instrument.prototypes.some((p) => p.id === best));
+    assert.ok(instrument.model.strength.some((s) => s.id === strength));
+    assert.equal(closest[0], best);
+  }
+  assert.equal(typeof report.help_for_yourself_first, 'boolean');
   assert.ok(Array.isArray(report.signals) && Array.isArray(report.advice));
 
-  // Nothing answered: every scale has too few answers, no classification.
+  // Every answer at its lowest: doing well, not lonely. No description is
+  // named that the person's own scores deny; here none fits, and it is lighter.
+  const low = nm.score(instrumentJson, answersFor(0)).classification;
+  assert.deepEqual(low.fit, { none_fits: { direction: 'lighter' } });
+
+  // Nothing answered: every scale has too few answers, so no prototype, and
+  // the report says how many inputs the model needs.
   const empty = nm.score(instrumentJson, {});
   assert.ok(empty.scales.every((s) => s.answered === 0 && !s.enough));
-  assert.equal(empty.classification, null);
+  assert.deepEqual(empty.classification.fit, { too_few_inputs: { needed: instrument.model.typicality.min_inputs } });
+  assert.equal(empty.classification.inputs_used, 0);
 });
 
 test('FHIR QuestionnaireResponse round-trips the answers', () => {

@@ -214,6 +214,23 @@ pub struct Strings {
     pub close_result: &'static str,
     pub storage_failed: &'static str,
     pub unknown_date: &'static str,
+    pub fit_chance: &'static str,
+    pub provisional_note: &'static str,
+    pub none_fits_intro: &'static str,
+    pub none_fits_lighter: &'static str,
+    pub none_fits_heavier: &'static str,
+    pub none_fits_mixed: &'static str,
+    pub still_use: &'static str,
+    pub too_few_more: &'static str,
+    pub help_first_heading: &'static str,
+    pub help_first_intro: &'static str,
+    pub help_first_why: &'static str,
+    pub help_link: &'static str,
+    pub help_panel_intro: &'static str,
+    pub help_panel_close: &'static str,
+    pub signal_at_question: &'static str,
+    pub summary_none_fits: &'static str,
+    pub summary_too_few: &'static str,
 }
 
 static NL: Strings = Strings {
@@ -333,6 +350,23 @@ static NL: Strings = Strings {
     close_result: "Sluiten",
     storage_failed: "Bewaren lukte niet",
     unknown_date: "onbekende datum",
+    fit_chance: "Berekende kans",
+    provisional_note: "Let op: het rekenmodel is voorlopig. Het is nog niet getoetst met antwoorden van echte naasten.",
+    none_fits_intro: "Je antwoorden passen bij geen van de beschrijvingen goed.",
+    none_fits_lighter: "Je scores zijn op elk onderdeel lichter dan in alle beschrijvingen. Dat is fijn om te zien. Je hebt nu minder last dan veel andere naasten.",
+    none_fits_heavier: "Je scores zijn zwaarder dan in de beschrijvingen. Je draagt nu veel. Dat verdient aandacht en steun. Je hoeft het niet alleen te doen.",
+    none_fits_mixed: "Op sommige onderdelen zijn je scores lichter, op andere zwaarder. Die mix staat in geen van de beschrijvingen. Dat is niet erg: iedereen is anders.",
+    still_use: "Je kunt je scores per onderdeel wel gebruiken. Dat geldt ook voor de tips die erbij horen. Je vindt ze op deze pagina.",
+    too_few_more: "Wil je toch een beschrijving zien? Dan kun je teruggaan en meer vragen invullen.",
+    help_first_heading: "Eerst: hulp voor jezelf",
+    help_first_intro: "Je antwoorden laten zien dat het met jou zelf nu niet goed gaat. Het kan helpen om er vandaag met iemand over te praten. Bijvoorbeeld met:",
+    help_first_why: "Hieronder staan tips en manieren om met je dierbare om te gaan. Die komen nu op de tweede plaats. Eerst is het belangrijk dat jij zelf hulp krijgt. Tips over je dierbare helpen minder als het met jou niet goed gaat.",
+    help_link: "Hulp nodig?",
+    help_panel_intro: "Hier vind je mensen die je nu kunt bellen of spreken. Je antwoorden blijven staan.",
+    help_panel_close: "Sluit hulp",
+    signal_at_question: "Over je antwoord hierboven",
+    summary_none_fits: "geen beschrijving past goed",
+    summary_too_few: "te weinig antwoorden om te vergelijken",
 };
 
 static EN: Strings = Strings {
@@ -452,6 +486,23 @@ static EN: Strings = Strings {
     close_result: "Close",
     storage_failed: "Saving did not work",
     unknown_date: "unknown date",
+    fit_chance: "Calculated chance",
+    provisional_note: "Please note: the model is provisional. It has not yet been tested with answers from real relatives.",
+    none_fits_intro: "Your answers do not fit any of the descriptions well.",
+    none_fits_lighter: "On every part, your scores are lighter than in all the descriptions. That is good to see. You are carrying less right now than many other relatives.",
+    none_fits_heavier: "Your scores are heavier than in the descriptions. You are carrying a lot right now. That deserves attention and support. You do not have to do it alone.",
+    none_fits_mixed: "On some parts your scores are lighter, on others heavier. None of the descriptions has that mix. That is fine: everyone is different.",
+    still_use: "You can still use your scores per part. The same goes for the tips that go with them. You find them on this page.",
+    too_few_more: "Would you like to see a description? Then you can go back and answer more questions.",
+    help_first_heading: "First: help for yourself",
+    help_first_intro: "Your answers show that you yourself are not doing well right now. It can help to talk to someone about it today. For example:",
+    help_first_why: "Below are tips and ways to deal with your loved one. They come second for now. First it matters that you get help yourself. Tips about your loved one help less when you are not doing well.",
+    help_link: "Need help?",
+    help_panel_intro: "Here you find people you can call or talk to now. Your answers stay where they are.",
+    help_panel_close: "Close help",
+    signal_at_question: "About your answer above",
+    summary_none_fits: "no description fits well",
+    summary_too_few: "too few answers to compare",
 };
 
 impl Lang {
@@ -474,6 +525,24 @@ impl Lang {
         match (self, parts.as_slice()) {
             (Lang::Nl, [y, m, d]) => format!("{d}-{m}-{y}"),
             _ => String::from(date),
+        }
+    }
+}
+
+impl Lang {
+    /// Why no description is named when too few parts were answered.
+    pub fn too_few_inputs(self, needed: usize, used: usize, total: usize) -> String {
+        match self {
+            Lang::Nl => format!(
+                "Je hebt te weinig vragen beantwoord om je met de beschrijvingen te vergelijken. \
+                 Daarvoor zijn genoeg antwoorden nodig op {needed} van de {total} onderdelen. \
+                 Nu zijn dat er {used}."
+            ),
+            Lang::En => format!(
+                "You answered too few questions to compare you with the descriptions. \
+                 That needs enough answers on {needed} of the {total} parts. \
+                 You have {used} now."
+            ),
         }
     }
 }

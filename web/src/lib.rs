@@ -19,6 +19,7 @@ pub mod instrument;
 pub mod json;
 pub mod pages;
 pub mod state;
+pub mod view_model;
 
 use wasm_bindgen::prelude::*;
 

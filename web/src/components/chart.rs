@@ -63,7 +63,8 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
     let code = lang.code();
     let instrument = &app.instrument;
     let report: &Report = &props.report.report;
-    let best = report.classification.as_ref().map(|c| c.best.clone());
+    // Only a prototype the core names is marked; none when none fits.
+    let best = report.classification.best().map(String::from);
     let order: Vec<&str> = instrument.class_prototypes();
     let height = ROW * report.scales.len() as f64 + 8.0;
 

@@ -1,5 +1,6 @@
-//! Contact points: a card per contact, and the "help right now" block with
-//! the crisis lines, shown at the bottom of every page.
+//! Contact points: a card per contact, the "help right now" block with
+//! the crisis lines at the bottom of every page, and the help panel that the
+//! "Need help?" button in the top bar opens on every page.
 
 use naastenmeter_core::instrument::Contact;
 use naastenmeter_core::text::pick;
@@ -26,8 +27,8 @@ pub fn ContactCard(props: &ContactProps) -> Html {
     }
 }
 
-/// Renders a contact (shared with the help block).
-fn contact_html(contact: &Contact, lang: crate::i18n::Lang) -> Html {
+/// Renders a contact (shared with the help block and the help panel).
+pub fn contact_html(contact: &Contact, lang: crate::i18n::Lang) -> Html {
     let t = lang.t();
     let code = lang.code();
     // Only https links and phone numbers are made clickable: texts from an
@@ -74,5 +75,34 @@ pub fn HelpNow() -> Html {
             <h2 id="help-now-heading">{ t.help_now_heading }</h2>
             { for always.into_iter().map(|c| contact_html(c, app.lang)) }
         </footer>
+    }
+}
+
+/// Properties of [`HelpPanel`].
+#[derive(Properties, PartialEq)]
+pub struct HelpPanelProps {
+    /// Closes the panel.
+    pub on_close: Callback<MouseEvent>,
+}
+
+/// The panel the "Need help?" button opens: the contacts the instrument
+/// always shows and the crisis lines of its urgent rules, right under the
+/// top bar, without leaving the page or losing an answer.
+#[component]
+pub fn HelpPanel(props: &HelpPanelProps) -> Html {
+    let Some(app) = use_context::<AppContext>() else {
+        return html! {};
+    };
+    let t = app.lang.t();
+    let contacts = crate::view_model::help_contacts(&app.instrument);
+    html! {
+        <section class="help-panel no-print" id="help-panel" aria-labelledby="help-panel-heading">
+            <h2 id="help-panel-heading" tabindex="-1">{ t.help_now_heading }</h2>
+            <p>{ t.help_panel_intro }</p>
+            { for contacts.into_iter().map(|c| contact_html(c, app.lang)) }
+            <button type="button" class="help-close" id="help-close" onclick={props.on_close.clone()}>
+                { t.help_panel_close }
+            </button>
+        </section>
     }
 }

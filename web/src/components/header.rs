@@ -1,9 +1,11 @@
-//! The bar at the top of every page: the name, the language switch and the
-//! quick-exit button, always in view.
+//! The bar at the top of every page: the name, the "Need help?" button
+//! that opens the help contacts, the language switch and the quick-exit
+//! button, always in view.
 
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::contacts::HelpPanel;
 use crate::embed::PartnerContext;
 use crate::state::{Action, AppContext};
 
@@ -20,6 +22,24 @@ pub fn Header() -> Html {
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(other)))
     };
     let quick_exit = Callback::from(|_: MouseEvent| browser::quick_exit());
+    let help_open = use_state(|| false);
+    let toggle_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |_: MouseEvent| help_open.set(!*help_open))
+    };
+    let close_help = {
+        let help_open = help_open.clone();
+        Callback::from(move |_: MouseEvent| {
+            help_open.set(false);
+            browser::focus("help-toggle");
+        })
+    };
+    // Opening the panel moves focus to its heading, so it is read at once.
+    use_effect_with(*help_open, |open| {
+        if *open {
+            browser::focus("help-panel-heading");
+        }
+    });
     // Embedded in a shadow root, "#main" would look for the id in the host
     // page instead; move focus to the app's heading directly.
     let skip = Callback::from(|event: MouseEvent| {
@@ -44,9 +64,14 @@ pub fn Header() -> Html {
         _ => None,
     };
     html! {
+        <>
         <header class="topbar no-print">
             <a class="skip-link" href="#main" onclick={skip}>{ t.skip_to_content }</a>
             <span class="brand">{ logo }{ name }<span class="brand-title">{ title }</span></span>
+            <button type="button" class="help-toggle" id="help-toggle" onclick={toggle_help}
+                aria-expanded={help_open.to_string()} aria-controls="help-panel">
+                { t.help_link }
+            </button>
             <button type="button" class="lang-switch" lang={other.code()} onclick={switch}>
                 { t.switch_language }
             </button>
@@ -56,5 +81,9 @@ pub fn Header() -> Html {
             </button>
             <span id="quick-exit-hint" class="visually-hidden">{ t.quick_exit_hint }</span>
         </header>
+        if *help_open {
+            <HelpPanel on_close={close_help} />
+        }
+        </>
     }
 }

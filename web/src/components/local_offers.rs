@@ -1,6 +1,7 @@
 //! The partner's own support offers on the result page, above the generic
 //! ones: only the offers that fit this result (the best-fitting prototype,
-//! the runner-up when uncertain, and the behaviours the relative named).
+//! the runner-up when uncertain, none when no description fits, and the
+//! behaviours the relative named).
 
 use naastenmeter_core::partner::{LocalOffer, OfferKind};
 use yew::prelude::*;
@@ -36,11 +37,8 @@ fn kind_label(kind: OfferKind, lang: Lang) -> &'static str {
 
 /// The offers that fit `outcome`, in the partner's order.
 pub fn fitting<'a>(offers: &'a [LocalOffer], outcome: &Outcome) -> Vec<&'a LocalOffer> {
-    let prototypes: Vec<&str> = match &outcome.report.classification {
-        Some(c) if c.uncertain => c.closest.iter().map(String::as_str).collect(),
-        Some(c) => vec![c.best.as_str()],
-        None => Vec::new(),
-    };
+    // The core decides which prototypes count: none when none fits.
+    let prototypes: Vec<&str> = outcome.report.classification.counted();
     offers
         .iter()
         .filter(|offer| offer.fits(&prototypes, &outcome.answers))

@@ -8,6 +8,7 @@ use yew::prelude::*;
 use crate::components::importer::Importer;
 use crate::components::result::{rating_items, ResultPage};
 use crate::state::{Action, AppContext, ImportTarget, Outcome, Shared, View};
+use crate::view_model::{prototype_view, PrototypeView};
 
 /// The professional view.
 #[component]
@@ -52,28 +53,25 @@ fn summary(app: &AppContext, outcome: &Shared<Outcome>) -> Html {
     let code = lang.code();
     let instrument = &app.instrument;
     let report = &outcome.report;
-    let best = report
-        .classification
-        .as_ref()
-        .and_then(|c| {
-            let names: Vec<String> = if c.uncertain {
-                c.closest.clone()
-            } else {
-                vec![c.best.clone()]
-            }
+    let best = match prototype_view(instrument, report) {
+        PrototypeView::Named { cards, .. } if !cards.is_empty() => cards
             .iter()
-            .filter_map(|id| {
-                let p = instrument.prototype(id)?;
-                Some(format!(
-                    "{} ({})",
-                    pick(&p.name, code),
-                    lang.percent(c.probability_of(id).unwrap_or(0.0))
-                ))
+            .map(|card| {
+                let words = card
+                    .strength
+                    .map(|s| format!("{}, ", pick(s, code)))
+                    .unwrap_or_default();
+                format!(
+                    "{} ({words}{})",
+                    pick(&card.prototype.name, code),
+                    lang.percent(card.probability)
+                )
             })
-            .collect();
-            (!names.is_empty()).then(|| names.join(" / "))
-        })
-        .unwrap_or_else(|| t.prototype_none.to_string());
+            .collect::<Vec<_>>()
+            .join(" / "),
+        PrototypeView::Named { .. } | PrototypeView::NoneFits(_) => t.summary_none_fits.to_string(),
+        PrototypeView::TooFewInputs { .. } => t.summary_too_few.to_string(),
+    };
     let signals: Vec<String> = report
         .signals
         .iter()

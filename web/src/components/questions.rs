@@ -1,13 +1,16 @@
 //! A page of questions: a few scale items or context questions, with the
 //! progress ("page 3 of 9"), back and next, skipped questions marked, and
-//! "stop and erase".
+//! "stop and erase". A safety signal that names a question is shown right
+//! under it as soon as the answers so far raise it.
 
-use naastenmeter_core::instrument::{ChoiceKind, ContextQuestion, Item};
+use naastenmeter_core::instrument::{ChoiceKind, ContextQuestion, Item, SignalLevel};
+use naastenmeter_core::scoring::signals_at_question;
 use naastenmeter_core::text::pick;
 use naastenmeter_core::Answer;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::contacts::ContactCard;
 use crate::i18n::Lang;
 use crate::state::{Action, AppContext};
 
@@ -150,6 +153,7 @@ fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
         }
     });
     html! {
+        <>
         <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", item.id)}>
             <legend>{ pick(&item.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
             if row {
@@ -161,6 +165,8 @@ fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
             <div class={classes!("options", row.then_some("options-row"))}>{ for options }</div>
             { clear_button(app, &item.id, chosen.is_some()) }
         </fieldset>
+        { signals_html(app, &item.id) }
+        </>
     }
 }
 
@@ -192,10 +198,42 @@ fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> 
     });
     let answered = app.answers.get(&question.id).is_some();
     html! {
+        <>
         <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", question.id)}>
             <legend>{ pick(&question.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
             <div class="options">{ for options }</div>
             { clear_button(app, &question.id, answered) }
         </fieldset>
+        { signals_html(app, &question.id) }
+        </>
+    }
+}
+
+/// The safety signals the core raises at this question for the answers so
+/// far, with their contacts, right under the question.
+fn signals_html(app: &AppContext, question: &str) -> Html {
+    let rules = signals_at_question(&app.instrument, &app.answers, question);
+    if rules.is_empty() {
+        return html! {};
+    }
+    let t = app.lang.t();
+    let code = app.lang.code();
+    html! {
+        <div class="question-signals" id={format!("signals-{question}")} role="alert">
+            { for rules.into_iter().map(|rule| {
+                let (class, level) = match rule.level {
+                    SignalLevel::Urgent => ("signal signal-urgent", t.urgent),
+                    SignalLevel::Attention => ("signal signal-attention", t.attention),
+                };
+                html! {
+                    <div class={class}>
+                        <p class="signal-level">{ level }{ " · " }{ t.signal_at_question }</p>
+                        <h2 class="signal-title">{ pick(&rule.title, code) }</h2>
+                        <p>{ pick(&rule.message, code) }</p>
+                        { for rule.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
+                    </div>
+                }
+            }) }
+        </div>
     }
 }

@@ -1,9 +1,13 @@
-//! The result page: safety signals first, then the scale chart, the
-//! best-fitting prototype with its uncertainty, what may help, the ratings
+//! The result page: safety signals first, then, when a signal asks for it,
+//! "first, help for yourself"; then the scale chart, the prototype the core
+//! names (strength in words, then the percentage, with the provisional
+//! model's caveat beside it) or why none is named, what may help (after a
+//! line saying why, when help for the relative comes first), the ratings
 //! and "about this result". The professional view shows the same page
 //! without the relative's own buttons.
 
 use naastenmeter_core::instrument::{AdviceKind, SignalLevel};
+use naastenmeter_core::report::Direction;
 use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
@@ -13,6 +17,7 @@ use crate::components::contacts::ContactCard;
 use crate::components::exports::{Exports, Remember};
 use crate::components::local_offers::LocalOffers;
 use crate::state::{Action, AppContext, Outcome, Shared, View};
+use crate::view_model::{help_first_contacts, prototype_view, Card, PrototypeView};
 
 /// Properties of [`ResultPage`].
 #[derive(Properties, PartialEq)]
@@ -87,15 +92,24 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         })
     });
 
-    let prototype_card = |id: &str, probability: f64| -> Html {
-        let Some(p) = instrument.prototype(id) else {
-            return html! {};
-        };
+    let model = &instrument.model;
+    // The strength in words first, the percentage second, and the
+    // provisional model's caveat right beside them (on the first card).
+    let prototype_card = |card: &Card<'_>, first: bool| -> Html {
+        let p = card.prototype;
         html! {
             <article class="prototype">
                 <h3>{ pick(&p.name, code) }</h3>
-                <p class="chance">{ t.chance }{ ": " }<strong>{ lang.percent(probability) }</strong></p>
-                <p>{ pick(&p.description, code) }</p>
+                <p class="fit-line">
+                    if let Some(words) = card.strength {
+                        <strong class="fit-strength">{ capitalised(pick(words, code)) }</strong>{ ". " }
+                    }
+                    <span class="chance">{ t.fit_chance }{ ": " }{ lang.percent(card.probability) }</span>
+                </p>
+                if first && model.provisional {
+                    <p class="provisional-note">{ t.provisional_note }</p>
+                }
+                <p>{ pick(card.description, code) }</p>
                 <h4>{ t.feelings }</h4>
                 <p>{ pick(&p.feelings, code) }</p>
                 <h4>{ t.what_may_help }</h4>
@@ -103,23 +117,55 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             </article>
         }
     };
-    let prototype = match &report.classification {
-        None => html! { <p>{ t.prototype_none }</p> },
-        Some(c) if c.uncertain => html! {
+    let c = &report.classification;
+    let inputs_used = html! { <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p> };
+    let prototype = match prototype_view(instrument, report) {
+        PrototypeView::Named { cards, uncertain } => html! {
             <>
-                <p>{ t.prototype_uncertain }</p>
-                { for c.closest.iter().map(|id| prototype_card(id, c.probability_of(id).unwrap_or(0.0))) }
-                <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p>
+                <p>{ if uncertain { t.prototype_uncertain } else { t.prototype_fits } }</p>
+                { for cards.iter().enumerate().map(|(i, card)| prototype_card(card, i == 0)) }
+                { inputs_used }
             </>
         },
-        Some(c) => html! {
-            <>
-                <p>{ t.prototype_fits }</p>
-                { prototype_card(&c.best, c.best_probability()) }
-                <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p>
-            </>
+        PrototypeView::NoneFits(direction) => {
+            let text = match direction {
+                Direction::Lighter => t.none_fits_lighter,
+                Direction::Heavier => t.none_fits_heavier,
+                Direction::Mixed => t.none_fits_mixed,
+            };
+            html! {
+                <div class={classes!("no-prototype", format!("none-fits-{direction:?}").to_lowercase())} id="no-prototype">
+                    <p><strong>{ t.none_fits_intro }</strong></p>
+                    <p>{ text }</p>
+                    <p>{ t.still_use }</p>
+                    { inputs_used }
+                </div>
+            }
+        }
+        PrototypeView::TooFewInputs { needed, used, total } => html! {
+            <div class="no-prototype too-few-inputs" id="no-prototype">
+                <p><strong>{ lang.too_few_inputs(needed, used, total) }</strong></p>
+                <p>{ t.still_use }</p>
+                if !props.professional { <p>{ t.too_few_more }</p> }
+            </div>
         },
     };
+
+    // PINM's contra-indication: help for the relative leads, with the
+    // contacts of the signals that asked for it.
+    let help_first = report.help_for_yourself_first.then(|| {
+        let contacts = help_first_contacts(instrument, report);
+        html! {
+            <section class="help-first" id="help-first" aria-labelledby="help-first-heading">
+                <h2 id="help-first-heading">{ t.help_first_heading }</h2>
+                <p>{ t.help_first_intro }</p>
+                { for contacts.into_iter().map(|c| html! { <ContactCard id={c.id.clone()} /> }) }
+            </section>
+        }
+    });
+    let help_first_why = report
+        .help_for_yourself_first
+        .then(|| html! { <p class="help-first-why" id="help-first-why">{ t.help_first_why }</p> });
 
     let advice_group = |kind: AdviceKind,
                         heading: &'static str,
@@ -159,7 +205,6 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         html! { <li><span class="rating-question">{ pick(&item.text, code) }</span>{ " " }<strong>{ value }</strong></li> }
     });
 
-    let model = &instrument.model;
     let actions = if props.professional {
         html! {}
     } else {
@@ -204,6 +249,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                     { for signals }
                 </section>
             }
+            { help_first }
             <section aria-labelledby="scores-heading">
                 <h2 id="scores-heading">{ t.scores_heading }</h2>
                 <p>{ t.scores_intro }</p>
@@ -214,6 +260,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 <h2 id="prototype-heading">{ t.prototype_heading }</h2>
                 { prototype }
             </section>
+            { help_first_why }
             { advice_group(AdviceKind::Method, t.methods_heading, None) }
             { advice_group(AdviceKind::Technique, t.techniques_heading, Some(t.techniques_intro)) }
             { advice_group(AdviceKind::Tip, t.tips_heading, None) }
@@ -240,5 +287,15 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         html! { <div class="result">{ body }</div> }
     } else {
         html! { <main id="main" class="result">{ body }</main> }
+    }
+}
+
+/// A text with its first letter as a capital, for a strength label such as
+/// "past goed" that starts a sentence.
+fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
