@@ -326,6 +326,74 @@ mod tests {
     }
 
     #[test]
+    fn chi_square_tail_matches_published_critical_values() {
+        // 95% critical values of the chi-square distribution (any table).
+        for (x, degrees) in [
+            (3.841_459, 1),
+            (5.991_465, 2),
+            (7.814_728, 3),
+            (9.487_729, 4),
+            (11.070_498, 5),
+        ] {
+            let p = chi_square_upper_tail(x, degrees);
+            assert!((p - 0.05).abs() < 1e-6, "{degrees} degrees: {p}");
+        }
+        // 99% critical value with 4 degrees, and the edges.
+        assert!((chi_square_upper_tail(13.276_704, 4) - 0.01).abs() < 1e-6);
+        assert_eq!(chi_square_upper_tail(0.0, 3), 1.0);
+        assert!(chi_square_upper_tail(1e6, 4) < 1e-300);
+    }
+
+    #[test]
+    fn mahalanobis_distance_matches_a_hand_computation_and_skips_missing() {
+        let means = [2.0, 1.0, 3.0];
+        let variances = [0.25, 1.0, 4.0];
+        // (2.5-2)^2/0.25 + (3-1)^2/1 = 1 + 4; the third score is missing.
+        let d = squared_mahalanobis(&means, &variances, &[Some(2.5), Some(3.0), None]);
+        assert!((d - 5.0).abs() < 1e-12);
+        // Typicality: the chi-square tail with two degrees, exp(-5/2).
+        let model = ProfileModel {
+            scales: alloc::vec!["a".into(), "b".into(), "c".into()],
+            variances: crate::instrument::VarianceKind::Equal,
+            classes: alloc::vec![crate::instrument::ProfileClass {
+                prototype: "p".into(),
+                share: 1.0,
+                means: means.to_vec(),
+                variances: variances.to_vec(),
+            }],
+        };
+        let [(typicality, distance)] =
+            profile_typicality(&model, &[Some(2.5), Some(3.0), None])[..]
+        else {
+            panic!("one class");
+        };
+        assert!((distance - 5.0).abs() < 1e-12);
+        assert!((typicality - libm::exp(-2.5)).abs() < 1e-12);
+    }
+
+    #[test]
+    fn class_likelihood_with_missing_answers_matches_a_hand_computation() {
+        let model = ClassModel {
+            items: alloc::vec!["x".into(), "y".into(), "z".into()],
+            classes: alloc::vec![crate::instrument::LatentClass {
+                prototype: "p".into(),
+                share: 1.0,
+                probabilities: alloc::vec![
+                    alloc::vec![0.7, 0.3],
+                    alloc::vec![0.2, 0.5, 0.3],
+                    alloc::vec![0.9, 0.1],
+                ],
+            }],
+        };
+        let answers = [Some(1), None, Some(0)];
+        let ll = class_log_likelihood(&model.classes[0].probabilities, &answers);
+        assert!((ll - libm::log(0.3 * 0.9)).abs() < 1e-12);
+        let typicality = class_typicality(&model, &answers);
+        assert!((typicality[0] - libm::log(0.3 * 0.9) / 2.0).abs() < 1e-12);
+        assert_eq!(class_typicality(&model, &[None, None, None]), [0.0]);
+    }
+
+    #[test]
     fn missing_scores_are_skipped() {
         let both = profile_class_log_likelihood(&[0.0, 0.0], &[1.0, 1.0], &[Some(0.0), None]);
         let one = profile_class_log_likelihood(&[0.0], &[1.0], &[Some(0.0)]);
