@@ -3,7 +3,8 @@
 
 mod common;
 
-use naastenmeter_core::report::Fit;
+use naastenmeter_core::report::{Direction, Fit};
+use naastenmeter_core::scoring::signals_at_question;
 use naastenmeter_core::{score, Answers, Report, ScoreError};
 
 fn golden(name: &str, report: &Report) {
@@ -325,4 +326,184 @@ fn answers_file_form() {
     assert_eq!(answers.value("b1"), Some(4));
     assert!(answers.has_chosen("relationship", "parent"));
     assert!(answers.has_chosen("behaviours", "aggression"));
+}
+
+/// The test instrument with an edit to its JSON.
+fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> naastenmeter_core::Instrument {
+    let mut value: serde_json::Value = serde_json::from_str(common::TEST_INSTRUMENT).unwrap();
+    edit(&mut value);
+    naastenmeter_core::load_instrument(&serde_json::to_vec(&value).unwrap()).unwrap()
+}
+
+#[test]
+fn fewer_inputs_than_the_model_needs_name_no_prototype() {
+    let ins = edited(|v| v["model"]["typicality"]["min_inputs"] = 3.into());
+    let mut answers = common::all_items_at(&ins, 1);
+    for id in ["l1", "l2", "l3"] {
+        answers.clear(id);
+    }
+    let c = score(&ins, &answers).unwrap().classification;
+    assert_eq!(
+        (c.inputs_used, &c.fit),
+        (2, &Fit::TooFewInputs { needed: 3 })
+    );
+    // The probabilities are still computed and reported.
+    let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
+    assert!((sum - 1.0).abs() < 1e-12);
+}
+
+#[test]
+fn a_contradicted_prototype_gives_way_to_the_next_that_fits() {
+    // Burden 2, entrapment ~1.33 (low), loneliness 3 (high): between the
+    // balanced (loneliness 2) and lonely (loneliness 4) centres.
+    let mut answers = Answers::new();
+    for id in ["b1", "b2", "b3"] {
+        answers.set_value(id, 2);
+    }
+    answers.set_value("b4", 4); // reverse-keyed: scored 2
+    for (id, v) in [("e1", 1), ("e2", 1), ("e3", 2)] {
+        answers.set_value(id, v);
+    }
+    for id in ["l1", "l2", "l3"] {
+        answers.set_value(id, 3);
+    }
+    let plain = common::instrument();
+    let report = score(&plain, &answers).unwrap();
+    assert_eq!(report.classification.best(), Some("balanced"));
+    assert_eq!(
+        report.scale("loneliness").unwrap().band.as_deref(),
+        Some("high")
+    );
+
+    // Declare that high loneliness contradicts "balanced": the next one
+    // (lonely, at 0.15) is named when the minimum posterior allows it.
+    let ins = edited(|v| {
+        v["prototypes"][0]["contradicted_by"] =
+            serde_json::json!([{"scale": "loneliness", "band": "high"}]);
+        v["model"]["min_posterior"] = 0.1.into();
+    });
+    assert_eq!(ins.prototypes[0].id, "balanced");
+    let c = score(&ins, &answers).unwrap().classification;
+    assert_eq!(c.best(), Some("lonely"), "{c:#?}");
+    assert!(!c.counted().contains(&"balanced"));
+    assert!(c.probabilities[0].contradicted);
+
+    // With a minimum posterior above the runner-up's, nothing is named.
+    let ins = edited(|v| {
+        v["prototypes"][0]["contradicted_by"] =
+            serde_json::json!([{"scale": "loneliness", "band": "high"}]);
+        v["model"]["min_posterior"] = 0.45.into();
+        v["model"]["strength"][2]["min_posterior"] = 0.0.into();
+    });
+    let c = score(&ins, &answers).unwrap().classification;
+    assert!(
+        matches!(c.fit, Fit::NoneFits { .. }),
+        "lonely at {:?} is below 0.45: {c:#?}",
+        c.probability_of("lonely")
+    );
+}
+
+#[test]
+fn answers_far_from_every_class_fit_none_and_say_which_way() {
+    let ins = common::instrument();
+    // Everything at its lowest: far below even the balanced centre.
+    let mut lowest = Answers::new();
+    for id in ["b1", "b2", "b3", "l1", "l2", "l3", "e1", "e2", "e3"] {
+        lowest.set_value(id, if id.starts_with('e') { 0 } else { 1 });
+    }
+    // Reverse-keyed: the lowest score is the highest answer.
+    lowest.set_value("b4", 5);
+    lowest.set_value("l3", 5);
+    let c = score(&ins, &lowest).unwrap().classification;
+    // The balanced centre is 2.0 / 0.8 / 2.0 with variance 0.3; the answers
+    // are 1 / 0 / 1 (entrapment's lowest option is 0 or 1): a tail
+    // probability well above the test instrument's threshold of 0.001.
+    assert_eq!(c.best(), Some("balanced"), "{c:#?}");
+    let typicality = c.probabilities[0].typicality;
+    assert!(typicality < 0.2, "{typicality}");
+    // With a stricter threshold the same answers fit none: lighter.
+    let ins = edited(|v| v["model"]["typicality"]["threshold"] = 0.2.into());
+    let c = score(&ins, &lowest).unwrap().classification;
+    assert_eq!(
+        c.fit,
+        Fit::NoneFits {
+            direction: Direction::Lighter
+        },
+        "{c:#?}"
+    );
+    // Everything at its highest: heavier than every class.
+    let mut highest = common::all_items_at(&ins, 10);
+    highest.set_value("b4", 1);
+    highest.set_value("l3", 1);
+    let c = score(&ins, &highest).unwrap().classification;
+    assert_eq!(
+        c.fit,
+        Fit::NoneFits {
+            direction: Direction::Heavier
+        },
+        "{c:#?}"
+    );
+}
+
+#[test]
+fn strength_words_follow_the_posterior_and_urgent_signals_change_the_description() {
+    let ins = common::instrument();
+    let mut answers = Answers::new();
+    for (id, v) in [("b1", 4), ("b2", 4), ("b3", 4), ("b4", 2)] {
+        answers.set_value(id, v);
+    }
+    for id in ["e1", "e2", "e3"] {
+        answers.set_value(id, 3);
+    }
+    for id in ["l1", "l2", "l3"] {
+        answers.set_value(id, 3);
+    }
+    let report = score(&ins, &answers).unwrap();
+    let Fit::Prototype {
+        best,
+        strength,
+        while_urgent,
+        ..
+    } = &report.classification.fit
+    else {
+        panic!("{:#?}", report.classification);
+    };
+    assert_eq!(best, "entrapped");
+    assert!(report.classification.best_probability().unwrap() >= 0.8);
+    assert_eq!(strength, "good");
+    assert!(!while_urgent);
+    answers.set_value("unsafe", 2);
+    let report = score(&ins, &answers).unwrap();
+    assert_eq!(report.signals, ["unsafe"]);
+    assert!(matches!(
+        report.classification.fit,
+        Fit::Prototype {
+            while_urgent: true,
+            ..
+        }
+    ));
+}
+
+#[test]
+fn help_for_yourself_first_and_signals_under_their_question() {
+    let ins = edited(|v| {
+        v["safety"][0]["help_for_yourself_first"] = true.into();
+        v["safety"][0]["show_at_question"] = "w2".into();
+    });
+    let mut answers = Answers::new();
+    answers.set_value("w1", 2);
+    assert!(!score(&ins, &answers).unwrap().help_for_yourself_first);
+    assert!(signals_at_question(&ins, &answers, "w2").is_empty());
+    answers.set_value("w2", 1);
+    let report = score(&ins, &answers).unwrap();
+    assert!(report.help_for_yourself_first);
+    let shown: Vec<&str> = signals_at_question(&ins, &answers, "w2")
+        .iter()
+        .map(|r| r.id.as_str())
+        .collect();
+    assert_eq!(shown, ["gp_mood"]);
+    // Not under another question, and not for answers the instrument refuses.
+    assert!(signals_at_question(&ins, &answers, "w1").is_empty());
+    answers.set_value("w3", 99);
+    assert!(signals_at_question(&ins, &answers, "w2").is_empty());
 }

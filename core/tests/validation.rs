@@ -497,3 +497,95 @@ fn absurdly_long_lists_are_refused_at_once() {
     assert_eq!(problems[0].path, "items");
     assert!(problems[0].message.contains("more than 1000 entries"));
 }
+
+#[test]
+fn classification_rules_are_checked_with_their_path() {
+    check(
+        |v| v["model"]["typicality"]["threshold"] = json!(1.5),
+        "model.typicality.threshold",
+        "a probability from 0 to 1",
+    );
+    check(
+        |v| v["model"]["typicality"]["min_inputs"] = json!(0),
+        "model.typicality.min_inputs",
+        "must be from 1 to the model's 3 scales",
+    );
+    check(
+        |v| v["model"]["typicality"]["min_inputs"] = json!(4),
+        "model.typicality.min_inputs",
+        "not 4",
+    );
+    check(
+        |v| v["model"]["typicality"]["typical_share"] = json!(0),
+        "model.typicality.typical_share",
+        "above 0 and at most 1",
+    );
+    check(
+        |v| v["model"]["min_posterior"] = json!(1),
+        "model.min_posterior",
+        "below 1",
+    );
+    check(
+        |v| v["model"]["strength"][1]["min_posterior"] = json!(0.9),
+        "model.strength[1].min_posterior",
+        "strongest to weakest",
+    );
+    check(
+        |v| v["model"]["strength"][2]["min_posterior"] = json!(0.5),
+        "model.strength[2].min_posterior",
+        "the weakest strength must cover every nameable prototype",
+    );
+    check(
+        |v| v["model"]["strength"][0]["label"] = json!({"nl": "past goed"}),
+        "model.strength[0].label",
+        "the `en` translation is missing",
+    );
+    check(
+        |v| v["prototypes"][0]["contradicted_by"] = json!([{"scale": "mood", "band": "high"}]),
+        "prototypes[0].contradicted_by[0]",
+        "unknown scale `mood`",
+    );
+    check(
+        |v| v["prototypes"][0]["contradicted_by"] = json!([{"scale": "burden", "band": "extreme"}]),
+        "prototypes[0].contradicted_by[0]",
+        "scale `burden` has no band `extreme`",
+    );
+    check(
+        |v| v["prototypes"][0]["description_when_urgent"] = json!({"nl": "Tekst."}),
+        "prototypes[0].description_when_urgent",
+        "the `en` translation is missing",
+    );
+    check(
+        |v| v["safety"][0]["show_at_question"] = json!("nope"),
+        "safety[0].show_at_question",
+        "unknown question `nope`",
+    );
+}
+
+#[test]
+fn a_negative_minimum_of_inputs_is_refused_with_its_path() {
+    let mut value: Value = serde_json::from_str(common::TEST_INSTRUMENT).unwrap();
+    value["model"]["typicality"]["min_inputs"] = json!(-1);
+    let error = load_instrument(&serde_json::to_vec(&value).unwrap()).unwrap_err();
+    let text = error.to_string();
+    assert!(
+        text.contains("model.typicality.min_inputs") && text.contains("-1"),
+        "{text}"
+    );
+}
+
+#[test]
+fn a_class_model_threshold_is_a_mean_log_probability() {
+    let mut value: Value = serde_json::from_str(common::TEST_INSTRUMENT_CLASSES).unwrap();
+    value["model"]["typicality"]["threshold"] = json!(0.5);
+    let problems = load_instrument(&serde_json::to_vec(&value).unwrap())
+        .unwrap_err()
+        .problems();
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.path == "model.typicality.threshold"
+                && p.message.contains("a mean log-probability of 0 or below")),
+        "{problems:#?}"
+    );
+}
