@@ -240,7 +240,7 @@ static NL: Strings = Strings {
     switch_language: "English",
     welcome_heading: "Hoe gaat het met jou als naaste?",
     welcome_what: "Deze vragenlijst is voor jou als naaste: je zorgt voor iemand met ernstige psychische problemen of een verslaving. Bijvoorbeeld je kind, partner, ouder, broer of zus.",
-    welcome_for_whom: "Na de vragen zie je hoe het met je gaat, welke beschrijving het best bij je past en wat je kan helpen.",
+    welcome_for_whom: "Na de vragen zie je hoe het met je gaat. Je ziet ook welke beschrijving bij je past en wat je kan helpen.",
     welcome_time: "Het invullen duurt ongeveer 10 minuten. Je mag vragen overslaan.",
     welcome_privacy: "Je antwoorden blijven op dit apparaat. Er gaat niets naar internet. Je bewaart of deelt alleen iets als je daar zelf voor kiest.",
     welcome_skip: "Wil je stoppen? Met 'Stoppen en wissen' of 'Snel weg' verdwijnt alles meteen.",
@@ -281,7 +281,7 @@ static NL: Strings = Strings {
     what_may_help: "Wat kan helpen",
     methods_heading: "Wat je kunt doen",
     techniques_heading: "Omgaan met gedrag dat je noemde",
-    techniques_intro: "Je noemde gedrag dat het samenleven moeilijk maakt. Deze manieren van praten en reageren kunnen helpen.",
+    techniques_intro: "Je noemde gedrag dat je moeilijk vindt. Deze manieren van praten en reageren kunnen helpen.",
     tips_heading: "Tips",
     offers_heading: "Steun voor jou",
     ratings_heading: "Jouw cijfers",
@@ -297,7 +297,7 @@ static NL: Strings = Strings {
     exports_heading: "Bewaren of meenemen",
     exports_intro: "Er wordt niets bewaard of verstuurd, tenzij je hieronder zelf iets kiest. Bij elke keuze staat wat erin komt.",
     print: "Afdrukken of opslaan als pdf",
-    print_contains: "Een samenvatting van 1 of 2 pagina's: je scores, de beschrijving die past, wat kan helpen en waar je hulp vindt.",
+    print_contains: "Een samenvatting van 1 of 2 pagina's. Met je scores, de beschrijving die past, wat kan helpen en waar je hulp vindt.",
     json: "Download als bestand (JSON)",
     json_contains: "Al je antwoorden en de uitslag. Je kunt dit bestand later hier weer openen of aan een hulpverlener geven.",
     fhir: "Download voor een zorgdossier (FHIR)",
@@ -399,7 +399,7 @@ static EN: Strings = Strings {
     urgent: "Urgent",
     attention: "Needs attention",
     scores_heading: "How you are doing",
-    scores_intro: "For each part you see your score (the bar) and the score that is typical for each description (the numbered marks).",
+    scores_intro: "For each part you see your score (the bar). You also see the typical score for each description (the numbered marks).",
     chart_you: "You",
     chart_typical: "Typical for:",
     table_caption: "Your scores per part",
@@ -417,7 +417,7 @@ static EN: Strings = Strings {
     what_may_help: "What may help",
     methods_heading: "What you can do",
     techniques_heading: "Dealing with behaviour you named",
-    techniques_intro: "You named behaviour that makes living together hard. These ways of talking and responding may help.",
+    techniques_intro: "You named behaviour that you find hard. These ways of talking and responding may help.",
     tips_heading: "Tips",
     offers_heading: "Support for you",
     ratings_heading: "Your ratings",
@@ -433,7 +433,7 @@ static EN: Strings = Strings {
     exports_heading: "Keep or take with you",
     exports_intro: "Nothing is saved or sent unless you choose something below. Each choice says what it contains.",
     print: "Print or save as PDF",
-    print_contains: "A summary of 1 or 2 pages: your scores, the description that fits, what may help and where to find help.",
+    print_contains: "A summary of 1 or 2 pages. It has your scores, the description that fits, what may help and where to find help.",
     json: "Download as a file (JSON)",
     json_contains: "All your answers and the result. You can open this file here again later or give it to a care worker.",
     fhir: "Download for a care record (FHIR)",
@@ -532,16 +532,21 @@ impl Lang {
 impl Lang {
     /// Why no description is named when too few parts were answered.
     pub fn too_few_inputs(self, needed: usize, used: usize, total: usize) -> String {
+        let (nl_parts, en_parts) = if needed >= total {
+            (format!("alle {total} onderdelen"), format!("all {total} parts"))
+        } else {
+            (format!("{needed} van de {total} onderdelen"), format!("{needed} of the {total} parts"))
+        };
         match self {
             Lang::Nl => format!(
                 "Je hebt te weinig vragen beantwoord om je met de beschrijvingen te vergelijken. \
-                 Daarvoor zijn genoeg antwoorden nodig op {needed} van de {total} onderdelen. \
-                 Nu zijn dat er {used}."
+                 Daarvoor zijn genoeg antwoorden nodig op {nl_parts}. \
+                 Je hebt nu genoeg antwoorden op {used} van de {total} onderdelen."
             ),
             Lang::En => format!(
                 "You answered too few questions to compare you with the descriptions. \
-                 That needs enough answers on {needed} of the {total} parts. \
-                 You have {used} now."
+                 That needs enough answers on {en_parts}. \
+                 You now have enough answers on {used} of the {total} parts."
             ),
         }
     }

@@ -1,0 +1,350 @@
+// Browser tests of what the result page says (issues 11 and 12), walking
+// the questionnaire as particular relatives would: one doing well sees no
+// description and a warm "lighter" text; one heavily burdened and lonely
+// sees no description their own scores deny; one answering a single part
+// sees why no description is named; a named description shows its strength
+// in words before the percentage, with the provisional caveat beside it; a
+// relative whose answer raises a signal at a question sees it under that
+// question and the urgent block first on a phone; and the "Need help?"
+// panel is reachable from every questionnaire page.
+import assert from 'node:assert/strict';
+import { readFile } from 'node:fs/promises';
+import { after, before, test } from 'node:test';
+
+import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer } from './helpers.mjs';
+
+// The instrument the app was built with (NAASTENMETER_INSTRUMENT, as web/build.sh).
+const INSTRUMENT_FILE = process.env.NAASTENMETER_INSTRUMENT
+  ?? new URL('../../instruments/naastenmeter-v1.json', import.meta.url);
+const PHONE = { width: 390, height: 844 };
+
+let server;
+let url;
+let browser;
+let instrument;
+
+before(async () => {
+  instrument = JSON.parse(await readFile(INSTRUMENT_FILE, 'utf8'));
+  ({ server, url } = await startServer());
+  browser = await launch();
+});
+
+after(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const item = (id) => instrument.items.find((i) => i.id === id);
+const optionsOf = (id) => instrument.response_scales.find((s) => s.id === item(id).response_scale).options.map((o) => o.value);
+const scaleOf = (id) => instrument.scales.find((s) => s.items.includes(id));
+const isRating = (id) => item(id) && !scaleOf(id);
+
+/** Option index for the light end of an item (the heavy end when `heavy`). */
+function end(id, count, heavy) {
+  const it = item(id);
+  if (!it) return 0; // a context question: its first option
+  // Ratings: the light end of "how heavy" is 0, of "how well" is 10.
+  const wellbeing = isRating(id) && /well/.test(it.response_scale);
+  const high = heavy !== Boolean(it.reverse) !== wellbeing;
+  return high ? count - 1 : 0;
+}
+
+async function ready(page, log) {
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+}
+
+async function startQuestions(page, log) {
+  await ready(page, log);
+  await page.locator('#start').click();
+  await page.locator('#progress-text').waitFor();
+}
+
+/** The band (scale id -> band id) the page shows, read from the screen-reader table. */
+async function shownBands(page) {
+  const rows = await page.locator('table.sr-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [tr.querySelector('th').textContent, tr.querySelectorAll('td')[1].textContent]));
+  const bands = {};
+  for (const [label, bandLabel] of rows) {
+    const scale = instrument.scales.find((s) => s.label.nl === label);
+    const band = scale?.bands.find((b) => b.label.nl === bandLabel);
+    if (scale && band) bands[scale.id] = band.id;
+  }
+  return bands;
+}
+
+/** The prototypes shown as cards, by their Dutch names. */
+async function shownPrototypes(page) {
+  const names = await page.locator('.prototypes article.prototype h3').allTextContents();
+  return names.map((n) => instrument.prototypes.find((p) => p.name.nl === n)).filter(Boolean);
+}
+
+function assertNoErrors(log) {
+  assert.deepEqual(log.consoleErrors, [], 'no console error');
+  assert.deepEqual(log.csp, [], 'no CSP violation');
+  assert.deepEqual(log.lateRequests, [], 'no request after loading');
+}
+
+async function assertAccessible(page, name) {
+  const violations = await axe(page);
+  assert.deepEqual(violations, [], `axe-core violations on ${name}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+test('a relative doing well (every answer at its light end) sees no description, the warm "lighter" text and their bands', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await startQuestions(page, log);
+  await answerToResult(page, { pick: (id, count) => end(id, count, false) });
+  const section = page.locator('.prototypes');
+  assert.equal(await section.locator('article.prototype').count(), 0, 'no description is named');
+  const text = await section.textContent();
+  assert.match(text, /Je antwoorden passen bij geen van de beschrijvingen goed/);
+  assert.match(text, /lichter dan in alle beschrijvingen/);
+  assert.match(text, /scores per onderdeel wel gebruiken/);
+  assert.equal(await page.locator('#no-prototype.none-fits-lighter').count(), 1);
+  // The chart marks no prototype as "the one" when none is named.
+  assert.equal(await page.locator('.legend-best, .mark-best').count(), 0);
+  // Every scale still has its band, shown in words.
+  const bands = await shownBands(page);
+  for (const scale of instrument.scales) {
+    assert.ok(bands[scale.id], `the band of ${scale.id} is shown`);
+  }
+  assert.equal(await page.locator('.scale-text strong').count(), instrument.scales.length);
+  // English says the same, plainly.
+  await page.locator('.lang-switch').click();
+  await page.locator('h1', { hasText: 'Your result' }).waitFor();
+  assert.match(await section.textContent(), /do not fit any of the descriptions well[\s\S]*lighter than in all the descriptions/);
+  await assertAccessible(page, 'result, fits none');
+  assertNoErrors(log);
+  await context.close();
+});
+
+test('a heavily burdened and lonely relative sees no description that their own scores contradict', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await startQuestions(page, log);
+  // The heavy end of every scale item (loneliness included); context: first option.
+  await answerToResult(page, { pick: (id, count) => (isRating(id) || !item(id) ? 0 : end(id, count, true)) });
+  const bands = await shownBands(page);
+  assert.equal(bands.loneliness, 'high', `loneliness is high (${JSON.stringify(bands)})`);
+  const shown = await shownPrototypes(page);
+  for (const p of shown) {
+    const denied = (p.contradicted_by ?? []).filter((b) => bands[b.scale] === b.band);
+    assert.deepEqual(denied, [], `${p.id} is shown although ${JSON.stringify(denied)} holds`);
+  }
+  if (shown.length === 0) {
+    assert.match(await page.locator('.prototypes').textContent(), /passen bij geen van de beschrijvingen goed/);
+  }
+  assertNoErrors(log);
+  await context.close();
+});
+
+test('a relative answering only one part sees no description and why', async () => {
+  const only = instrument.model.latent.profiles?.scales?.[1] ?? instrument.scales[1].id;
+  const keep = new Set(instrument.scales.find((s) => s.id === only).items);
+  const skip = new Set([...instrument.items.map((i) => i.id), ...instrument.context_questions.map((q) => q.id)]
+    .filter((id) => !keep.has(id)));
+  const { context, page, log } = await openApp(browser, url);
+  await startQuestions(page, log);
+  await answerToResult(page, { skip, pick: () => 0 });
+  const section = page.locator('.prototypes');
+  assert.equal(await section.locator('article.prototype').count(), 0, 'no description is named');
+  assert.equal(await page.locator('#no-prototype.too-few-inputs').count(), 1);
+  const text = await section.textContent();
+  assert.match(text, /te weinig vragen beantwoord om je met de beschrijvingen te vergelijken/);
+  const needed = instrument.model.typicality?.min_inputs ?? 1;
+  const total = instrument.model.latent.profiles?.scales?.length ?? 0;
+  if (total) {
+    assert.match(text, needed >= total ? new RegExp(`alle ${total} onderdelen`) : new RegExp(`${needed} van de ${total} onderdelen`));
+    assert.match(text, new RegExp(`genoeg antwoorden op 1 van de ${total} onderdelen`));
+  }
+  assert.match(text, /scores per onderdeel wel gebruiken/);
+  assert.equal(await page.locator('.legend-best, .mark-best').count(), 0);
+  assertNoErrors(log);
+  await context.close();
+});
+
+/** Answers whose scale scores lie at a class's means (reverse items turned). */
+function answersAt(means) {
+  const answers = {};
+  const scales = instrument.model.latent.profiles.scales;
+  scales.forEach((scaleId, k) => {
+    let sum = 0;
+    instrument.scales.find((s) => s.id === scaleId).items.forEach((id, i) => {
+      const values = optionsOf(id);
+      const [lo, hi] = [values[0], values.at(-1)];
+      const v = Math.max(lo, Math.min(hi, Math.round(means[k] * (i + 1) - sum)));
+      sum += v;
+      answers[id] = item(id).reverse ? lo + hi - v : v;
+    });
+  });
+  return answers;
+}
+
+test('a named description shows its strength in words before the percentage, with the provisional caveat beside it', async (t) => {
+  if (!instrument.model.latent.profiles) {
+    t.skip('the instrument has no latent profile model to aim answers at');
+    return;
+  }
+  // Open a tab whose saved progress is at a class's means: the prototype is named.
+  const klass = instrument.model.latent.profiles.classes[0];
+  const progress = JSON.stringify({ lang: 'nl', view: 'Result', answers: answersAt(klass.means), furthest: 0, created: '2026-01-01T00:00:00Z' });
+  const { context, page, log } = await openApp(browser, url, {
+    viewport: PHONE,
+    init: { content: `sessionStorage.setItem('naastenmeter.progress', ${JSON.stringify(progress)})` },
+  });
+  await page.locator('main.result').waitFor();
+  log.loaded = true;
+  const card = page.locator('.prototypes article.prototype').first();
+  await card.waitFor();
+  const name = await card.locator('h3').textContent();
+  assert.equal(name, instrument.prototypes.find((p) => p.id === klass.prototype).name.nl);
+  const line = await card.locator('.fit-line').textContent();
+  const labels = instrument.model.strength.map((s) => s.label.nl.toLowerCase());
+  const at = labels.map((l) => line.toLowerCase().indexOf(l)).filter((i) => i >= 0);
+  assert.ok(at.length > 0, `strength words in "${line}"`);
+  const percent = line.search(/\d+%/);
+  assert.ok(percent > Math.min(...at), `words before the percentage: "${line}"`);
+  if (instrument.model.provisional) {
+    // The caveat follows the percentage directly, inside the same card.
+    const next = await card.locator('.fit-line + .provisional-note').textContent();
+    assert.match(next, /voorlopig/);
+  }
+  assert.equal(await page.locator('.legend-best').count(), 1, 'the named description is marked in the chart');
+  assert.equal(await overflowsHorizontally(page), false);
+  assertNoErrors(log);
+  await context.close();
+});
+
+/** Item answers (option indexes) that make a safety condition hold, or null. */
+function satisfy(condition, into = {}) {
+  const [kind, arg] = Object.entries(condition)[0] ?? [condition];
+  const highest = (id) => optionsOf(id).length - 1;
+  const atLeast = (id, value) => optionsOf(id).findIndex((v) => v >= value);
+  switch (kind) {
+    case 'item_at_least': into[arg.item] = Math.max(atLeast(arg.item, arg.value), 0); return into;
+    case 'sum_at_least': for (const id of arg.items) into[id] = highest(id); return into;
+    case 'scale_at_least':
+    case 'band':
+      for (const id of instrument.scales.find((s) => s.id === arg.scale).items) {
+        into[id] = item(id).reverse ? 0 : highest(id);
+      }
+      return into;
+    case 'chosen': into[arg.question] = arg.option; return into;
+    case 'any': {
+      for (const c of arg) { const got = satisfy(c, { ...into }); if (got) return got; }
+      return null;
+    }
+    case 'all': {
+      let acc = into;
+      for (const c of arg) { acc = satisfy(c, acc); if (!acc) return null; }
+      return acc;
+    }
+    default: return null;
+  }
+}
+
+test('a relative whose answer raises a signal at its question sees it there at once, and the urgent block first on a phone', async (t) => {
+  const rules = instrument.safety.filter((r) => r.show_at_question);
+  const rule = rules.find((r) => r.level === 'urgent' && satisfy(r.when)) ?? rules.find((r) => satisfy(r.when));
+  if (!rule) {
+    t.skip('the instrument has no safety rule with show_at_question yet (issue 12 adds the own-crisis question)');
+    return;
+  }
+  const wanted = satisfy(rule.when);
+  const question = rule.show_at_question;
+  const { context, page, log } = await openApp(browser, url, { viewport: PHONE });
+  await startQuestions(page, log);
+  const pick = (id, count) => {
+    if (id in wanted) {
+      const w = wanted[id];
+      return typeof w === 'number' ? w : Math.max(0, (instrument.context_questions.find((q) => q.id === id)?.options ?? []).findIndex((o) => o.id === w));
+    }
+    return end(id, count, false);
+  };
+  // Answer page by page; on the page with the question, the signal shows
+  // under it before "next".
+  let seen = false;
+  for (let guard = 0; guard < 100 && !(await page.locator('main.result').count()); guard += 1) {
+    const progress = await page.locator('#progress-text').textContent();
+    await answerPage(page, { pick });
+    if (await page.locator(`#q-${question}`).count()) {
+      const signal = page.locator(`#signals-${question}`);
+      await signal.waitFor();
+      assert.equal(await signal.getAttribute('role'), 'alert');
+      // Right under the question it belongs to.
+      assert.ok(await page.locator(`#q-${question} + #signals-${question}`).count(), 'directly after the question');
+      assert.match(await signal.textContent(), new RegExp(rule.title.nl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+      const phones = instrument.contacts.filter((c) => rule.contacts.includes(c.id) && c.phone);
+      if (phones.length) assert.ok(await signal.locator('a[href^="tel:"]').count() >= 1, 'a phone number to tap');
+      assert.equal(await overflowsHorizontally(page), false);
+      await assertAccessible(page, 'question page with a signal');
+      seen = true;
+    }
+    await page.locator('#next').click();
+    await page.locator('main.result, #progress-text').filter({ hasNotText: progress }).first().waitFor();
+  }
+  assert.ok(seen, `the page with ${question} was shown`);
+
+  // The result: the urgent block is the first thing after the title, in the
+  // first screen of a phone.
+  await page.locator('main.result').waitFor();
+  await page.evaluate(() => window.scrollTo(0, 0));
+  const firstSection = await page.locator('main.result > section').first().getAttribute('class');
+  assert.match(firstSection ?? '', /signals/, 'the signals come first');
+  const signal = page.locator('main.result .signals .signal').first();
+  const box = await signal.boundingBox();
+  assert.ok(box && box.y < PHONE.height, `the first signal starts on the first screen (y ${box?.y})`);
+  if (rule.level === 'urgent') {
+    assert.match(await signal.getAttribute('class'), /signal-urgent/);
+  }
+  if (rule.help_for_yourself_first) {
+    // "First, help for yourself" comes before the scores, and a line says why
+    // the tips come after it.
+    const order = await page.evaluate(() => {
+      const at = (sel) => { const el = document.querySelector(sel); return el ? [...document.querySelectorAll('main.result *')].indexOf(el) : -1; };
+      return { help: at('#help-first'), scores: at('#scores-heading'), why: at('#help-first-why'), methods: at('.advice') };
+    });
+    assert.ok(order.help >= 0 && order.help < order.scores, JSON.stringify(order));
+    assert.ok(order.why >= 0 && (order.methods < 0 || order.why < order.methods), JSON.stringify(order));
+  }
+  await assertAccessible(page, 'result with a signal on a phone');
+  assertNoErrors(log);
+  await context.close();
+});
+
+test('the "Need help?" panel is reachable from every questionnaire page, on a phone', async () => {
+  const { context, page, log } = await openApp(browser, url, { viewport: PHONE });
+  await startQuestions(page, log);
+  const total = Number((await page.locator('#progress-text').textContent()).match(/van (\d+)/)[1]);
+  const always = instrument.contacts.filter((c) => c.always_shown);
+  for (let n = 1; n <= total; n += 1) {
+    await page.locator('#progress-text', { hasText: `Pagina ${n} van` }).waitFor();
+    // Scrolled to the bottom of a long page, the button is still in view.
+    await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+    const toggle = page.locator('#help-toggle');
+    assert.ok(await toggle.isVisible(), `the help button shows on page ${n}`);
+    const box = await toggle.boundingBox();
+    assert.ok(box.y >= 0 && box.y + box.height <= PHONE.height, `the help button is on screen on page ${n}`);
+    assert.ok(box.height >= 44, 'a large enough target');
+    const checked = await page.locator('input:checked').count();
+    await toggle.click();
+    const panel = page.locator('#help-panel');
+    await panel.waitFor();
+    assert.equal(await toggle.getAttribute('aria-expanded'), 'true');
+    assert.equal(await page.evaluate(() => document.activeElement?.id), 'help-panel-heading', 'focus moves to the panel');
+    for (const c of always) {
+      assert.match(await panel.textContent(), new RegExp(c.name.nl.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));
+    }
+    assert.ok(await panel.locator('a[href^="tel:"]').count() >= 1, 'a number to call');
+    assert.equal(await overflowsHorizontally(page), false);
+    if (n === 1) await assertAccessible(page, 'question page with the help panel open');
+    await page.locator('#help-close').click();
+    await panel.waitFor({ state: 'detached' });
+    assert.equal(await page.locator('input:checked').count(), checked, 'opening help changes no answer');
+    if (n < total) {
+      await answerPage(page, { pick: (id, count) => end(id, count, false) });
+      await page.locator('#next').click();
+    }
+  }
+  assertNoErrors(log);
+  await context.close();
+});

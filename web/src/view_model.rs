@@ -1,0 +1,322 @@
+//! Pure helpers that turn a core [`Report`] and the instrument into what a
+//! page shows: which prototype cards (with their strength words and the
+//! description to use), what to say when none is named, which contacts lead
+//! the "first, help for yourself" block, and which contacts the help panel
+//! lists. The core decides; these only look the decisions up in the
+//! instrument, so components stay free of domain rules. Tested natively.
+
+use naastenmeter_core::instrument::{Contact, Instrument, Prototype, SafetyRule, SignalLevel};
+use naastenmeter_core::report::{Direction, Fit, Report};
+use naastenmeter_core::text::Text;
+
+/// One prototype to show as a card.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Card<'a> {
+    /// The prototype.
+    pub prototype: &'a Prototype,
+    /// Its exact posterior probability.
+    pub probability: f64,
+    /// The verbal strength ("past goed"), shown before the percentage.
+    pub strength: Option<&'a Text>,
+    /// The description to show: the one for an urgent signal while one
+    /// holds and the prototype has it, else the ordinary one.
+    pub description: &'a Text,
+}
+
+/// What the result page says about the prototypes.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PrototypeView<'a> {
+    /// One prototype fits (one card), or two fit about equally well
+    /// (`uncertain`, two cards, most likely first).
+    Named {
+        /// The cards, most likely first.
+        cards: Vec<Card<'a>>,
+        /// Whether the best one is below the model's uncertainty threshold.
+        uncertain: bool,
+    },
+    /// The answers fit none of the descriptions well.
+    NoneFits(Direction),
+    /// Too few of the model's inputs were answered to compare.
+    TooFewInputs {
+        /// How many inputs the model needs.
+        needed: usize,
+        /// How many were answered.
+        used: usize,
+        /// How many inputs the model has.
+        total: usize,
+    },
+}
+
+/// The words for a strength id of the model.
+pub fn strength_label<'a>(instrument: &'a Instrument, id: &str) -> Option<&'a Text> {
+    instrument
+        .model
+        .strength
+        .iter()
+        .find(|level| level.id == id)
+        .map(|level| &level.label)
+}
+
+/// The words the instrument states for a posterior probability: the first
+/// level (strongest first) whose minimum it reaches, as the core decides
+/// for the named prototype. Used for the second card of an uncertain result.
+fn strength_for(instrument: &Instrument, probability: f64) -> Option<&Text> {
+    let levels = &instrument.model.strength;
+    levels
+        .iter()
+        .find(|level| probability >= level.min_posterior)
+        .or(levels.last())
+        .map(|level| &level.label)
+}
+
+/// The description of `prototype` to show.
+pub fn description(prototype: &Prototype, while_urgent: bool) -> &Text {
+    match (&prototype.description_when_urgent, while_urgent) {
+        (Some(urgent), true) => urgent,
+        _ => &prototype.description,
+    }
+}
+
+/// What the result page says about the prototypes, from the core's [`Fit`].
+pub fn prototype_view<'a>(instrument: &'a Instrument, report: &Report) -> PrototypeView<'a> {
+    let c = &report.classification;
+    match &c.fit {
+        Fit::Prototype {
+            best,
+            uncertain,
+            closest,
+            strength,
+            while_urgent,
+        } => {
+            let shown: Vec<&String> = if *uncertain && !closest.is_empty() {
+                closest.iter().collect()
+            } else {
+                vec![best]
+            };
+            let cards = shown
+                .into_iter()
+                .filter_map(|id| {
+                    let prototype = instrument.prototype(id)?;
+                    let probability = c.probability_of(id).unwrap_or(0.0);
+                    let strength = if id == best {
+                        strength_label(instrument, strength)
+                    } else {
+                        strength_for(instrument, probability)
+                    };
+                    Some(Card {
+                        prototype,
+                        probability,
+                        strength,
+                        description: description(prototype, *while_urgent),
+                    })
+                })
+                .collect();
+            PrototypeView::Named {
+                cards,
+                uncertain: *uncertain,
+            }
+        }
+        Fit::NoneFits { direction } => PrototypeView::NoneFits(*direction),
+        Fit::TooFewInputs { needed } => PrototypeView::TooFewInputs {
+            needed: *needed,
+            used: c.inputs_used,
+            total: c.inputs_total,
+        },
+    }
+}
+
+/// The safety rules among the report's signals that asked for help for the
+/// relative first (PINM's contra-indication), most urgent first; empty when
+/// the report does not lead with that help.
+pub fn help_first_rules<'a>(instrument: &'a Instrument, report: &Report) -> Vec<&'a SafetyRule> {
+    if !report.help_for_yourself_first {
+        return Vec::new();
+    }
+    report
+        .signals
+        .iter()
+        .filter_map(|id| instrument.safety.iter().find(|r| &r.id == id))
+        .filter(|rule| rule.help_for_yourself_first)
+        .collect()
+}
+
+/// The contacts for "first, help for yourself": those of the signals that
+/// asked for it, each once, in the order the signals name them. Only
+/// contacts that exist in the instrument.
+pub fn help_first_contacts<'a>(instrument: &'a Instrument, report: &Report) -> Vec<&'a Contact> {
+    let mut contacts: Vec<&Contact> = Vec::new();
+    for rule in help_first_rules(instrument, report) {
+        for id in &rule.contacts {
+            if let Some(contact) = instrument.contact(id) {
+                if !contacts.iter().any(|c| c.id == contact.id) {
+                    contacts.push(contact);
+                }
+            }
+        }
+    }
+    contacts
+}
+
+/// The contacts of the help panel that every questionnaire page can open:
+/// the ones the instrument always shows, then those named by urgent safety
+/// rules and by rules that put help for the relative first, each once.
+pub fn help_contacts(instrument: &Instrument) -> Vec<&Contact> {
+    let mut contacts: Vec<&Contact> = instrument
+        .contacts
+        .iter()
+        .filter(|c| c.always_shown)
+        .collect();
+    let named = instrument
+        .safety
+        .iter()
+        .filter(|rule| rule.level == SignalLevel::Urgent || rule.help_for_yourself_first)
+        .flat_map(|rule| rule.contacts.iter())
+        .filter_map(|id| instrument.contact(id));
+    for contact in named {
+        if !contacts.iter().any(|c| c.id == contact.id) {
+            contacts.push(contact);
+        }
+    }
+    contacts
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use naastenmeter_core::instrument::SafetyRule;
+    use naastenmeter_core::{score, Answers};
+
+    fn instrument() -> Instrument {
+        crate::instrument::load().expect("the compiled-in instrument")
+    }
+
+    /// A report of the default instrument with every item at `value`.
+    fn report_at(instrument: &Instrument, value: i32) -> Report {
+        let mut answers = Answers::new();
+        for item in &instrument.items {
+            let rs = instrument.response_scale_of(item).expect("response scale");
+            let (lo, hi) = rs.range().expect("range");
+            answers.set(&item.id, naastenmeter_core::Answer::Value(value.clamp(lo, hi)));
+        }
+        score(instrument, &answers).expect("scores")
+    }
+
+    fn named(instrument: &Instrument, report: &mut Report, uncertain: bool, while_urgent: bool) {
+        let ids = instrument.class_prototypes();
+        let (a, b) = (ids[0].to_string(), ids[1].to_string());
+        report.classification.fit = Fit::Prototype {
+            best: a.clone(),
+            uncertain,
+            closest: vec![a, b],
+            strength: instrument.model.strength[0].id.clone(),
+            while_urgent,
+        };
+    }
+
+    #[test]
+    fn one_card_with_the_strength_words_of_the_core() {
+        let instrument = instrument();
+        let mut report = report_at(&instrument, 0);
+        named(&instrument, &mut report, false, false);
+        let PrototypeView::Named { cards, uncertain } = prototype_view(&instrument, &report) else {
+            panic!("named");
+        };
+        assert!(!uncertain);
+        assert_eq!(cards.len(), 1);
+        assert_eq!(cards[0].prototype.id, instrument.class_prototypes()[0]);
+        assert_eq!(cards[0].strength, Some(&instrument.model.strength[0].label));
+        assert_eq!(cards[0].description, &cards[0].prototype.description);
+    }
+
+    #[test]
+    fn uncertain_shows_the_two_closest_each_with_words() {
+        let instrument = instrument();
+        let mut report = report_at(&instrument, 0);
+        named(&instrument, &mut report, true, false);
+        let PrototypeView::Named { cards, uncertain } = prototype_view(&instrument, &report) else {
+            panic!("named");
+        };
+        assert!(uncertain);
+        assert_eq!(cards.len(), 2);
+        assert!(cards.iter().all(|c| c.strength.is_some()));
+    }
+
+    #[test]
+    fn the_urgent_description_replaces_the_ordinary_one_while_urgent() {
+        let instrument = instrument();
+        let mut prototype = instrument.prototypes[0].clone();
+        let mut urgent = Text::new();
+        urgent.insert("nl".into(), "anders".into());
+        prototype.description_when_urgent = Some(urgent.clone());
+        assert_eq!(description(&prototype, true), &urgent);
+        assert_eq!(description(&prototype, false), &prototype.description);
+        prototype.description_when_urgent = None;
+        assert_eq!(description(&prototype, true), &prototype.description);
+    }
+
+    #[test]
+    fn none_fits_and_too_few_inputs_name_no_prototype() {
+        let instrument = instrument();
+        let mut report = report_at(&instrument, 0);
+        report.classification.fit = Fit::NoneFits {
+            direction: Direction::Heavier,
+        };
+        assert_eq!(
+            prototype_view(&instrument, &report),
+            PrototypeView::NoneFits(Direction::Heavier)
+        );
+        let empty = score(&instrument, &Answers::new()).expect("scores");
+        match prototype_view(&instrument, &empty) {
+            PrototypeView::TooFewInputs { needed, used, .. } => {
+                assert_eq!(used, 0);
+                assert!(needed >= 1);
+            }
+            other => panic!("expected too few inputs, got {other:?}"),
+        }
+    }
+
+    #[test]
+    fn help_first_uses_only_the_signals_that_asked_for_it_and_existing_contacts() {
+        let mut instrument = instrument();
+        let existing = instrument.contacts[0].id.clone();
+        instrument.safety.push(SafetyRule {
+            help_for_yourself_first: true,
+            contacts: vec![existing.clone(), "no_such_contact".into(), existing.clone()],
+            id: "own_crisis_test".into(),
+            ..instrument.safety[0].clone()
+        });
+        let mut report = report_at(&instrument, 0);
+        report.signals = vec![instrument.safety[0].id.clone(), "own_crisis_test".into()];
+        report.help_for_yourself_first = false;
+        assert!(help_first_contacts(&instrument, &report).is_empty());
+        report.help_for_yourself_first = true;
+        let rules: Vec<&str> = help_first_rules(&instrument, &report)
+            .iter()
+            .map(|r| r.id.as_str())
+            .collect();
+        assert_eq!(rules, ["own_crisis_test"]);
+        let contacts: Vec<&str> = help_first_contacts(&instrument, &report)
+            .iter()
+            .map(|c| c.id.as_str())
+            .collect();
+        assert_eq!(contacts, [existing.as_str()]);
+    }
+
+    #[test]
+    fn the_help_panel_lists_the_always_shown_contacts_first_each_once() {
+        let instrument = instrument();
+        let contacts = help_contacts(&instrument);
+        let always = instrument.contacts.iter().filter(|c| c.always_shown).count();
+        assert!(always >= 1);
+        assert!(contacts[..always].iter().all(|c| c.always_shown));
+        for (i, c) in contacts.iter().enumerate() {
+            assert!(!contacts[..i].iter().any(|d| d.id == c.id), "{} twice", c.id);
+        }
+        // Every contact of an urgent rule is in the panel.
+        for rule in instrument.safety.iter().filter(|r| r.level == SignalLevel::Urgent) {
+            for id in &rule.contacts {
+                assert!(contacts.iter().any(|c| &c.id == id), "{id} missing");
+            }
+        }
+    }
+}
