@@ -9,7 +9,7 @@ use naastenmeter_core::instrument::{ClassModel, LatentClass, LatentModel};
 use naastenmeter_core::likelihood::{add_class_log_likelihoods, normalise_joint};
 
 use crate::data::{answers, CategoricalData, MISSING_CATEGORY};
-use crate::fit::{renormalise, update_shares, ClassStart, Degenerate, Engine};
+use crate::engine::{renormalise, update_shares, ClassStart, Degenerate, Engine};
 use crate::parallel::map_chunks;
 use crate::rng::Rng;
 

@@ -36,6 +36,7 @@ extern crate alloc;
 mod blrt;
 mod classes;
 mod data;
+mod engine;
 mod error;
 mod fit;
 mod parallel;

@@ -12,7 +12,7 @@ use naastenmeter_core::instrument::{LatentModel, ProfileClass, ProfileModel, Var
 use naastenmeter_core::likelihood::{add_profile_log_likelihoods, normal_terms, normalise_joint};
 
 use crate::data::{scores, ContinuousData};
-use crate::fit::{renormalise, update_shares, Degenerate, Engine};
+use crate::engine::{renormalise, update_shares, Degenerate, Engine};
 use crate::parallel::map_chunks;
 use crate::rng::Rng;
 
