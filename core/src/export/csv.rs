@@ -112,13 +112,11 @@ pub fn csv_export(instrument: &Instrument, answers: &Answers, report: &Report) -
 /// Reads the answers back from a CSV export's first data row.
 pub fn answers_from_csv(instrument: &Instrument, text: &str) -> Result<Answers, ImportError> {
     let bad = |path: String, message: String| ImportError::NotAnExport(Problem { path, message });
-    let mut lines = text.lines();
-    let header = split(lines.next().unwrap_or(""));
-    let row = split(
-        lines
-            .next()
-            .ok_or_else(|| bad("line 2".into(), "the file has no data row".into()))?,
-    );
+    let mut records = records(text).map_err(ImportError::NotAnExport)?;
+    let (header, row) = match (records.next(), records.next()) {
+        (Some(header), Some(row)) => (header, row),
+        _ => return Err(bad("line 2".into(), "the file has no data row".into())),
+    };
     if header.len() != row.len() {
         return Err(bad(
             "line 2".into(),
@@ -172,23 +170,81 @@ fn join(cells: &[String]) -> String {
     line
 }
 
-/// Splits one RFC 4180 line into cells.
-fn split(line: &str) -> Vec<String> {
+/// Splits RFC 4180 text into records of cells: a quoted cell may hold
+/// commas, doubled quotes and line breaks (as [`join`] writes them); records
+/// end at `\n` or `\r\n` outside quotes. A quote left open is an error
+/// naming the line where its cell starts.
+fn records(text: &str) -> Result<impl Iterator<Item = Vec<String>>, Problem> {
+    let mut records = Vec::new();
     let mut cells = Vec::new();
     let mut cell = String::new();
     let mut quoted = false;
-    let mut chars = line.chars().peekable();
+    let mut line = 1;
+    let mut quote_line = 1;
+    let mut chars = text.chars().peekable();
     while let Some(c) = chars.next() {
+        if c == '\n' {
+            line += 1;
+        }
         match (c, quoted) {
             ('"', true) if chars.peek() == Some(&'"') => {
                 cell.push('"');
                 chars.next();
             }
-            ('"', _) => quoted = !quoted,
+            ('"', true) => quoted = false,
+            ('"', false) => {
+                quoted = true;
+                quote_line = line;
+            }
             (',', false) => cells.push(core::mem::take(&mut cell)),
+            ('\r', false) if chars.peek() == Some(&'\n') => {}
+            ('\n', false) => {
+                cells.push(core::mem::take(&mut cell));
+                records.push(core::mem::take(&mut cells));
+            }
             (c, _) => cell.push(c),
         }
     }
-    cells.push(cell);
-    cells
+    if quoted {
+        return Err(Problem {
+            path: format!("line {quote_line}"),
+            message: "a quoted cell is not closed".into(),
+        });
+    }
+    if !cell.is_empty() || !cells.is_empty() {
+        cells.push(cell);
+        records.push(cells);
+    }
+    Ok(records.into_iter())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use proptest::prelude::*;
+
+    proptest! {
+        /// Whatever the writer writes, the reader reads back: commas,
+        /// quotes, line breaks (also `\r\n`) and empty cells included.
+        #[test]
+        fn records_read_back_what_join_writes(
+            rows in proptest::collection::vec(
+                proptest::collection::vec("[a-z0-9,;\"\r\n ]{0,6}", 1..5),
+                1..4,
+            )
+        ) {
+            let text: String = rows.iter().map(|r| join(r) + "\n").collect();
+            let back: Vec<Vec<String>> = records(&text).unwrap().collect();
+            // A row of one empty cell writes an empty line, which reads as
+            // one empty cell too.
+            prop_assert_eq!(back, rows);
+        }
+    }
+
+    #[test]
+    fn an_open_quote_names_its_line() {
+        let error = records("a,b\n1,\"2\n3\n").err().unwrap();
+        assert_eq!(error.path, "line 2");
+        assert!(error.message.contains("not closed"));
+    }
 }
