@@ -80,7 +80,7 @@ fn loads_and_has_the_agreed_shape() {
     let ins = instrument();
     assert_eq!(ins.format_version, 1);
     assert_eq!(ins.id, "naastenmeter");
-    assert_eq!(ins.version, "1.0.0");
+    assert_eq!(ins.version, "1.1.0");
     assert_eq!(
         ins.url,
         "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter"
@@ -106,7 +106,7 @@ fn loads_and_has_the_agreed_shape() {
         assert_eq!(rs.range(), Some((0, 10)));
         assert!(ins.scales.iter().all(|s| !s.items.iter().any(|i| i == id)));
     }
-    for id in ["w1", "w2", "w3", "w4"] {
+    for id in ["w1", "w2", "w3", "w4", "death_thoughts"] {
         let rs = ins.response_scale_of(ins.item(id).unwrap()).unwrap();
         assert_eq!(rs.range(), Some((0, 3)));
     }
@@ -141,8 +141,27 @@ fn loads_and_has_the_agreed_shape() {
         ins.contact("emergency_112").unwrap().phone.as_deref(),
         Some("112")
     );
-    // Every item says where its wording comes from and under what licence.
+    // Every item says where its wording comes from and under what licence:
+    // w1-w4 are close renderings of the PHQ-4 and say so; the rest is ours.
     for item in &ins.items {
+        if ["w1", "w2", "w3", "w4"].contains(&item.id.as_str()) {
+            assert!(
+                item.provenance.source.starts_with("PHQ-4 item"),
+                "{}",
+                item.id
+            );
+            assert!(
+                item.provenance.source.contains("equivalence unverified"),
+                "{}",
+                item.id
+            );
+            assert!(
+                item.provenance.licence.starts_with("PHQ screeners"),
+                "{}",
+                item.id
+            );
+            continue;
+        }
         assert!(
             item.provenance
                 .source
@@ -236,8 +255,11 @@ fn golden_reports_for_typical_profiles() {
         [
             "method_balanced",
             "technique_depression",
+            "tip_parent",
+            "tip_living_apart",
             "offer_municipality",
             "offer_peer_support",
+            "offer_ypsilon",
             "offer_online_training",
             "offer_care_team"
         ]
@@ -255,9 +277,15 @@ fn golden_reports_for_typical_profiles() {
             "method_imbalanced",
             "technique_validating",
             "technique_towards_care",
+            "tip_crisis_route",
+            "tip_crisis_plan",
+            "tip_care_refusal",
+            "tip_family_sharing",
+            "tip_partner",
             "offer_gp",
             "offer_municipality",
             "offer_peer_support",
+            "offer_ypsilon",
             "offer_online_training",
             "offer_care_team"
         ]
@@ -274,8 +302,11 @@ fn golden_reports_for_typical_profiles() {
             "method_lonely",
             "method_living_loss",
             "tip_loneliness_high",
+            "tip_sibling",
             "offer_peer_support",
             "offer_family_peer_worker",
+            "offer_ypsilon",
+            "offer_korrelatie",
             "offer_online_training",
             "offer_care_team"
         ]
@@ -292,21 +323,36 @@ fn golden_reports_for_typical_profiles() {
     d.set_value("unsafe", 2);
     let r = report(&ins, &d);
     assert_eq!(best(&r), "entrapped");
-    assert_eq!(r.signals, ["unsafe", "own_wellbeing"]);
+    assert_eq!(r.signals, ["unsafe", "low_mood"]);
+    assert!(r.help_for_yourself_first);
     assert_eq!(
         r.advice,
         [
+            "offer_help_for_yourself",
             "method_entrapped",
             "method_living_loss",
             "technique_motivational",
             "technique_boundaries",
+            "tip_crisis_route",
+            "tip_crisis_plan",
+            "tip_family_confidant",
             "tip_burden_high",
             "tip_entrapment_high",
             "tip_negative_high",
+            "tip_money",
+            "tip_shame",
+            "tip_family_sharing",
+            "tip_parent",
+            "tip_living_together",
             "offer_gp",
             "offer_municipality",
             "offer_peer_support",
             "offer_family_peer_worker",
+            "offer_ypsilon",
+            "offer_labyrint",
+            "offer_korrelatie",
+            "offer_naasten_in_kracht",
+            "offer_addiction_relatives",
             "offer_online_training",
             "offer_care_team"
         ]
@@ -320,7 +366,8 @@ fn wellbeing_signal_fires_at_a_pair_sum_of_three() {
     let ins = instrument();
     let calm = respondent(&ins, [3.0, 1.0, 2.0, 2.5]);
     assert!(report(&ins, &calm).signals.is_empty());
-    for (x, y) in [("w1", "w2"), ("w3", "w4")] {
+    // The mood pair raises `low_mood` (the PHQ-2 cut-off), the anxiety pair `tension`.
+    for (x, y, rule) in [("w1", "w2", "low_mood"), ("w3", "w4", "tension")] {
         for (vx, vy, fires) in [
             (1, 1, false),
             (2, 0, false),
@@ -335,11 +382,11 @@ fn wellbeing_signal_fires_at_a_pair_sum_of_three() {
             answers.set_value(y, vy);
             let signals = report(&ins, &answers).signals;
             assert_eq!(
-                signals.iter().any(|s| s == "own_wellbeing"),
+                signals.iter().any(|s| s == rule),
                 fires,
                 "{x}={vx} {y}={vy}: {signals:?}"
             );
-            assert!(!signals.iter().any(|s| s == "unsafe"));
+            assert!(signals.len() <= 1, "{x}={vx} {y}={vy}: {signals:?}");
         }
     }
     // Two points on each pair stay below the cut-off.
@@ -356,32 +403,37 @@ fn wellbeing_signal_fires_at_a_pair_sum_of_three() {
 }
 
 #[test]
-fn unsafe_item_raises_the_urgent_signal() {
+fn unsafe_item_raises_a_graded_signal() {
+    use naastenmeter_core::instrument::SignalLevel;
     let ins = instrument();
     let calm = respondent(&ins, [3.0, 1.0, 2.0, 2.5]);
-    for (value, fires) in [(0, false), (1, true), (2, true), (3, true)] {
+    // Once: attention; a few times or often: urgent, first.
+    for (value, expected) in [
+        (0, None),
+        (1, Some("unsafe_once")),
+        (2, Some("unsafe")),
+        (3, Some("unsafe")),
+    ] {
         let mut answers = calm.clone();
         answers.set_value("unsafe", value);
         let signals = report(&ins, &answers).signals;
         assert_eq!(
-            signals.first().map(String::as_str) == Some("unsafe"),
-            fires,
+            signals.first().map(String::as_str),
+            expected,
             "unsafe={value}: {signals:?}"
         );
+        assert!(signals.len() <= 1, "unsafe={value}: {signals:?}");
     }
     let rule = ins.safety.iter().find(|r| r.id == "unsafe").unwrap();
-    assert_eq!(
-        rule.level,
-        naastenmeter_core::instrument::SignalLevel::Urgent
-    );
+    assert_eq!(rule.level, SignalLevel::Urgent);
     assert!(rule.contacts.iter().any(|c| c == "veilig_thuis"));
     assert!(rule.contacts.iter().any(|c| c == "emergency_112"));
-    let wellbeing = ins.safety.iter().find(|r| r.id == "own_wellbeing").unwrap();
-    assert_eq!(
-        wellbeing.level,
-        naastenmeter_core::instrument::SignalLevel::Attention
-    );
-    assert!(wellbeing.contacts.iter().any(|c| c == "huisarts"));
+    let once = ins.safety.iter().find(|r| r.id == "unsafe_once").unwrap();
+    assert_eq!(once.level, SignalLevel::Attention);
+    assert!(once.contacts.iter().any(|c| c == "veilig_thuis"));
+    let mood = ins.safety.iter().find(|r| r.id == "low_mood").unwrap();
+    assert_eq!(mood.level, SignalLevel::Attention);
+    assert!(mood.contacts.iter().any(|c| c == "huisarts"));
 }
 
 #[test]
@@ -392,8 +444,10 @@ fn every_behaviour_selects_its_technique() {
         ("mood_swings", "technique_validating"),
         ("withdrawal", "technique_depression"),
         ("substances", "technique_motivational"),
+        ("gambling", "technique_gambling"),
         ("aggression", "technique_boundaries"),
         ("refusing_care", "technique_towards_care"),
+        ("self_harm", "technique_asking_about_suicide"),
     ];
     let behaviours = ins.context_question("behaviours").unwrap();
     assert_eq!(behaviours.options.len(), expected.len());
