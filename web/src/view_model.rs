@@ -125,6 +125,47 @@ pub fn prototype_view<'a>(instrument: &'a Instrument, report: &Report) -> Protot
     }
 }
 
+/// One safety signal on the result page, with its contacts: in full the
+/// first time a contact appears among the signals, as a short line (name and
+/// number) when a signal above already showed it, so a long list of the same
+/// cards does not push the rest of the page away.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SignalView<'a> {
+    /// The rule.
+    pub rule: &'a SafetyRule,
+    /// Contacts not shown by an earlier signal.
+    pub cards: Vec<&'a Contact>,
+    /// Contacts an earlier signal already showed in full.
+    pub repeated: Vec<&'a Contact>,
+}
+
+/// The report's signals, most urgent first, with their contacts split into
+/// first showings and repeats.
+pub fn signal_views<'a>(instrument: &'a Instrument, report: &Report) -> Vec<SignalView<'a>> {
+    let mut shown: Vec<&str> = Vec::new();
+    report
+        .signals
+        .iter()
+        .filter_map(|id| instrument.safety.iter().find(|r| &r.id == id))
+        .map(|rule| {
+            let (mut cards, mut repeated) = (Vec::new(), Vec::new());
+            for contact in rule.contacts.iter().filter_map(|id| instrument.contact(id)) {
+                if shown.contains(&contact.id.as_str()) {
+                    repeated.push(contact);
+                } else {
+                    shown.push(&contact.id);
+                    cards.push(contact);
+                }
+            }
+            SignalView {
+                rule,
+                cards,
+                repeated,
+            }
+        })
+        .collect()
+}
+
 /// The safety rules among the report's signals that asked for help for the
 /// relative first (PINM's contra-indication), most urgent first; empty when
 /// the report does not lead with that help.
@@ -279,6 +320,8 @@ mod tests {
     fn help_first_uses_only_the_signals_that_asked_for_it_and_existing_contacts() {
         let mut instrument = instrument();
         let existing = instrument.contacts[0].id.clone();
+        // The first rule does not ask for help first; the added one does.
+        instrument.safety[0].help_for_yourself_first = false;
         instrument.safety.push(SafetyRule {
             help_for_yourself_first: true,
             contacts: vec![existing.clone(), "no_such_contact".into(), existing.clone()],
@@ -300,6 +343,30 @@ mod tests {
             .map(|c| c.id.as_str())
             .collect();
         assert_eq!(contacts, [existing.as_str()]);
+    }
+
+    #[test]
+    fn a_contact_is_shown_in_full_once_among_the_signals() {
+        let instrument = instrument();
+        let mut report = report_at(&instrument, 0);
+        let with_contacts: Vec<&SafetyRule> =
+            instrument.safety.iter().filter(|r| !r.contacts.is_empty()).collect();
+        report.signals = with_contacts.iter().map(|r| r.id.clone()).collect();
+        let views = signal_views(&instrument, &report);
+        assert_eq!(views.len(), with_contacts.len());
+        let mut full: Vec<&str> = Vec::new();
+        for view in &views {
+            let named: Vec<&str> = view.rule.contacts.iter().map(String::as_str).collect();
+            for c in &view.cards {
+                assert!(!full.contains(&c.id.as_str()), "{} in full twice", c.id);
+                full.push(&c.id);
+            }
+            for c in &view.repeated {
+                assert!(full.contains(&c.id.as_str()), "{} repeated before shown", c.id);
+            }
+            // Every contact of the rule appears, in one form or the other.
+            assert_eq!(view.cards.len() + view.repeated.len(), named.len());
+        }
     }
 
     #[test]

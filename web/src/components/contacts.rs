@@ -54,6 +54,28 @@ pub fn contact_html(contact: &Contact, lang: crate::i18n::Lang) -> Html {
     }
 }
 
+/// A contact as one short line: the name and the number to tap (or the
+/// website when there is no number), for a contact already shown in full.
+pub fn contact_line(contact: &Contact, lang: crate::i18n::Lang) -> Html {
+    let code = lang.code();
+    let way = match (&contact.phone, &contact.url) {
+        (Some(phone), _) => {
+            let dial: String = phone
+                .chars()
+                .filter(|c| c.is_ascii_digit() || *c == '+')
+                .collect();
+            html! { <>{ ": " }<a href={format!("tel:{dial}")}>{ phone }</a></> }
+        }
+        (None, Some(url)) if url.starts_with("https://") => {
+            html! { <>{ ": " }<a href={url.clone()} rel="noopener noreferrer">{ url }</a></> }
+        }
+        _ => html! {},
+    };
+    html! {
+        <li class="contact-line"><strong>{ pick(&contact.name, code) }</strong>{ way }</li>
+    }
+}
+
 /// The crisis lines, always reachable at the bottom of every page.
 #[component]
 pub fn HelpNow() -> Html {

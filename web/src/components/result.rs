@@ -1,9 +1,9 @@
-//! The result page: safety signals first, then, when a signal asks for it,
-//! "first, help for yourself"; then the scale chart, the prototype the core
+//! The result page: safety signals first (each contact in full once), then,
+//! when a signal asks for it, "first, help for yourself" with a line saying
+//! why the tips come after it; then the scale chart, the prototype the core
 //! names (strength in words, then the percentage, with the provisional
-//! model's caveat beside it) or why none is named, what may help (after a
-//! line saying why, when help for the relative comes first), the ratings
-//! and "about this result". The professional view shows the same page
+//! model's caveat beside it) or why none is named, what may help, the
+//! ratings and "about this result". The professional view shows the same page
 //! without the relative's own buttons.
 
 use naastenmeter_core::instrument::{AdviceKind, SignalLevel};
@@ -13,11 +13,11 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::chart::ScaleChart;
-use crate::components::contacts::ContactCard;
+use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
 use crate::components::local_offers::LocalOffers;
 use crate::state::{Action, AppContext, Outcome, Shared, View};
-use crate::view_model::{help_first_contacts, prototype_view, Card, PrototypeView};
+use crate::view_model::{help_first_contacts, prototype_view, signal_views, Card, PrototypeView};
 
 /// Properties of [`ResultPage`].
 #[derive(Properties, PartialEq)]
@@ -57,20 +57,23 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         "main-heading"
     };
 
-    let signals = report.signals.iter().filter_map(|id| {
-        let rule = instrument.safety.iter().find(|r| &r.id == id)?;
+    let signals = signal_views(instrument, report).into_iter().map(|view| {
+        let rule = view.rule;
         let (class, level) = match rule.level {
             SignalLevel::Urgent => ("signal signal-urgent", t.urgent),
             SignalLevel::Attention => ("signal signal-attention", t.attention),
         };
-        Some(html! {
+        html! {
             <div class={class}>
                 <p class="signal-level">{ level }</p>
                 <h3>{ pick(&rule.title, code) }</h3>
                 <p>{ pick(&rule.message, code) }</p>
-                { for rule.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
+                { for view.cards.into_iter().map(|c| html! { <ContactCard id={c.id.clone()} /> }) }
+                if !view.repeated.is_empty() {
+                    <ul class="contact-lines">{ for view.repeated.into_iter().map(|c| contact_line(c, lang)) }</ul>
+                }
             </div>
-        })
+        }
     });
     let has_signals = !report.signals.is_empty();
 
@@ -138,7 +141,6 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                     <p><strong>{ t.none_fits_intro }</strong></p>
                     <p>{ text }</p>
                     <p>{ t.still_use }</p>
-                    { inputs_used }
                 </div>
             }
         }
@@ -159,7 +161,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             <section class="help-first" id="help-first" aria-labelledby="help-first-heading">
                 <h2 id="help-first-heading">{ t.help_first_heading }</h2>
                 <p>{ t.help_first_intro }</p>
-                { for contacts.into_iter().map(|c| html! { <ContactCard id={c.id.clone()} /> }) }
+                <ul class="contact-lines">{ for contacts.into_iter().map(|c| contact_line(c, lang)) }</ul>
             </section>
         }
     });
@@ -250,6 +252,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 </section>
             }
             { help_first }
+            { help_first_why }
             <section aria-labelledby="scores-heading">
                 <h2 id="scores-heading">{ t.scores_heading }</h2>
                 <p>{ t.scores_intro }</p>
@@ -260,7 +263,6 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 <h2 id="prototype-heading">{ t.prototype_heading }</h2>
                 { prototype }
             </section>
-            { help_first_why }
             { advice_group(AdviceKind::Method, t.methods_heading, None) }
             { advice_group(AdviceKind::Technique, t.techniques_heading, Some(t.techniques_intro)) }
             { advice_group(AdviceKind::Tip, t.tips_heading, None) }
