@@ -146,7 +146,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         }
         PrototypeView::TooFewInputs { needed, used, total } => html! {
             <div class="no-prototype too-few-inputs" id="no-prototype">
-                <p><strong>{ lang.too_few_inputs(needed, used, total) }</strong></p>
+                <p>{ lang.too_few_inputs(needed, used, total) }</p>
                 <p>{ t.still_use }</p>
                 if !props.professional { <p>{ t.too_few_more }</p> }
             </div>
