@@ -1,35 +1,82 @@
-//! The `validate`, `score`, `decode` and `questionnaire` commands.
+//! The `validate`, `score`, `decode`, `questionnaire` and `schema` commands,
+//! with their arguments.
 
 use std::fs;
 
+use clap::{Args, ValueEnum};
 use naastenmeter_core::export::{csv, fhir, json, share};
-use naastenmeter_core::{load_instrument, score as score_answers, Answers, Instrument, LoadError};
+use naastenmeter_core::{load_instrument, score as score_answers, Instrument, LoadError};
 
-use crate::args::Options;
-use crate::Failure;
+use crate::answers::{self, Source};
+use crate::failure::Failure;
 
 /// The instrument `decode` uses when none is given: the default questionnaire.
 const DEFAULT_INSTRUMENT: &str = include_str!("../../instruments/naastenmeter-v1.json");
 
-/// Options and positional arguments, with usage errors as [`Failure::Usage`].
-struct Args(Options);
+/// Arguments of `naastenmeter validate`.
+#[derive(Debug, Args)]
+pub struct ValidateArgs {
+    /// The instrument file to check
+    #[arg(value_name = "instrument.json")]
+    instrument: String,
+}
 
-impl Args {
-    fn parse(args: &[String], known: &[&str]) -> Result<Self, Failure> {
-        Options::parse(args, known)
-            .map(Args)
-            .map_err(Failure::Usage)
-    }
+/// Arguments of `naastenmeter score`.
+#[derive(Debug, Args)]
+#[command(args_override_self = true)]
+pub struct ScoreArgs {
+    /// The instrument file
+    #[arg(value_name = "instrument.json")]
+    instrument: String,
+    /// The answers: a JSON object from question id to answer, or a FHIR QuestionnaireResponse
+    #[arg(value_name = "answers.json")]
+    answers: String,
+    /// What to print
+    #[arg(long, value_enum, default_value_t = Format::Json)]
+    format: Format,
+    /// Language of the texts (one of the instrument's; default its first)
+    #[arg(long, value_name = "nl|en")]
+    language: Option<String>,
+    /// When the answers were given (ISO 8601), for the json and fhir formats
+    #[arg(long, value_name = "time")]
+    authored: Option<String>,
+}
 
-    fn option(&self, name: &str) -> Option<&str> {
-        self.0.get(name)
-    }
+/// What `naastenmeter score` prints.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    /// The versioned, checksummed JSON report.
+    Json,
+    /// A FHIR R4 QuestionnaireResponse.
+    Fhir,
+    /// A CSV header and row for researchers.
+    Csv,
+    /// A share code.
+    Share,
+}
 
-    fn exactly<const N: usize>(&self, what: &str) -> Result<[&str; N], Failure> {
-        let refs: Vec<&str> = self.0.positional.iter().map(String::as_str).collect();
-        refs.try_into()
-            .map_err(|_| Failure::Usage(format!("expected {what}")))
-    }
+/// Arguments of `naastenmeter decode`.
+#[derive(Debug, Args)]
+#[command(args_override_self = true)]
+pub struct DecodeArgs {
+    /// The share code
+    #[arg(value_name = "share-code")]
+    code: String,
+    /// The instrument the code was made with (default: the built-in default questionnaire)
+    #[arg(long, value_name = "instrument.json")]
+    instrument: Option<String>,
+}
+
+/// Arguments of `naastenmeter questionnaire`.
+#[derive(Debug, Args)]
+#[command(args_override_self = true)]
+pub struct QuestionnaireArgs {
+    /// The instrument file
+    #[arg(value_name = "instrument.json")]
+    instrument: String,
+    /// Language of the texts (one of the instrument's; default its first)
+    #[arg(long, value_name = "nl|en")]
+    language: Option<String>,
 }
 
 fn read(path: &str) -> Result<Vec<u8>, Failure> {
@@ -45,9 +92,10 @@ fn describe_load_error(path: &str, error: &LoadError) -> Failure {
     Failure::Input(format!("{path}: {error}"))
 }
 
-fn language(args: &Args, instrument: &Instrument) -> Result<String, Failure> {
-    let language = args
-        .option("language")
+/// The language asked for, or the instrument's first; one the instrument
+/// does not have is a wrong command line.
+fn language(asked: Option<&str>, instrument: &Instrument) -> Result<String, Failure> {
+    let language = asked
         .map(String::from)
         .unwrap_or_else(|| instrument.languages.first().cloned().unwrap_or_default());
     if !instrument.languages.contains(&language) {
@@ -60,9 +108,8 @@ fn language(args: &Args, instrument: &Instrument) -> Result<String, Failure> {
 }
 
 /// `naastenmeter validate <instrument.json>`: prints every problem, or a summary.
-pub fn validate(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &[])?;
-    let [path] = args.exactly("one instrument file")?;
+pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
+    let path = &args.instrument;
     let instrument = load(path)?;
     println!(
         "{path}: instrument `{}` version {} is valid: {} items, {} context questions, {} scales, {} prototypes, {} advice rules, {} safety rules",
@@ -79,73 +126,54 @@ pub fn validate(args: &[String]) -> Result<(), Failure> {
 }
 
 /// `naastenmeter score <instrument.json> <answers.json> [--format ...]`.
-pub fn score(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["format", "language", "authored"])?;
-    let [instrument_path, answers_path] = args.exactly("an instrument file and an answers file")?;
-    let instrument = load(instrument_path)?;
-    let bytes = read(answers_path)?;
-    if bytes.len() > naastenmeter_core::MAX_IMPORT_BYTES {
-        return Err(Failure::Input(format!(
-            "{answers_path}: the file is {} bytes, more than the limit of {} bytes",
-            bytes.len(),
-            naastenmeter_core::MAX_IMPORT_BYTES
-        )));
+pub fn score(args: &ScoreArgs) -> Result<(), Failure> {
+    let instrument = load(&args.instrument)?;
+    let language = language(args.language.as_deref(), &instrument)?;
+    let path = &args.answers;
+    let (answers, source) = answers::read(&instrument, path, &read(path)?)?;
+    if source == Source::Fhir {
+        eprintln!(
+            "note: `{path}` is a FHIR QuestionnaireResponse: it carries no Naastenmeter \
+             checksum, so nothing shows whether its answers were changed after they were given"
+        );
     }
-    let answers: Answers = serde_json::from_slice(&bytes).map_err(|e| {
-        Failure::Input(format!(
-            "{answers_path}: not an answers file (a JSON object from question id to answer): {e}"
-        ))
-    })?;
-    let report = score_answers(&instrument, &answers)
-        .map_err(|e| Failure::Input(format!("{answers_path}: {e}")))?;
-    let language = language(&args, &instrument)?;
-    let authored = args.option("authored");
-    let output = match args.option("format").unwrap_or("json") {
-        "json" => json::export_report(&instrument, &answers, &report, authored),
-        "fhir" => fhir::questionnaire_response(&instrument, &answers, &language, authored),
-        "csv" => csv::csv_export(&instrument, &answers, &report),
-        "share" => share::encode_share_code(&instrument, &answers),
-        other => {
-            return Err(Failure::Usage(format!(
-                "unknown format `{other}`: use json, fhir, csv or share"
-            )))
-        }
+    let report =
+        score_answers(&instrument, &answers).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+    let authored = args.authored.as_deref();
+    let output = match args.format {
+        Format::Json => json::export_report(&instrument, &answers, &report, authored),
+        Format::Fhir => fhir::questionnaire_response(&instrument, &answers, &language, authored),
+        Format::Csv => csv::csv_export(&instrument, &answers, &report),
+        Format::Share => share::encode_share_code(&instrument, &answers),
     };
     println!("{}", output.trim_end());
     Ok(())
 }
 
 /// `naastenmeter decode <share-code> [--instrument <file>]`: prints the answers as JSON.
-pub fn decode(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["instrument"])?;
-    let [code] = args.exactly("one share code")?;
-    let instrument = match args.option("instrument") {
+pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
+    let instrument = match &args.instrument {
         Some(path) => load(path)?,
         None => load_instrument(DEFAULT_INSTRUMENT.as_bytes())
             .map_err(|e| describe_load_error("the built-in default instrument", &e))?,
     };
-    let answers =
-        share::decode_share_code(&instrument, code).map_err(|e| Failure::Input(e.to_string()))?;
+    let answers = share::decode_share_code(&instrument, &args.code)
+        .map_err(|e| Failure::Input(e.to_string()))?;
     let text = serde_json::to_string_pretty(&answers).map_err(|e| Failure::Input(e.to_string()))?;
     println!("{text}");
     Ok(())
 }
 
 /// `naastenmeter questionnaire <instrument.json>`: the instrument as a FHIR Questionnaire.
-pub fn questionnaire(args: &[String]) -> Result<(), Failure> {
-    let args = Args::parse(args, &["language"])?;
-    let [path] = args.exactly("one instrument file")?;
-    let instrument = load(path)?;
-    let language = language(&args, &instrument)?;
+pub fn questionnaire(args: &QuestionnaireArgs) -> Result<(), Failure> {
+    let instrument = load(&args.instrument)?;
+    let language = language(args.language.as_deref(), &instrument)?;
     println!("{}", fhir::questionnaire(&instrument, &language));
     Ok(())
 }
 
 /// `naastenmeter schema`: the JSON Schema of the instrument format.
-pub fn schema(args: &[String]) -> Result<(), Failure> {
-    if !args.is_empty() {
-        return Err(Failure::Usage("schema takes no arguments".into()));
-    }
+pub fn schema() -> Result<(), Failure> {
     let schema = naastenmeter_core::instrument_schema();
     let text = serde_json::to_string_pretty(&schema).map_err(|e| Failure::Input(e.to_string()))?;
     println!("{text}");

@@ -2,73 +2,122 @@
 //!
 //! It is a thin shell around `naastenmeter-core` (and, for fitting models,
 //! `naastenmeter-estimate`): it reads files, calls the pure functions and
-//! prints. Exit codes: 0 success, 1 the input has a problem (the message
-//! says what and where), 2 the command line is wrong.
+//! prints. The command line is parsed by `clap` from the argument types of
+//! each command's module, so `--help` and the usage lines are always current.
+//! Exit codes: 0 success, 1 an input has a problem (the message says what
+//! and where), 2 the command line is wrong.
 
 use std::process::ExitCode;
 
-mod args;
+use clap::error::ErrorKind;
+use clap::{CommandFactory, Parser, Subcommand};
+
+mod answers;
 mod commands;
+mod failure;
 mod fit;
 mod reliability;
 mod start_values;
+mod table;
 
-const USAGE: &str = "\
-naastenmeter: check instruments, score answers, fit prototype models
+use failure::Failure;
 
-Usage:
-  naastenmeter validate <instrument.json>
-  naastenmeter score <instrument.json> <answers.json> [--format json|fhir|csv|share] [--language nl|en]
-  naastenmeter decode <share-code> [--instrument <instrument.json>]
-  naastenmeter questionnaire <instrument.json> [--language nl|en]
-  naastenmeter schema
-  naastenmeter fit --kind profiles|classes --classes 1..5 [options] <data.csv>
-  naastenmeter reliability <options>
-  naastenmeter help
+/// The command line.
+#[derive(Debug, Parser)]
+#[command(
+    name = "naastenmeter",
+    version,
+    about = "naastenmeter: check instruments, score answers, fit prototype models",
+    after_help = "Without --instrument, `decode` uses the built-in default questionnaire.\n\
+                  Exit codes: 0 success, 1 an input has a problem, 2 the command line is wrong.",
+    arg_required_else_help = true
+)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
 
-Without --instrument, `decode` uses the built-in default questionnaire.";
+/// The commands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Check an instrument: every problem with its path, or a summary
+    Validate(commands::ValidateArgs),
+    /// Score answers: a JSON report, FHIR, CSV or a share code
+    Score(commands::ScoreArgs),
+    /// Turn a share code back into answers
+    Decode(commands::DecodeArgs),
+    /// The instrument as a FHIR R4 Questionnaire
+    Questionnaire(commands::QuestionnaireArgs),
+    /// The JSON Schema of the instrument format
+    Schema,
+    /// Fit latent profile or latent class models to a CSV file
+    Fit(fit::FitArgs),
+    /// Cronbach's alpha per scale, or test-retest ICC and Cohen's kappa
+    Reliability(reliability::ReliabilityArgs),
+}
 
-/// What went wrong, and which exit code that gives.
-pub enum Failure {
-    /// The command line is wrong (exit code 2).
-    Usage(String),
-    /// An input file or value has a problem (exit code 1).
-    Input(String),
+impl Command {
+    /// The command's name on the command line.
+    fn name(&self) -> &'static str {
+        match self {
+            Command::Validate(_) => "validate",
+            Command::Score(_) => "score",
+            Command::Decode(_) => "decode",
+            Command::Questionnaire(_) => "questionnaire",
+            Command::Schema => "schema",
+            Command::Fit(_) => "fit",
+            Command::Reliability(_) => "reliability",
+        }
+    }
+
+    fn run(&self) -> Result<(), Failure> {
+        match self {
+            Command::Validate(args) => commands::validate(args),
+            Command::Score(args) => commands::score(args),
+            Command::Decode(args) => commands::decode(args),
+            Command::Questionnaire(args) => commands::questionnaire(args),
+            Command::Schema => commands::schema(),
+            Command::Fit(args) => fit::run(args),
+            Command::Reliability(args) => reliability::run(args),
+        }
+    }
 }
 
 fn main() -> ExitCode {
-    let args: Vec<String> = std::env::args().skip(1).collect();
-    let Some((command, rest)) = args.split_first() else {
-        eprintln!("{USAGE}");
-        return ExitCode::from(2);
-    };
-    let result = match command.as_str() {
-        "validate" => commands::validate(rest),
-        "score" => commands::score(rest),
-        "decode" => commands::decode(rest),
-        "questionnaire" => commands::questionnaire(rest),
-        "schema" => commands::schema(rest),
-        "fit" => fit::run(rest).map_err(Failure::Input),
-        "reliability" => reliability::run(rest).map_err(Failure::Input),
-        "help" | "--help" | "-h" => {
-            println!("{USAGE}");
-            Ok(())
-        }
-        "--version" | "-V" => {
-            println!("naastenmeter {}", env!("CARGO_PKG_VERSION"));
-            Ok(())
-        }
-        other => Err(Failure::Usage(format!("unknown command `{other}`"))),
-    };
-    match result {
+    // A wrong command line ends here with clap's message and exit code 2;
+    // `--help` and `--version` with exit code 0.
+    let cli = Cli::parse();
+    match cli.command.run() {
         Ok(()) => ExitCode::SUCCESS,
         Err(Failure::Usage(message)) => {
-            eprintln!("error: {message}\n\n{USAGE}");
+            // Worded as clap words its own errors, with the command's usage.
+            let mut command = Cli::command();
+            command.build();
+            let name = cli.command.name();
+            let error = match command.find_subcommand_mut(name) {
+                Some(sub) => sub.error(ErrorKind::ArgumentConflict, message),
+                None => command.error(ErrorKind::ArgumentConflict, message),
+            };
+            let _ = error.print();
             ExitCode::from(2)
         }
         Err(Failure::Input(message)) => {
             eprintln!("error: {message}");
             ExitCode::from(1)
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use clap::CommandFactory;
+
+    use super::Cli;
+
+    /// clap's own check of the argument definitions: names, defaults and
+    /// relations between options.
+    #[test]
+    fn the_command_line_is_well_formed() {
+        Cli::command().debug_assert();
     }
 }

@@ -3,55 +3,98 @@
 //! of the same respondents (rows in the same order), ICC(2,1) per column
 //! and Cohen's kappa for the prototype assigned both times.
 
+use clap::Args;
 use naastenmeter_estimate::reliability::{cohen_kappa, icc_2_1, scale_reliability};
 use naastenmeter_estimate::ContinuousData;
 
-use crate::args::Options;
-use crate::fit::{wants_help, Table};
+use crate::failure::Failure;
+use crate::table::Table;
 
-/// Usage of `naastenmeter reliability`.
-pub const USAGE: &str = "\
-naastenmeter reliability --scale <name>=<item>,<item>,... [--scale ...] <data.csv>
-naastenmeter reliability --retest --columns a,b,c [--prototype <column>] <first.csv> <second.csv>
-
-  --scale      a scale and its item columns (repeat for more scales)
-  --retest     compare two measurements of the same respondents, row by row
-  --columns    scale-score columns for ICC(2,1) (absolute agreement, single measure)
-  --prototype  column holding the prototype assigned, for Cohen's kappa
-  --help       print this text";
-
-/// Runs `naastenmeter reliability` with the arguments after the command name.
-pub fn run(args: &[String]) -> Result<(), String> {
-    if wants_help(args) {
-        println!("{USAGE}");
-        return Ok(());
-    }
-    let args = Options::parse_with_flags(args, &["scale", "columns", "prototype"], &["retest"])?;
-    if args.get("retest").is_some() {
-        retest(&args)
-    } else {
-        scales(&args)
-    }
+/// Arguments of `naastenmeter reliability`. Each option has one line in
+/// `naastenmeter reliability --help`.
+#[derive(Debug, Args)]
+#[command(
+    args_override_self = true,
+    override_usage = "naastenmeter reliability --scale <name=a,b,c> [--scale ...] <data.csv>\n       \
+                      naastenmeter reliability --retest --columns <a,b,c> [--prototype <column>] <first.csv> <second.csv>"
+)]
+pub struct ReliabilityArgs {
+    /// The data file, or with --retest the first and the second measurement
+    #[arg(value_name = "data.csv", required = true, num_args = 1..=2)]
+    files: Vec<String>,
+    /// A scale and its item columns (repeat for more scales)
+    #[arg(long, value_name = "name=a,b,c", value_parser = scale, conflicts_with = "retest")]
+    scale: Vec<Scale>,
+    /// Compare two measurements of the same respondents, row by row
+    #[arg(long)]
+    retest: bool,
+    /// Scale-score columns for ICC(2,1) (absolute agreement, single measure)
+    #[arg(long, value_name = "a,b,c", requires = "retest")]
+    columns: Option<String>,
+    /// Column holding the prototype assigned, for Cohen's kappa
+    #[arg(long, value_name = "column", requires = "retest")]
+    prototype: Option<String>,
 }
 
-fn scales(args: &Options) -> Result<(), String> {
-    let [path] = args.positional.as_slice() else {
-        return Err(format!("expected one data file\n\n{USAGE}"));
-    };
-    let definitions = args.all("scale");
-    if definitions.is_empty() {
-        return Err(format!(
-            "give at least one --scale name=item,item,...\n\n{USAGE}"
-        ));
+/// `--scale`: a scale's name and its item columns.
+#[derive(Debug, Clone)]
+struct Scale {
+    name: String,
+    items: Vec<String>,
+}
+
+/// Parses `--scale name=item1,item2,...`.
+fn scale(text: &str) -> Result<Scale, String> {
+    let bad = || format!("expected name=item1,item2,..., not `{text}`");
+    let (name, items) = text.split_once('=').ok_or_else(bad)?;
+    let items: Vec<String> = items.split(',').map(|i| i.trim().to_string()).collect();
+    if name.trim().is_empty() || items.iter().any(String::is_empty) {
+        return Err(bad());
     }
+    Ok(Scale {
+        name: name.trim().to_string(),
+        items,
+    })
+}
+
+/// Runs `naastenmeter reliability`.
+pub fn run(args: &ReliabilityArgs) -> Result<(), Failure> {
+    if args.retest {
+        let [first, second] = args.files.as_slice() else {
+            return Err(Failure::Usage(
+                "--retest expects two data files, the first and the second measurement".into(),
+            ));
+        };
+        let columns: Vec<String> = args
+            .columns
+            .as_deref()
+            .map(|list| list.split(',').map(|c| c.trim().to_string()).collect())
+            .unwrap_or_default();
+        if columns.is_empty() && args.prototype.is_none() {
+            return Err(Failure::Usage("give --columns, --prototype or both".into()));
+        }
+        retest(first, second, &columns, args.prototype.as_deref())?;
+    } else {
+        let [path] = args.files.as_slice() else {
+            return Err(Failure::Usage(
+                "expected one data file (two are for --retest)".into(),
+            ));
+        };
+        if args.scale.is_empty() {
+            return Err(Failure::Usage(
+                "give at least one --scale name=item,item,...".into(),
+            ));
+        }
+        scales(path, &args.scale)?;
+    }
+    Ok(())
+}
+
+fn scales(path: &str, scales: &[Scale]) -> Result<(), String> {
     let table = Table::read(path)?;
-    for definition in definitions {
-        let (name, items) = definition.split_once('=').ok_or(format!(
-            "--scale `{definition}` must look like name=item1,item2,..."
-        ))?;
-        let items: Vec<String> = items.split(',').map(|i| i.trim().to_string()).collect();
-        let columns = table.columns(&items)?;
-        let data = table.continuous(path, &columns)?;
+    for Scale { name, items } in scales {
+        let columns = table.columns(items)?;
+        let data = table.continuous(&columns)?;
         let result = scale_reliability(&data).map_err(|e| format!("scale `{name}`: {e}"))?;
         println!(
             "scale {name}: alpha = {:.4} ({} items, {} complete rows of {})",
@@ -74,10 +117,12 @@ fn scales(args: &Options) -> Result<(), String> {
     Ok(())
 }
 
-fn retest(args: &Options) -> Result<(), String> {
-    let [first, second] = args.positional.as_slice() else {
-        return Err(format!("--retest expects two data files\n\n{USAGE}"));
-    };
+fn retest(
+    first: &str,
+    second: &str,
+    columns: &[String],
+    prototype: Option<&str>,
+) -> Result<(), String> {
     let (a, b) = (Table::read(first)?, Table::read(second)?);
     if a.rows() != b.rows() {
         return Err(format!(
@@ -86,18 +131,11 @@ fn retest(args: &Options) -> Result<(), String> {
             b.rows()
         ));
     }
-    let columns: Vec<String> = args
-        .get("columns")
-        .map(|list| list.split(',').map(|c| c.trim().to_string()).collect())
-        .unwrap_or_default();
-    if columns.is_empty() && args.get("prototype").is_none() {
-        return Err(format!("give --columns, --prototype or both\n\n{USAGE}"));
-    }
-    for column in &columns {
+    for column in columns {
         let ia = a.columns(std::slice::from_ref(column))?;
         let ib = b.columns(std::slice::from_ref(column))?;
-        let da = a.continuous(first, &ia)?;
-        let db = b.continuous(second, &ib)?;
+        let da = a.continuous(&ia)?;
+        let db = b.continuous(&ib)?;
         let values = (0..da.rows())
             .flat_map(|i| [da.row(i)[0], db.row(i)[0]])
             .collect();
@@ -105,26 +143,22 @@ fn retest(args: &Options) -> Result<(), String> {
         let icc = icc_2_1(&pairs).map_err(|e| format!("column `{column}`: {e}"))?;
         println!("{column}: ICC(2,1) = {icc:.4}");
     }
-    if let Some(column) = args.get("prototype") {
+    if let Some(column) = prototype {
         let ja = a.columns(&[column.to_string()])?[0];
         let jb = b.columns(&[column.to_string()])?[0];
         // Prototype names become category numbers in order of appearance.
         let mut names: Vec<String> = Vec::new();
-        let mut code = |cell: Option<&str>| {
-            cell.map(|name| match names.iter().position(|n| n == name) {
+        let mut code = |cell: Option<String>| {
+            cell.map(|name| match names.iter().position(|n| *n == name) {
                 Some(k) => k,
                 None => {
-                    names.push(name.to_string());
+                    names.push(name);
                     names.len() - 1
                 }
             })
         };
-        let first_codes: Vec<Option<usize>> = (0..a.rows())
-            .map(|i| code(a.cell(i, ja).as_deref()))
-            .collect();
-        let second_codes: Vec<Option<usize>> = (0..b.rows())
-            .map(|i| code(b.cell(i, jb).as_deref()))
-            .collect();
+        let first_codes: Vec<Option<usize>> = a.column(ja)?.into_iter().map(&mut code).collect();
+        let second_codes: Vec<Option<usize>> = b.column(jb)?.into_iter().map(&mut code).collect();
         let categories = first_codes
             .iter()
             .chain(&second_codes)
@@ -144,20 +178,4 @@ fn retest(args: &Options) -> Result<(), String> {
         );
     }
     Ok(())
-}
-
-#[cfg(test)]
-mod tests {
-    use super::USAGE;
-
-    #[test]
-    fn usage_has_one_line_for_every_option() {
-        for option in ["scale", "retest", "columns", "prototype", "help"] {
-            let lines = USAGE
-                .lines()
-                .filter(|l| l.trim_start().starts_with(&format!("--{option} ")))
-                .count();
-            assert_eq!(lines, 1, "--{option} in\n{USAGE}");
-        }
-    }
 }

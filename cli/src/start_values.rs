@@ -8,7 +8,7 @@
 
 use naastenmeter_estimate::ClassStart;
 
-use crate::fit::Table;
+use crate::table::Table;
 
 /// The five columns a starting-values file needs.
 const COLUMNS: [&str; 5] = ["start", "class", "item", "category", "probability"];
@@ -32,12 +32,10 @@ pub fn read(
     })?;
     // start -> class -> item -> category, `None` until given.
     let mut grid: Vec<Vec<Vec<Vec<Option<f64>>>>> = Vec::new();
-    for i in 0..table.rows() {
-        let line = i + 2;
-        let row = table.row(i);
+    table.each_row(|row| {
+        let line = row.line;
         let cell = |c: usize| -> Result<&str, String> {
-            row[at[c]]
-                .as_deref()
+            row.cell(at[c])
                 .ok_or(format!("{path}, line {line}: `{}` is empty", COLUMNS[c]))
         };
         let count = |c: usize, limit: usize| -> Result<usize, String> {
@@ -89,7 +87,8 @@ pub fn read(
             ));
         }
         *slot = Some(probability);
-    }
+        Ok(())
+    })?;
     grid.into_iter()
         .enumerate()
         .map(|(s, start)| complete(path, s, start, items))
