@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { answerToResult, launch, openApp, QUICK_EXIT_URL } from './helpers.mjs';
+import { answerToResult, launch, openApp, optionIndex, QUICK_EXIT_URL, valuesAtClassMeans } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -127,11 +127,16 @@ test('a relative completes the embedded questionnaire and sees the partner\'s fi
   assert.equal((await styleOf(page, '#start', ['background-color']))['background-color'], 'rgb(46, 94, 58)');
 
   await page.locator('#start').click();
-  // Strain answered high and the behaviour "aggression" chosen: a heavily
-  // burdened profile, so prototype-specific offers come into play.
+  // Scale answers at the means of the "entrapped" prototype (a heavily
+  // burdened profile the core names, so prototype-specific offers come into
+  // play) and the behaviour "aggression" chosen; everything else lowest.
   const behaviours = INSTRUMENT.context_questions.find((q) => q.id === 'behaviours').options.map((o) => o.id);
+  const values = valuesAtClassMeans(INSTRUMENT, 'entrapped');
   await answerToResult(page, {
-    pick: (id, count) => (id === 'behaviours' ? behaviours.indexOf('aggression') : count - 1),
+    pick: (id) => {
+      if (id === 'behaviours') return behaviours.indexOf('aggression');
+      return id in values ? optionIndex(INSTRUMENT, id, values[id]) : 0;
+    },
   });
   await page.locator('main.result #local-offers').waitFor();
 

@@ -140,3 +140,34 @@ export async function answerToResult(page, options = {}) {
   }
   throw new Error('the result page never came');
 }
+
+/**
+ * Item answers (values) whose scale scores lie at the class means of
+ * `prototype` in the instrument's latent profile model, reverse-keyed items
+ * turned: answers for which the core names that prototype. Items outside
+ * the model's scales are left out.
+ */
+export function valuesAtClassMeans(instrument, prototype) {
+  const model = instrument.model.latent.profiles;
+  const klass = model.classes.find((c) => c.prototype === prototype);
+  const values = {};
+  model.scales.forEach((scaleId, k) => {
+    let sum = 0;
+    instrument.scales.find((s) => s.id === scaleId).items.forEach((id, i) => {
+      const item = instrument.items.find((it) => it.id === id);
+      const options = instrument.response_scales.find((s) => s.id === item.response_scale).options.map((o) => o.value);
+      const [lo, hi] = [options[0], options.at(-1)];
+      // Spread the rounding over the items, so the mean comes out right.
+      const v = Math.max(lo, Math.min(hi, Math.round(klass.means[k] * (i + 1) - sum)));
+      sum += v;
+      values[id] = item.reverse ? lo + hi - v : v;
+    });
+  });
+  return values;
+}
+
+/** The option index of an item's value, for `answerPage`'s `pick`. */
+export function optionIndex(instrument, itemId, value) {
+  const item = instrument.items.find((it) => it.id === itemId);
+  return instrument.response_scales.find((s) => s.id === item.response_scale).options.findIndex((o) => o.value === value);
+}

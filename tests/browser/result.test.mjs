@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer } from './helpers.mjs';
+import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer, valuesAtClassMeans } from './helpers.mjs';
 
 // The instrument the app was built with (NAASTENMETER_INSTRUMENT, as web/build.sh).
 const INSTRUMENT_FILE = process.env.NAASTENMETER_INSTRUMENT
@@ -162,23 +162,6 @@ test('a relative answering only one part sees no description and why', async () 
   await context.close();
 });
 
-/** Answers whose scale scores lie at a class's means (reverse items turned). */
-function answersAt(means) {
-  const answers = {};
-  const scales = instrument.model.latent.profiles.scales;
-  scales.forEach((scaleId, k) => {
-    let sum = 0;
-    instrument.scales.find((s) => s.id === scaleId).items.forEach((id, i) => {
-      const values = optionsOf(id);
-      const [lo, hi] = [values[0], values.at(-1)];
-      const v = Math.max(lo, Math.min(hi, Math.round(means[k] * (i + 1) - sum)));
-      sum += v;
-      answers[id] = item(id).reverse ? lo + hi - v : v;
-    });
-  });
-  return answers;
-}
-
 test('a named description shows its strength in words before the percentage, with the provisional caveat beside it', async (t) => {
   if (!instrument.model.latent.profiles) {
     t.skip('the instrument has no latent profile model to aim answers at');
@@ -186,7 +169,7 @@ test('a named description shows its strength in words before the percentage, wit
   }
   // Open a tab whose saved progress is at a class's means: the prototype is named.
   const klass = instrument.model.latent.profiles.classes[0];
-  const progress = JSON.stringify({ lang: 'nl', view: 'Result', answers: answersAt(klass.means), furthest: 0, created: '2026-01-01T00:00:00Z' });
+  const progress = JSON.stringify({ lang: 'nl', view: 'Result', answers: valuesAtClassMeans(instrument, klass.prototype), furthest: 0, created: '2026-01-01T00:00:00Z' });
   const { context, page, log } = await openApp(browser, url, {
     viewport: PHONE,
     init: { content: `sessionStorage.setItem('naastenmeter.progress', ${JSON.stringify(progress)})` },
