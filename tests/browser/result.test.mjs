@@ -331,3 +331,33 @@ test('the "Need help?" panel is reachable from every questionnaire page, on a ph
   assertNoErrors(log);
   await context.close();
 });
+
+test('while an urgent signal holds, a description that speaks of balance is shown in its wording for that moment', async (t) => {
+  const prototype = instrument.prototypes.find((p) => p.description_when_urgent);
+  const rule = instrument.safety.find((r) => r.level === 'urgent' && satisfy(r.when));
+  if (!prototype || !rule || !instrument.model.latent.profiles) {
+    t.skip('the instrument has no description_when_urgent or no urgent rule to raise');
+    return;
+  }
+  const values = valuesAtClassMeans(instrument, prototype.id);
+  const raise = Object.fromEntries(Object.entries(satisfy(rule.when))
+    .map(([id, index]) => [id, typeof index === 'number' ? optionsOf(id)[index] : index]));
+  const shown = {};
+  for (const [name, answers] of [['calm', values], ['urgent', { ...values, ...raise }]]) {
+    const progress = JSON.stringify({ lang: 'nl', view: 'Result', answers, furthest: 0, created: '2026-01-01T00:00:00Z' });
+    const { context, page, log } = await openApp(browser, url, {
+      init: { content: `sessionStorage.setItem('naastenmeter.progress', ${JSON.stringify(progress)})` },
+    });
+    await page.locator('main.result').waitFor();
+    log.loaded = true;
+    shown[name] = { names: (await shownPrototypes(page)).map((p) => p.id), text: await page.locator('.prototypes').textContent() };
+    assertNoErrors(log);
+    await context.close();
+  }
+  assert.ok(shown.calm.names.includes(prototype.id), `${prototype.id} is named at its means`);
+  assert.ok(shown.calm.text.includes(prototype.description.nl));
+  if (shown.urgent.names.includes(prototype.id)) {
+    assert.ok(shown.urgent.text.includes(prototype.description_when_urgent.nl), 'the wording for an urgent moment');
+    assert.ok(!shown.urgent.text.includes(prototype.description.nl), 'not the ordinary wording');
+  }
+});
