@@ -527,9 +527,15 @@ impl Lang {
     /// Why no description is named when too few parts were answered.
     pub fn too_few_inputs(self, needed: usize, used: usize, total: usize) -> String {
         let (nl_parts, en_parts) = if needed >= total {
-            (format!("alle {total} onderdelen"), format!("all {total} parts"))
+            (
+                format!("alle {total} onderdelen"),
+                format!("all {total} parts"),
+            )
         } else {
-            (format!("{needed} van de {total} onderdelen"), format!("{needed} of the {total} parts"))
+            (
+                format!("{needed} van de {total} onderdelen"),
+                format!("{needed} of the {total} parts"),
+            )
         };
         match self {
             Lang::Nl => format!(

@@ -237,7 +237,10 @@ mod tests {
         for item in &instrument.items {
             let rs = instrument.response_scale_of(item).expect("response scale");
             let (lo, hi) = rs.range().expect("range");
-            answers.set(&item.id, naastenmeter_core::Answer::Value(value.clamp(lo, hi)));
+            answers.set(
+                &item.id,
+                naastenmeter_core::Answer::Value(value.clamp(lo, hi)),
+            );
         }
         score(instrument, &answers).expect("scores")
     }
@@ -349,8 +352,11 @@ mod tests {
     fn a_contact_is_shown_in_full_once_among_the_signals() {
         let instrument = instrument();
         let mut report = report_at(&instrument, 0);
-        let with_contacts: Vec<&SafetyRule> =
-            instrument.safety.iter().filter(|r| !r.contacts.is_empty()).collect();
+        let with_contacts: Vec<&SafetyRule> = instrument
+            .safety
+            .iter()
+            .filter(|r| !r.contacts.is_empty())
+            .collect();
         report.signals = with_contacts.iter().map(|r| r.id.clone()).collect();
         let views = signal_views(&instrument, &report);
         assert_eq!(views.len(), with_contacts.len());
@@ -362,7 +368,11 @@ mod tests {
                 full.push(&c.id);
             }
             for c in &view.repeated {
-                assert!(full.contains(&c.id.as_str()), "{} repeated before shown", c.id);
+                assert!(
+                    full.contains(&c.id.as_str()),
+                    "{} repeated before shown",
+                    c.id
+                );
             }
             // Every contact of the rule appears, in one form or the other.
             assert_eq!(view.cards.len() + view.repeated.len(), named.len());
@@ -373,14 +383,26 @@ mod tests {
     fn the_help_panel_lists_the_always_shown_contacts_first_each_once() {
         let instrument = instrument();
         let contacts = help_contacts(&instrument);
-        let always = instrument.contacts.iter().filter(|c| c.always_shown).count();
+        let always = instrument
+            .contacts
+            .iter()
+            .filter(|c| c.always_shown)
+            .count();
         assert!(always >= 1);
         assert!(contacts[..always].iter().all(|c| c.always_shown));
         for (i, c) in contacts.iter().enumerate() {
-            assert!(!contacts[..i].iter().any(|d| d.id == c.id), "{} twice", c.id);
+            assert!(
+                !contacts[..i].iter().any(|d| d.id == c.id),
+                "{} twice",
+                c.id
+            );
         }
         // Every contact of an urgent rule is in the panel.
-        for rule in instrument.safety.iter().filter(|r| r.level == SignalLevel::Urgent) {
+        for rule in instrument
+            .safety
+            .iter()
+            .filter(|r| r.level == SignalLevel::Urgent)
+        {
             for id in &rule.contacts {
                 assert!(contacts.iter().any(|c| &c.id == id), "{id} missing");
             }

@@ -121,7 +121,8 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         }
     };
     let c = &report.classification;
-    let inputs_used = html! { <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p> };
+    let inputs_used =
+        html! { <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p> };
     let prototype = match prototype_view(instrument, report) {
         PrototypeView::Named { cards, uncertain } => html! {
             <>
@@ -144,7 +145,11 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 </div>
             }
         }
-        PrototypeView::TooFewInputs { needed, used, total } => html! {
+        PrototypeView::TooFewInputs {
+            needed,
+            used,
+            total,
+        } => html! {
             <div class="no-prototype too-few-inputs" id="no-prototype">
                 <p>{ lang.too_few_inputs(needed, used, total) }</p>
                 <p>{ t.still_use }</p>
