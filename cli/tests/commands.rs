@@ -157,10 +157,33 @@ fn questionnaire_as_fhir() {
 fn usage_errors_exit_with_2() {
     assert_eq!(run(&[]).status.code(), Some(2));
     assert_eq!(run(&["frobnicate"]).status.code(), Some(2));
+    // A missing required argument.
     let output = run(&["score", &data("test-instrument.json")]);
     assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("required arguments were not provided"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["fit", "--kind", "classes"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("<data.csv>"),
+        "{}",
+        stderr(&output)
+    );
+    let output = run(&["fit", &data("carcinoma.csv")]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(stderr(&output).contains("--kind"), "{}", stderr(&output));
+    // An option without its value.
     let output = run(&["score", "a", "b", "--format"]);
-    assert!(stderr(&output).contains("needs a value"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("a value is required for '--format"),
+        "{}",
+        stderr(&output)
+    );
+    // An unknown option.
     let output = run(&[
         "score",
         &data("test-instrument.json"),
@@ -168,7 +191,130 @@ fn usage_errors_exit_with_2() {
         "--colour",
         "red",
     ]);
-    assert!(stderr(&output).contains("unknown option `--colour`"));
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("unexpected argument '--colour'"),
+        "{}",
+        stderr(&output)
+    );
+    // A value that is not one of the option's values.
+    for args in [
+        &["fit", "--kind", "classes", "--accelerate", "fast", "x.csv"][..],
+        &["fit", "--kind", "clusters", "x.csv"][..],
+        &["fit", "--kind", "profiles", "--variances", "free", "x.csv"][..],
+        &["score", "a.json", "b.json", "--format", "pdf"][..],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&output).contains("invalid value")
+                && stderr(&output).contains("possible values"),
+            "{args:?}: {}",
+            stderr(&output)
+        );
+    }
+    // A language the instrument does not have.
+    let answers = temp_file("language-answers.json", ANSWERS);
+    let output = run(&[
+        "score",
+        &data("test-instrument.json"),
+        &answers,
+        "--language",
+        "de",
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("language `de` is not one of the instrument's languages"),
+        "{}",
+        stderr(&output)
+    );
+}
+
+#[test]
+fn help_and_version_exit_with_0() {
+    for args in [
+        &["help"][..],
+        &["--help"],
+        &["help", "score"],
+        &["--version"],
+    ] {
+        let output = run(args);
+        assert_eq!(output.status.code(), Some(0), "{args:?}");
+        assert!(!stdout(&output).is_empty(), "{args:?}");
+    }
+    assert!(stdout(&run(&["--help"])).contains("reliability"));
+}
+
+#[test]
+fn an_answer_of_the_wrong_kind_names_the_question_and_what_it_takes() {
+    for (name, answers, message) in [
+        (
+            "float.json",
+            r#"{"b1": 2.5}"#,
+            "question `b1` takes a whole number from its answer scale (1, 2, 3, 4, 5), not 2.5",
+        ),
+        (
+            "text.json",
+            r#"{"b1": "x"}"#,
+            r#"question `b1` takes a whole number from its answer scale (1, 2, 3, 4, 5), not "x""#,
+        ),
+        (
+            "single.json",
+            r#"{"b1": 4, "relationship": ["partner"]}"#,
+            r#"question `relationship` takes one option id ("partner", "parent", "child"), not ["partner"]"#,
+        ),
+        (
+            "multiple.json",
+            r#"{"behaviours": "aggression"}"#,
+            "question `behaviours` takes a list of option ids",
+        ),
+        (
+            "unknown.json",
+            r#"{"zz": 2.5}"#,
+            "the answers name question `zz`, which this instrument does not have",
+        ),
+    ] {
+        let path = temp_file(name, answers);
+        let output = run(&["score", &data("test-instrument.json"), &path]);
+        assert_eq!(output.status.code(), Some(1), "{name}");
+        let message_seen = stderr(&output);
+        assert!(message_seen.contains(message), "{name}: {message_seen}");
+        assert!(!message_seen.contains("untagged"), "{message_seen}");
+    }
+}
+
+#[test]
+fn score_reads_a_fhir_questionnaire_response_as_the_answers() {
+    let instrument = data("test-instrument.json");
+    let answers = temp_file("fhir-source-answers.json", ANSWERS);
+    let output = run(&["score", &instrument, &answers, "--format", "fhir"]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let response = temp_file("response.json", &stdout(&output));
+
+    let from_json = run(&["score", &instrument, &answers]);
+    let from_fhir = run(&["score", &instrument, &response]);
+    assert!(from_fhir.status.success(), "{}", stderr(&from_fhir));
+    assert_eq!(stdout(&from_fhir), stdout(&from_json));
+    assert!(
+        stderr(&from_fhir).contains("carries no Naastenmeter checksum"),
+        "{}",
+        stderr(&from_fhir)
+    );
+    assert!(!stderr(&from_json).contains("checksum"));
+    let share = |path: &str| stdout(&run(&["score", &instrument, path, "--format", "share"]));
+    assert_eq!(share(&response), share(&answers));
+
+    // A response for an unknown question is refused, naming where.
+    let changed = stdout(&output).replace("\"linkId\": \"b1\"", "\"linkId\": \"bx\"");
+    assert_ne!(changed, stdout(&output));
+    let changed = temp_file("response-changed.json", &changed);
+    let output = run(&["score", &instrument, &changed]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output).contains("unknown linkId `bx`"),
+        "{}",
+        stderr(&output)
+    );
 }
 
 #[test]

@@ -143,21 +143,26 @@ fn fit_renames_columns_and_checks_the_typicality_options() {
     assert_eq!(model["typicality"]["min_inputs"], 1);
     assert_eq!(model["typicality"]["target_share"], 0.9);
 
-    for (option, value, message) in [
+    // --min-inputs depends on the columns fitted: an input problem (1);
+    // --typical-share out of range is a wrong command line (2).
+    for (option, value, code, message) in [
         (
             "--min-inputs",
             "3",
+            1,
             "--min-inputs 3 is more than the 2 columns fitted",
         ),
         (
             "--typical-share",
             "0",
-            "--typical-share must be above 0 and at most 1, not 0",
+            2,
+            "'--typical-share <0.975>': must be above 0 and at most 1, not 0",
         ),
         (
             "--typical-share",
             "1.5",
-            "--typical-share must be above 0 and at most 1, not 1.5",
+            2,
+            "'--typical-share <0.975>': must be above 0 and at most 1, not 1.5",
         ),
     ] {
         let output = run(&[
@@ -172,7 +177,7 @@ fn fit_renames_columns_and_checks_the_typicality_options() {
             value,
             &data("zegwaard_carecompass.csv"),
         ]);
-        assert_eq!(output.status.code(), Some(1), "{option} {value}");
+        assert_eq!(output.status.code(), Some(code), "{option} {value}");
         let stderr = String::from_utf8_lossy(&output.stderr);
         assert!(stderr.contains(message), "{stderr}");
     }
@@ -186,6 +191,15 @@ fn unusable_data_are_refused_naming_line_and_column() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
         stderr.contains("line 3, column `b`: `x` is not a number"),
+        "{stderr}"
+    );
+
+    let ragged = temp_file("ragged.csv", "a,b\n1,2\n\n2\n");
+    let output = run(&["fit", "--kind", "profiles", "--classes", "1", &ragged]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("line 4: 1 cells, but the header has 2 columns"),
         "{stderr}"
     );
 
@@ -237,6 +251,20 @@ fn reliability_reports_alpha_icc_and_kappa() {
         String::from_utf8_lossy(&output.stderr)
     );
     assert!(stdout.contains("alpha = 0.9350"), "{stdout}");
+    // --scale repeats; a malformed one is a wrong command line.
+    let output = run(&[
+        "reliability",
+        "--scale",
+        "s=i1,i2,i3",
+        "--scale",
+        "t=i2,i3",
+        &items,
+    ]);
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(stdout.contains("scale s: alpha = 0.9350"), "{stdout}");
+    assert!(stdout.contains("scale t: alpha"), "{stdout}");
+    let output = run(&["reliability", "--scale", "s", &items]);
+    assert_eq!(output.status.code(), Some(2));
 
     let first = temp_file("t1.csv", "burden,proto\n1,a\n2,b\n3,a\n4,b\n5,a\n");
     let second = temp_file("t2.csv", "burden,proto\n1.5,a\n2,b\n3.5,b\n4,b\n4.5,a\n");
@@ -281,6 +309,8 @@ fn help_lists_every_option_and_exits_cleanly() {
                 "--start-values",
                 "--order",
                 "--choose",
+                "--min-inputs",
+                "--typical-share",
                 "--prototypes",
                 "--instrument",
                 "--out",
@@ -299,17 +329,27 @@ fn help_lists_every_option_and_exits_cleanly() {
             assert_eq!(output.status.code(), Some(0), "{command} {help}");
             let stdout = String::from_utf8_lossy(&output.stdout);
             assert!(
-                stdout.starts_with(&format!("naastenmeter {command} ")),
+                stdout.contains(&format!("Usage: naastenmeter {command} ")),
                 "{stdout}"
             );
+            // One line per option: `--name <value>  what it does`.
+            let options_lines: Vec<&str> = stdout
+                .lines()
+                .map(|l| l.trim_start().trim_start_matches("-h, "))
+                .filter(|l| l.starts_with("--"))
+                .collect();
             for option in options {
-                assert!(
-                    stdout
-                        .lines()
-                        .any(|l| l.trim_start().starts_with(&format!("{option} "))),
-                    "{command}: {option} missing in\n{stdout}"
-                );
+                let lines = options_lines
+                    .iter()
+                    .filter(|l| l.starts_with(&format!("{option} ")))
+                    .count();
+                assert_eq!(lines, 1, "{command}: {option} in\n{stdout}");
             }
+            assert_eq!(
+                options_lines.len(),
+                options.len(),
+                "{command}: an option this test does not know in\n{stdout}"
+            );
         }
     }
 }
@@ -389,9 +429,15 @@ fn plain_em_is_one_flag_away_and_reaches_the_same_table() {
         assert!(table(&plain).contains(ll), "{}", table(&plain));
         assert!(table(&squarem).contains(ll), "{}", table(&squarem));
     }
+    // A value that is not one of the option's is a wrong command line.
     let bad = fit("fast");
-    assert_eq!(bad.status.code(), Some(1));
-    assert!(String::from_utf8_lossy(&bad.stderr).contains("--accelerate must be squarem or none"));
+    assert_eq!(bad.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&bad.stderr);
+    assert!(
+        stderr.contains("invalid value 'fast' for '--accelerate")
+            && stderr.contains("[possible values: squarem, none]"),
+        "{stderr}"
+    );
 }
 
 /// A starting-values file for 2 classes over carcinoma's 7 binary items:
@@ -506,12 +552,11 @@ fn given_starting_values_are_used_and_checked() {
         &two,
         "a starting-values file needs the columns start, class, item, category, probability",
     );
-    refused(
-        "starts-range.csv",
-        &good_text,
-        &["--classes", "2..3"],
-        "give --classes K",
-    );
+    // One class count is a matter of the command line (exit code 2).
+    let range = temp_file("starts-range.csv", &good_text);
+    let (code, _, err) = fit(&range, &["--classes", "2..3"]);
+    assert_eq!(code, Some(2), "{err}");
+    assert!(err.contains("give --classes K"), "{err}");
     refused(
         "starts-count.csv",
         &good_text,
