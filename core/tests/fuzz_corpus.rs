@@ -29,8 +29,8 @@ fn replay(folder: &str) -> Vec<(&'static str, usize)> {
     let mut counts = Vec::new();
     for (target, check) in TARGETS {
         let dir = root.join(target);
-        let entries = std::fs::read_dir(&dir)
-            .unwrap_or_else(|e| panic!("{} is missing: {e}", dir.display()));
+        let entries =
+            std::fs::read_dir(&dir).unwrap_or_else(|e| panic!("{} is missing: {e}", dir.display()));
         let mut count = 0;
         for entry in entries {
             let path = entry.unwrap().path();
