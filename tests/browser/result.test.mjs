@@ -162,11 +162,8 @@ test('a relative answering only one part sees no description and why', async () 
   await context.close();
 });
 
-test('a named description shows its strength in words before the percentage, with the provisional caveat beside it', async (t) => {
-  if (!instrument.model.latent.profiles) {
-    t.skip('the instrument has no latent profile model to aim answers at');
-    return;
-  }
+test('a named description shows its strength in words before the percentage, with the provisional caveat beside it', async () => {
+  assert.ok(instrument.model.latent.profiles, 'the default instrument has a latent profile model to aim answers at');
   // Open a tab whose saved progress is at a class's means: the prototype is named.
   const klass = instrument.model.latent.profiles.classes[0];
   const progress = JSON.stringify({ lang: 'nl', view: 'Result', answers: valuesAtClassMeans(instrument, klass.prototype), furthest: 0, created: '2026-01-01T00:00:00Z' });
@@ -225,14 +222,15 @@ function satisfy(condition, into = {}) {
   }
 }
 
-test('a relative whose answer raises a signal at its question sees it there at once, and the urgent block first on a phone', async (t) => {
-  const rules = instrument.safety.filter((r) => r.show_at_question);
-  const rule = rules.find((r) => r.level === 'urgent' && satisfy(r.when)) ?? rules.find((r) => satisfy(r.when));
-  if (!rule) {
-    t.skip('the instrument has no safety rule with show_at_question yet (issue 12 adds the own-crisis question)');
-    return;
-  }
+/// A relative whose answers raise the safety rule `ruleId` sees its signal
+/// right under its question while answering, and the urgent block first on
+/// the result, on a phone.
+async function signalAtQuestionAndFirstOnResult(ruleId) {
+  const rule = instrument.safety.find((r) => r.id === ruleId);
+  assert.ok(rule, `the default instrument has the safety rule ${ruleId}`);
+  assert.ok(rule.show_at_question, `${ruleId} is shown at its question`);
   const wanted = satisfy(rule.when);
+  assert.ok(wanted, `answers can be made that raise ${ruleId}`);
   const question = rule.show_at_question;
   const { context, page, log } = await openApp(browser, url, { viewport: PHONE });
   await startQuestions(page, log);
@@ -292,6 +290,14 @@ test('a relative whose answer raises a signal at its question sees it there at o
   await assertAccessible(page, 'result with a signal on a phone');
   assertNoErrors(log);
   await context.close();
+}
+
+test('a relative who sometimes does not want to live sees help under that question at once, and the urgent block first on a phone', async () => {
+  await signalAtQuestionAndFirstOnResult('own_crisis');
+});
+
+test('a relative who sees no way out and feels low sees help under that question at once, and the urgent block first on a phone', async () => {
+  await signalAtQuestionAndFirstOnResult('no_way_out');
 });
 
 test('the "Need help?" panel is reachable from every questionnaire page, on a phone', async () => {
@@ -332,13 +338,10 @@ test('the "Need help?" panel is reachable from every questionnaire page, on a ph
   await context.close();
 });
 
-test('while an urgent signal holds, a description that speaks of balance is shown in its wording for that moment', async (t) => {
+test('while an urgent signal holds, a description that speaks of balance is shown in its wording for that moment', async () => {
   const prototype = instrument.prototypes.find((p) => p.description_when_urgent);
   const rule = instrument.safety.find((r) => r.level === 'urgent' && satisfy(r.when));
-  if (!prototype || !rule || !instrument.model.latent.profiles) {
-    t.skip('the instrument has no description_when_urgent or no urgent rule to raise');
-    return;
-  }
+  assert.ok(prototype && rule && instrument.model.latent.profiles, 'the default instrument has a description for urgent moments and an urgent rule to raise');
   const values = valuesAtClassMeans(instrument, prototype.id);
   const raise = Object.fromEntries(Object.entries(satisfy(rule.when))
     .map(([id, index]) => [id, typeof index === 'number' ? optionsOf(id)[index] : index]));
