@@ -41,6 +41,7 @@ pub mod likelihood;
 pub mod partner;
 pub mod report;
 pub mod scoring;
+pub mod summary;
 pub mod text;
 pub mod validate;
 
