@@ -514,8 +514,8 @@ fn check_start_values(
     Ok(())
 }
 
-struct StartResult<P> {
-    outcome: Result<f64, Degenerate>,
+pub(crate) struct StartResult<P> {
+    pub(crate) outcome: Result<f64, Degenerate>,
     iterations: usize,
     converged: bool,
     params: P,
@@ -567,7 +567,7 @@ const HALVINGS: usize = 8;
 ///
 /// `accepted` sees the log-likelihood of every accepted parameter set, in
 /// order (for tests: it never falls).
-fn run_start<E: Engine>(
+pub(crate) fn run_start<E: Engine>(
     engine: &E,
     classes: usize,
     rng: &mut Rng,

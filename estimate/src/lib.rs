@@ -36,6 +36,8 @@ extern crate alloc;
 mod blrt;
 mod classes;
 mod data;
+#[cfg(test)]
+mod em_path;
 mod engine;
 mod error;
 mod fit;
