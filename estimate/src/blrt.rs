@@ -7,6 +7,8 @@
 //! fitted `k - 1` class model, both models are fitted to each, and the
 //! p-value is the share of samples whose statistic reaches the observed one.
 
+use alloc::vec::Vec;
+
 use crate::data::Dataset;
 use crate::error::EstimateError;
 use crate::fit::{fit, Fit, FitOptions};

@@ -10,7 +10,7 @@ use naastenmeter_core::likelihood::{add_class_log_likelihoods, normalise_joint};
 
 use crate::data::{answers, CategoricalData, MISSING_CATEGORY};
 use crate::engine::{renormalise, update_shares, ClassStart, Degenerate, Engine};
-use crate::parallel::map_chunks;
+use crate::parallel::{chunk_count, chunk_rows, Pool};
 use crate::rng::Rng;
 
 /// The data and settings of one latent class fit.
@@ -65,8 +65,39 @@ pub(crate) struct ClassParams {
 /// Sufficient statistics of one pass over a chunk of respondents.
 struct Accumulated {
     log_likelihood: f64,
+    /// Expected respondents per class.
     weights: Vec<f64>,
+    /// Expected answers per (item, category) and class, class-inner like
+    /// the probabilities: entry `(offset_j + c) * K + k`.
     counts: Vec<f64>,
+}
+
+impl Accumulated {
+    fn new(classes: usize, total: usize) -> Self {
+        Self {
+            log_likelihood: 0.0,
+            weights: vec![0.0; classes],
+            counts: vec![0.0; total * classes],
+        }
+    }
+
+    fn clear(&mut self) {
+        self.log_likelihood = 0.0;
+        self.weights.fill(0.0);
+        self.counts.fill(0.0);
+    }
+}
+
+/// The working memory of one start's EM passes, made once per start: the
+/// log-parameters and one accumulator per fixed row chunk (merged in chunk
+/// order into `total`), so an iteration allocates nothing.
+pub(crate) struct ClassScratch {
+    log_shares: Vec<f64>,
+    /// `ln` of the response probabilities, entry `(offset_j + c) * K + k`:
+    /// one answer picks one contiguous vector over the classes.
+    log_probabilities: Vec<f64>,
+    chunks: Vec<Accumulated>,
+    total: Accumulated,
 }
 
 impl<'a> ClassEngine<'a> {
@@ -102,73 +133,230 @@ impl<'a> ClassEngine<'a> {
         }
     }
 
-    /// Expectation over `rows`: posteriors computed and summed at once, so no
-    /// respondents x classes matrix is ever stored.
+    /// Expectation over `rows` into `acc` (cleared first): posteriors
+    /// computed and summed at once, so no respondents x classes matrix is
+    /// ever stored. Common class counts get a loop whose class vectors have
+    /// a length known at compile time (unrolled and vectorised); the
+    /// arithmetic and its order are the same for every class count.
     fn pass(
         &self,
         log_shares: &[f64],
         log_probabilities: &[f64],
         rows: Range<usize>,
-    ) -> Accumulated {
-        let classes = log_shares.len();
-        let mut weights = vec![0.0; classes];
-        let mut counts = vec![0.0; self.total * classes];
-        let mut joint = vec![0.0; classes];
+        acc: &mut Accumulated,
+    ) {
+        acc.clear();
+        match log_shares.len() {
+            1 => self.pass_fixed::<1>(log_shares, log_probabilities, rows, acc),
+            2 => self.pass_fixed::<2>(log_shares, log_probabilities, rows, acc),
+            3 => self.pass_fixed::<3>(log_shares, log_probabilities, rows, acc),
+            4 => self.pass_fixed::<4>(log_shares, log_probabilities, rows, acc),
+            5 => self.pass_fixed::<5>(log_shares, log_probabilities, rows, acc),
+            6 => self.pass_fixed::<6>(log_shares, log_probabilities, rows, acc),
+            7 => self.pass_fixed::<7>(log_shares, log_probabilities, rows, acc),
+            8 => self.pass_fixed::<8>(log_shares, log_probabilities, rows, acc),
+            _ => self.pass_any(log_shares, log_probabilities, rows, acc),
+        }
+    }
+
+    /// [`Self::pass`] for `K` classes. The joint log-likelihoods of a row
+    /// live in registers; each answer adds one contiguous `K`-vector of the
+    /// table, and the posterior is added to one contiguous `K`-vector of the
+    /// counts.
+    fn pass_fixed<const K: usize>(
+        &self,
+        log_shares: &[f64],
+        log_probabilities: &[f64],
+        rows: Range<usize>,
+        acc: &mut Accumulated,
+    ) {
+        let mut shares = [0.0; K];
+        shares.copy_from_slice(log_shares);
+        let mut weights = [0.0; K];
         let mut log_likelihood = 0.0;
+        let counts = acc.counts.as_mut_slice();
+        for i in rows {
+            let (row, weight) = self.visit(i);
+            let mut joint = shares;
+            for (code, offset) in row.iter().zip(&self.offsets) {
+                if *code == MISSING_CATEGORY {
+                    continue;
+                }
+                let start = (offset + usize::from(*code)) * K;
+                let table: &[f64; K] = fixed(&log_probabilities[start..start + K]);
+                for k in 0..K {
+                    joint[k] += table[k];
+                }
+            }
+            log_likelihood += weight * normalise(&mut joint);
+            if weight != 1.0 {
+                joint.iter_mut().for_each(|p| *p *= weight);
+            }
+            for k in 0..K {
+                weights[k] += joint[k];
+            }
+            for (code, offset) in row.iter().zip(&self.offsets) {
+                if *code == MISSING_CATEGORY {
+                    continue;
+                }
+                let start = (offset + usize::from(*code)) * K;
+                let sums: &mut [f64; K] = fixed_mut(&mut counts[start..start + K]);
+                for k in 0..K {
+                    sums[k] += joint[k];
+                }
+            }
+        }
+        acc.log_likelihood = log_likelihood;
+        acc.weights.copy_from_slice(&weights);
+    }
+
+    /// [`Self::pass`] for more than 8 classes, with the core's kernels.
+    fn pass_any(
+        &self,
+        log_shares: &[f64],
+        log_probabilities: &[f64],
+        rows: Range<usize>,
+        acc: &mut Accumulated,
+    ) {
+        let classes = log_shares.len();
+        let mut joint = vec![0.0; classes];
         for i in rows {
             let (row, weight) = self.visit(i);
             joint.copy_from_slice(log_shares);
             add_class_log_likelihoods(log_probabilities, &self.offsets, answers(row), &mut joint);
-            log_likelihood += weight * normalise_joint(&mut joint);
+            acc.log_likelihood += weight * normalise_joint(&mut joint);
             if weight != 1.0 {
                 joint.iter_mut().for_each(|p| *p *= weight);
             }
-            weights.iter_mut().zip(&joint).for_each(|(w, p)| *w += p);
+            acc.weights
+                .iter_mut()
+                .zip(&joint)
+                .for_each(|(w, p)| *w += p);
             for (code, offset) in row.iter().zip(&self.offsets) {
                 if *code == MISSING_CATEGORY {
                     continue;
                 }
                 let start = (offset + usize::from(*code)) * classes;
-                counts[start..start + classes]
+                acc.counts[start..start + classes]
                     .iter_mut()
                     .zip(&joint)
                     .for_each(|(n, p)| *n += p);
             }
         }
-        Accumulated {
-            log_likelihood,
-            weights,
-            counts,
-        }
     }
 
-    fn accumulate(&self, params: &ClassParams, threads: usize) -> Accumulated {
-        let log_shares: Vec<f64> = params.shares.iter().map(|s| libm::log(*s)).collect();
-        let log_probabilities: Vec<f64> =
-            params.probabilities.iter().map(|p| libm::log(*p)).collect();
-        let mut parts = map_chunks(self.visited(), threads, |rows| {
-            self.pass(&log_shares, &log_probabilities, rows)
-        });
-        let mut total = parts.remove(0);
-        for part in parts {
-            total.log_likelihood += part.log_likelihood;
-            total
-                .weights
-                .iter_mut()
-                .zip(&part.weights)
-                .for_each(|(a, b)| *a += b);
-            total
-                .counts
-                .iter_mut()
-                .zip(&part.counts)
-                .for_each(|(a, b)| *a += b);
+    /// One pass over all rows: each fixed chunk into its own accumulator on
+    /// the pool, then the chunks added up in chunk order into
+    /// `scratch.total`, so the sums do not depend on the thread count.
+    fn accumulate(&self, params: &ClassParams, scratch: &mut ClassScratch, pool: &Pool) {
+        for (l, s) in scratch.log_shares.iter_mut().zip(&params.shares) {
+            *l = ln(*s);
         }
-        total
+        for (l, p) in scratch
+            .log_probabilities
+            .iter_mut()
+            .zip(&params.probabilities)
+        {
+            *l = ln(*p);
+        }
+        let rows = self.visited();
+        let (log_shares, log_probabilities) = (&scratch.log_shares, &scratch.log_probabilities);
+        pool.for_each_mut(&mut scratch.chunks, |c, acc| {
+            self.pass(log_shares, log_probabilities, chunk_rows(c, rows), acc)
+        });
+        let total = &mut scratch.total;
+        let (first, rest) = scratch.chunks.split_first().expect("at least one chunk");
+        total.log_likelihood = first.log_likelihood;
+        total.weights.copy_from_slice(&first.weights);
+        total.counts.copy_from_slice(&first.counts);
+        for part in rest {
+            total.log_likelihood += part.log_likelihood;
+            add_into(&mut total.weights, &part.weights);
+            add_into(&mut total.counts, &part.counts);
+        }
+    }
+}
+
+/// `a += b`, element by element.
+pub(crate) fn add_into(a: &mut [f64], b: &[f64]) {
+    a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
+}
+
+/// A slice of length `K` as an array, so loops over it have a length known
+/// at compile time. Callers slice exactly `K` entries.
+#[inline(always)]
+fn fixed<const K: usize>(slice: &[f64]) -> &[f64; K] {
+    slice.try_into().expect("a slice of K entries")
+}
+
+/// [`fixed`] for a mutable slice.
+#[inline(always)]
+fn fixed_mut<const K: usize>(slice: &mut [f64]) -> &mut [f64; K] {
+    slice.try_into().expect("a slice of K entries")
+}
+
+/// Turns joint log-likelihoods into posteriors in place and returns the
+/// row's log-likelihood: core's [`normalise_joint`] for a fixed number of
+/// classes, the same operations in the same order (test
+/// `fixed_kernels_match_the_core`).
+#[inline(always)]
+fn normalise<const K: usize>(joint: &mut [f64; K]) -> f64 {
+    let max = joint.iter().copied().fold(f64::NEG_INFINITY, f64::max);
+    if !max.is_finite() {
+        *joint = [0.0; K];
+        return max;
+    }
+    let mut sum = 0.0;
+    for value in joint.iter_mut() {
+        *value = exp(*value - max);
+        sum += *value;
+    }
+    let inverse = 1.0 / sum;
+    joint.iter_mut().for_each(|value| *value *= inverse);
+    max + ln(sum)
+}
+
+/// `e^x`: the platform's (faster) with `std`, `libm`'s without. Both are
+/// within an ulp, far inside the 1e-9 the log-likelihood path is held to.
+#[inline(always)]
+pub(crate) fn exp(x: f64) -> f64 {
+    #[cfg(feature = "std")]
+    {
+        x.exp()
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        libm::exp(x)
+    }
+}
+
+/// The natural logarithm, as [`exp`].
+#[inline(always)]
+pub(crate) fn ln(x: f64) -> f64 {
+    #[cfg(feature = "std")]
+    {
+        x.ln()
+    }
+    #[cfg(not(feature = "std"))]
+    {
+        libm::log(x)
     }
 }
 
 impl Engine for ClassEngine<'_> {
     type Params = ClassParams;
+    type Scratch = ClassScratch;
+
+    fn scratch(&self, classes: usize) -> ClassScratch {
+        ClassScratch {
+            log_shares: vec![0.0; classes],
+            log_probabilities: vec![0.0; self.total * classes],
+            chunks: (0..chunk_count(self.visited()))
+                .map(|_| Accumulated::new(classes, self.total))
+                .collect(),
+            total: Accumulated::new(classes, self.total),
+        }
+    }
 
     fn rows(&self) -> usize {
         self.data.rows()
@@ -228,9 +416,15 @@ impl Engine for ClassEngine<'_> {
         })
     }
 
-    fn step(&self, params: &mut ClassParams, threads: usize) -> Result<f64, Degenerate> {
+    fn step(
+        &self,
+        params: &mut ClassParams,
+        scratch: &mut ClassScratch,
+        pool: &Pool,
+    ) -> Result<f64, Degenerate> {
         let classes = params.shares.len();
-        let acc = self.accumulate(params, threads);
+        self.accumulate(params, scratch, pool);
+        let acc = &scratch.total;
         update_shares(
             &mut params.shares,
             &acc.weights,
@@ -257,8 +451,9 @@ impl Engine for ClassEngine<'_> {
         Ok(acc.log_likelihood)
     }
 
-    fn log_likelihood(&self, params: &ClassParams, threads: usize) -> f64 {
-        self.accumulate(params, threads).log_likelihood
+    fn log_likelihood(&self, params: &ClassParams, scratch: &mut ClassScratch, pool: &Pool) -> f64 {
+        self.accumulate(params, scratch, pool);
+        scratch.total.log_likelihood
     }
 
     /// The shares, then the response probabilities, on their own scale.

@@ -21,6 +21,7 @@ use crate::classes::ClassEngine;
 use crate::data::{CategoricalData, ContinuousData};
 use crate::engine::Engine;
 use crate::fit::{run_start, Accelerator, FitOptions};
+use crate::parallel::Pool;
 use crate::profiles::ProfileEngine;
 use crate::rng::Rng;
 use crate::simulate::{simulate_categorical, simulate_continuous};
@@ -102,14 +103,20 @@ fn path<E: Engine>(
         accelerator,
         ..FitOptions::default()
     };
-    let pool = threads;
+    let pool = Pool::new(threads);
     let mut lls = Vec::new();
     for start in 0..starts {
         lls.push(f64::NAN);
         let mut rng = Rng::stream(5, ((classes as u64) << 32) | start);
-        let result = run_start(engine, classes, &mut rng, None, &options, pool, &mut |ll| {
-            lls.push(ll)
-        });
+        let result = run_start(
+            engine,
+            classes,
+            &mut rng,
+            None,
+            &options,
+            &pool,
+            &mut |ll| lls.push(ll),
+        );
         lls.push(result.outcome.unwrap_or(f64::NEG_INFINITY));
     }
     lls

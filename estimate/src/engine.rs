@@ -7,6 +7,7 @@ use alloc::vec::Vec;
 
 use naastenmeter_core::instrument::LatentModel;
 
+use crate::parallel::Pool;
 use crate::rng::Rng;
 
 /// Starting values of one latent class start, as poLCA's `probs.start`:
@@ -73,6 +74,9 @@ pub(crate) fn renormalise(values: &mut [f64], first: usize, stride: usize) -> bo
 /// One kind of mixture model, as EM sees it.
 pub(crate) trait Engine: Sync {
     type Params: Clone + Send;
+    /// Working memory of EM passes (log-parameters, one accumulator per row
+    /// chunk), made once per start so that no iteration allocates.
+    type Scratch: Send;
     fn rows(&self) -> usize;
     /// Rows one pass of EM visits (distinct answer patterns, when the
     /// engine compressed them).
@@ -84,10 +88,22 @@ pub(crate) trait Engine: Sync {
     fn given_start(&self, _start: &ClassStart) -> Option<Self::Params> {
         None
     }
+    /// Working memory for EM passes with `classes` classes.
+    fn scratch(&self, classes: usize) -> Self::Scratch;
     /// One E-step with `params` and one M-step into `params`; returns the
     /// log-likelihood of the parameters going in.
-    fn step(&self, params: &mut Self::Params, threads: usize) -> Result<f64, Degenerate>;
-    fn log_likelihood(&self, params: &Self::Params, threads: usize) -> f64;
+    fn step(
+        &self,
+        params: &mut Self::Params,
+        scratch: &mut Self::Scratch,
+        pool: &Pool,
+    ) -> Result<f64, Degenerate>;
+    fn log_likelihood(
+        &self,
+        params: &Self::Params,
+        scratch: &mut Self::Scratch,
+        pool: &Pool,
+    ) -> f64;
     /// The parameters as one flat vector, as SQUAREM extrapolates them
     /// (written into `out`, which is cleared first).
     fn to_vector(&self, params: &Self::Params, out: &mut Vec<f64>);

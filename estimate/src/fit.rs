@@ -26,7 +26,7 @@ use crate::data::{answers, scores, Dataset};
 pub use crate::engine::ClassStart;
 use crate::engine::{Degenerate, Engine};
 use crate::error::EstimateError;
-use crate::parallel::{map_indexed, thread_count, CHUNK_ROWS};
+use crate::parallel::{thread_count, Pool, CHUNK_ROWS};
 use crate::profiles::ProfileEngine;
 use crate::rng::Rng;
 
@@ -573,13 +573,14 @@ pub(crate) fn run_start<E: Engine>(
     rng: &mut Rng,
     given: Option<&ClassStart>,
     options: &FitOptions,
-    threads: usize,
+    pool: &Pool,
     accepted: &mut dyn FnMut(f64),
 ) -> StartResult<E::Params> {
     let mut params = match given.and_then(|start| engine.given_start(start)) {
         Some(params) => params,
         None => engine.random_start(classes, rng),
     };
+    let mut scratch = engine.scratch(classes);
     let squarem = options.accelerator == Accelerator::Squarem;
     // Log-likelihood of the parameters that went into the latest accepted
     // step: the baseline of the convergence test and of accepting a jump.
@@ -592,7 +593,7 @@ pub(crate) fn run_start<E: Engine>(
     while iterations < options.max_iterations {
         iterations += 1;
         match core::mem::replace(&mut phase, Phase::First) {
-            Phase::Jumped(fallback, capped) => match engine.step(&mut params, threads) {
+            Phase::Jumped(fallback, capped) => match engine.step(&mut params, &mut scratch, pool) {
                 // The jump's log-likelihood is at least θ1's: keep it, and
                 // the EM step just taken from it.
                 Ok(ll) if ll >= previous => {
@@ -615,7 +616,7 @@ pub(crate) fn run_start<E: Engine>(
                 if squarem {
                     engine.to_vector(&params, if second { &mut v1 } else { &mut v0 });
                 }
-                match engine.step(&mut params, threads) {
+                match engine.step(&mut params, &mut scratch, pool) {
                     Ok(ll) => {
                         // EM never lowers the likelihood, so a change below
                         // the tolerance (including a rounding-sized fall) is
@@ -670,7 +671,7 @@ pub(crate) fn run_start<E: Engine>(
     if let Phase::Jumped(fallback, _) = phase {
         params = fallback;
     }
-    let ll = engine.log_likelihood(&params, threads);
+    let ll = engine.log_likelihood(&params, &mut scratch, pool);
     StartResult {
         outcome: if ll.is_finite() {
             Ok(ll)
@@ -738,13 +739,17 @@ fn run<E: Engine>(
     // or few starts: each start splits its respondents over the threads, so
     // no thread idles while one slow start (some take hundreds of times the
     // iterations of the others) finishes alone.
-    let (outer, inner) = if options.starts >= threads && engine.visited_rows() < 2 * CHUNK_ROWS {
-        (threads, 1)
+    // One pool for the whole fit, kept across starts and iterations.
+    let pool = Pool::new(threads);
+    let sequential = Pool::sequential();
+    let starts_in_parallel = options.starts >= threads && engine.visited_rows() < 2 * CHUNK_ROWS;
+    let (outer, inner) = if starts_in_parallel {
+        (&pool, &sequential)
     } else {
-        (1, threads)
+        (&sequential, &pool)
     };
     let stream = (classes as u64) << 32;
-    let results = map_indexed(options.starts, outer, |s| {
+    let results = outer.map_indexed(options.starts, |s| {
         let mut rng = Rng::stream(options.seed, stream | s as u64);
         let given = options.start_values.get(s);
         let result = run_start(
@@ -933,9 +938,15 @@ mod tests {
         for start in 0..10 {
             let mut lls = Vec::new();
             let mut rng = Rng::stream(1, (3 << 32) | start);
-            let result = run_start(&engine, 3, &mut rng, None, &options, 1, &mut |ll| {
-                lls.push(ll)
-            });
+            let result = run_start(
+                &engine,
+                3,
+                &mut rng,
+                None,
+                &options,
+                &Pool::sequential(),
+                &mut |ll| lls.push(ll),
+            );
             assert!(result.outcome.is_ok());
             assert!(lls.len() > 10);
             for pair in lls.windows(2) {

@@ -11,9 +11,10 @@ use core::ops::Range;
 use naastenmeter_core::instrument::{LatentModel, ProfileClass, ProfileModel, VarianceKind};
 use naastenmeter_core::likelihood::{add_profile_log_likelihoods, normal_terms, normalise_joint};
 
+use crate::classes::add_into;
 use crate::data::{scores, ContinuousData};
 use crate::engine::{renormalise, update_shares, Degenerate, Engine};
-use crate::parallel::map_chunks;
+use crate::parallel::{chunk_count, chunk_rows, Pool};
 use crate::rng::Rng;
 
 /// The data and settings of one latent profile fit.
@@ -47,6 +48,44 @@ struct Accumulated {
     sums: Vec<f64>,
     /// Posterior-weighted sum of squared centred scores, per (j, k).
     squares: Vec<f64>,
+    /// One row's joint log-likelihoods, then posteriors (working space).
+    joint: Vec<f64>,
+}
+
+impl Accumulated {
+    fn new(classes: usize, cells: usize) -> Self {
+        Self {
+            log_likelihood: 0.0,
+            weights: vec![0.0; classes],
+            observed: vec![0.0; cells],
+            sums: vec![0.0; cells],
+            squares: vec![0.0; cells],
+            joint: vec![0.0; classes],
+        }
+    }
+
+    fn clear(&mut self) {
+        self.log_likelihood = 0.0;
+        for v in [
+            &mut self.weights,
+            &mut self.observed,
+            &mut self.sums,
+            &mut self.squares,
+        ] {
+            v.fill(0.0);
+        }
+    }
+}
+
+/// The working memory of one start's EM passes, made once per start: the
+/// per-class terms of the densities and one accumulator per fixed row chunk
+/// (merged in chunk order into `total`), so an iteration allocates nothing.
+pub(crate) struct ProfileScratch {
+    log_shares: Vec<f64>,
+    precisions: Vec<f64>,
+    log_norms: Vec<f64>,
+    chunks: Vec<Accumulated>,
+    total: Accumulated,
 }
 
 impl<'a> ProfileEngine<'a> {
@@ -74,18 +113,12 @@ impl<'a> ProfileEngine<'a> {
         log_shares: &[f64],
         terms: (&[f64], &[f64], &[f64]),
         rows: Range<usize>,
-    ) -> Accumulated {
+        acc: &mut Accumulated,
+    ) {
         let classes = log_shares.len();
-        let cells = self.data.columns() * classes;
-        let mut acc = Accumulated {
-            log_likelihood: 0.0,
-            weights: vec![0.0; classes],
-            observed: vec![0.0; cells],
-            sums: vec![0.0; cells],
-            squares: vec![0.0; cells],
-        };
+        acc.clear();
         let (means, precisions, log_norms) = terms;
-        let mut joint = vec![0.0; classes];
+        let mut joint = core::mem::take(&mut acc.joint);
         for i in rows {
             let row = self.data.row(i);
             joint.copy_from_slice(log_shares);
@@ -116,39 +149,67 @@ impl<'a> ProfileEngine<'a> {
                 }
             }
         }
-        acc
+        acc.joint = joint;
     }
 
-    fn accumulate(&self, params: &ProfileParams, threads: usize) -> Accumulated {
-        let log_shares: Vec<f64> = params.shares.iter().map(|s| libm::log(*s)).collect();
-        let (precisions, log_norms): (Vec<f64>, Vec<f64>) =
-            params.variances.iter().map(|v| normal_terms(*v)).unzip();
+    /// One pass over all rows: each fixed chunk into its own accumulator on
+    /// the pool, then the chunks added up in chunk order into
+    /// `scratch.total`, so the sums do not depend on the thread count.
+    fn accumulate(&self, params: &ProfileParams, scratch: &mut ProfileScratch, pool: &Pool) {
+        for (l, s) in scratch.log_shares.iter_mut().zip(&params.shares) {
+            *l = libm::log(*s);
+        }
+        for ((p, n), v) in scratch
+            .precisions
+            .iter_mut()
+            .zip(scratch.log_norms.iter_mut())
+            .zip(&params.variances)
+        {
+            (*p, *n) = normal_terms(*v);
+        }
         let terms = (
             params.means.as_slice(),
-            precisions.as_slice(),
-            log_norms.as_slice(),
+            scratch.precisions.as_slice(),
+            scratch.log_norms.as_slice(),
         );
-        let mut parts = map_chunks(self.data.rows(), threads, |rows| {
-            self.pass(&log_shares, terms, rows)
+        let rows = self.data.rows();
+        let log_shares = &scratch.log_shares;
+        pool.for_each_mut(&mut scratch.chunks, |c, acc| {
+            self.pass(log_shares, terms, chunk_rows(c, rows), acc)
         });
-        let mut total = parts.remove(0);
-        for part in parts {
+        let total = &mut scratch.total;
+        let (first, rest) = scratch.chunks.split_first().expect("at least one chunk");
+        total.log_likelihood = first.log_likelihood;
+        total.weights.copy_from_slice(&first.weights);
+        total.observed.copy_from_slice(&first.observed);
+        total.sums.copy_from_slice(&first.sums);
+        total.squares.copy_from_slice(&first.squares);
+        for part in rest {
             total.log_likelihood += part.log_likelihood;
-            for (a, b) in [
-                (&mut total.weights, &part.weights),
-                (&mut total.observed, &part.observed),
-                (&mut total.sums, &part.sums),
-                (&mut total.squares, &part.squares),
-            ] {
-                a.iter_mut().zip(b).for_each(|(a, b)| *a += b);
-            }
+            add_into(&mut total.weights, &part.weights);
+            add_into(&mut total.observed, &part.observed);
+            add_into(&mut total.sums, &part.sums);
+            add_into(&mut total.squares, &part.squares);
         }
-        total
     }
 }
 
 impl Engine for ProfileEngine<'_> {
     type Params = ProfileParams;
+    type Scratch = ProfileScratch;
+
+    fn scratch(&self, classes: usize) -> ProfileScratch {
+        let cells = self.data.columns() * classes;
+        ProfileScratch {
+            log_shares: vec![0.0; classes],
+            precisions: vec![0.0; cells],
+            log_norms: vec![0.0; cells],
+            chunks: (0..chunk_count(self.data.rows()))
+                .map(|_| Accumulated::new(classes, cells))
+                .collect(),
+            total: Accumulated::new(classes, cells),
+        }
+    }
 
     fn rows(&self) -> usize {
         self.data.rows()
@@ -191,9 +252,15 @@ impl Engine for ProfileEngine<'_> {
         }
     }
 
-    fn step(&self, params: &mut ProfileParams, threads: usize) -> Result<f64, Degenerate> {
+    fn step(
+        &self,
+        params: &mut ProfileParams,
+        scratch: &mut ProfileScratch,
+        pool: &Pool,
+    ) -> Result<f64, Degenerate> {
         let classes = params.shares.len();
-        let acc = self.accumulate(params, threads);
+        self.accumulate(params, scratch, pool);
+        let acc = &scratch.total;
         update_shares(
             &mut params.shares,
             &acc.weights,
@@ -233,8 +300,14 @@ impl Engine for ProfileEngine<'_> {
         Ok(acc.log_likelihood)
     }
 
-    fn log_likelihood(&self, params: &ProfileParams, threads: usize) -> f64 {
-        self.accumulate(params, threads).log_likelihood
+    fn log_likelihood(
+        &self,
+        params: &ProfileParams,
+        scratch: &mut ProfileScratch,
+        pool: &Pool,
+    ) -> f64 {
+        self.accumulate(params, scratch, pool);
+        scratch.total.log_likelihood
     }
 
     /// The shares, the means, then the variances, on their own scale (as
