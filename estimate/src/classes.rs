@@ -536,3 +536,35 @@ impl Engine for ClassEngine<'_> {
         })
     }
 }
+
+#[cfg(test)]
+mod kernel_tests {
+    use super::*;
+
+    #[test]
+    fn fixed_kernels_match_the_core() {
+        // Two items (3 and 2 categories), 4 classes; one answer missing.
+        let table: Vec<f64> = (0..20).map(|i| -0.1 * f64::from(i) - 0.05).collect();
+        let offsets = [0usize, 3];
+        let shares = [-1.2, -1.5, -0.9, -2.0];
+        let row = [2u8, MISSING_CATEGORY];
+        let mut core_joint = shares.to_vec();
+        add_class_log_likelihoods(&table, &offsets, answers(&row), &mut core_joint);
+        let core_ll = normalise_joint(&mut core_joint);
+        let mut joint = shares;
+        let start = 2 * 4;
+        let slice: &[f64; 4] = fixed(&table[start..start + 4]);
+        for k in 0..4 {
+            joint[k] += slice[k];
+        }
+        let ll = normalise(&mut joint);
+        assert!((ll - core_ll).abs() <= 1e-14 * core_ll.abs());
+        for (a, b) in joint.iter().zip(&core_joint) {
+            assert!((a - b).abs() <= 1e-15);
+        }
+        // A row no class can have: no posterior, the likelihood is zero.
+        let mut impossible = [f64::NEG_INFINITY; 4];
+        assert_eq!(normalise(&mut impossible), f64::NEG_INFINITY);
+        assert_eq!(impossible, [0.0; 4]);
+    }
+}
