@@ -62,7 +62,7 @@ pub fn weight_of(scale: &Scale, band: &str) -> Option<Weight> {
 
 /// The first screen of `report`.
 pub fn summary(instrument: &Instrument, report: &Report) -> Summary {
-    let mut groups: Vec<ScaleGroup> = Vec::new();
+    let mut weighed: Vec<(&String, Weight)> = Vec::new();
     let mut no_score = Vec::new();
     for result in &report.scales {
         let weight = instrument.scale(&result.id).and_then(|scale| {
@@ -70,17 +70,23 @@ pub fn summary(instrument: &Instrument, report: &Report) -> Summary {
             weight_of(scale, band)
         });
         match weight {
-            Some(weight) => match groups.iter_mut().find(|g| g.weight == weight) {
-                Some(group) => group.scales.push(result.id.clone()),
-                None => groups.push(ScaleGroup {
-                    weight,
-                    scales: alloc::vec![result.id.clone()],
-                }),
-            },
+            Some(weight) => weighed.push((&result.id, weight)),
             None => no_score.push(result.id.clone()),
         }
     }
-    groups.sort_by_key(|g| g.weight);
+    // Heaviest first, each group in the instrument's order.
+    let groups = [Weight::Heavy, Weight::Middle, Weight::Light]
+        .into_iter()
+        .map(|weight| ScaleGroup {
+            weight,
+            scales: weighed
+                .iter()
+                .filter(|(_, w)| *w == weight)
+                .map(|(id, _)| (*id).clone())
+                .collect(),
+        })
+        .filter(|g| !g.scales.is_empty())
+        .collect();
     Summary {
         groups,
         no_score,
@@ -122,12 +128,6 @@ pub fn next_steps(instrument: &Instrument, report: &Report) -> Vec<String> {
         .filter_map(|id| instrument.advice.iter().find(|a| &a.id == id))
         .collect();
     let order = kind_order(report.help_for_yourself_first);
-    let rank = |a: &AdviceRule| {
-        order
-            .iter()
-            .position(|k| *k == a.kind)
-            .unwrap_or(order.len())
-    };
     let general = |a: &AdviceRule| matches!(a.when, Condition::Always);
     let mut chosen: Vec<&str> = Vec::new();
     // First round: one of each kind, called up by these answers.
@@ -138,17 +138,17 @@ pub fn next_steps(instrument: &Instrument, report: &Report) -> Vec<String> {
     }
     chosen.truncate(MAX_NEXT_STEPS);
     // Then the rest: called-up advice before general, by kind, in order.
-    let mut rest: Vec<&AdviceRule> = rules
-        .iter()
-        .copied()
-        .filter(|a| !chosen.contains(&a.id.as_str()))
-        .collect();
-    rest.sort_by_key(|a| (general(a), rank(a)));
-    for a in rest {
-        if chosen.len() >= MAX_NEXT_STEPS {
-            break;
+    for is_general in [false, true] {
+        for kind in order {
+            for a in rules
+                .iter()
+                .filter(|a| a.kind == kind && general(a) == is_general)
+            {
+                if chosen.len() < MAX_NEXT_STEPS && !chosen.contains(&a.id.as_str()) {
+                    chosen.push(&a.id);
+                }
+            }
         }
-        chosen.push(&a.id);
     }
     chosen.into_iter().map(String::from).collect()
 }

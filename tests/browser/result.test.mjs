@@ -173,6 +173,11 @@ test('a named description shows its strength in words before the percentage, wit
   });
   await page.locator('main.result').waitFor();
   log.loaded = true;
+  // The first screen names it in one sentence with its strength in words.
+  assert.match(await page.locator('#in-short .in-short-description').textContent(),
+    new RegExp(instrument.prototypes.find((p) => p.id === klass.prototype).name.nl));
+  // The folded section opens from its jump link.
+  await page.locator('nav.toc a[href="#sec-prototype"]').click();
   const card = page.locator('.prototypes article.prototype').first();
   await card.waitFor();
   const name = await card.locator('h3').textContent();
@@ -364,3 +369,4 @@ test('while an urgent signal holds, a description that speaks of balance is show
     assert.ok(!shown.urgent.text.includes(prototype.description.nl), 'not the ordinary wording');
   }
 });
+

@@ -255,8 +255,53 @@ pub fn copy_to_clipboard(text: &str) {
     }
 }
 
-/// Opens the browser's print dialog (print or save as PDF).
+/// Opens the folded sections (`<details>`) around the element with this id
+/// and scrolls it into view: a jump link works on closed sections, in the
+/// site and inside the embed's shadow root (where fragment links do not).
+pub fn reveal(id: &str) {
+    let Some(element) = element_by_id(id) else {
+        return;
+    };
+    let mut section = element.closest("details").ok().flatten();
+    while let Some(details) = section {
+        let _ = details.set_attribute("open", "");
+        section = details
+            .parent_element()
+            .and_then(|p| p.closest("details").ok().flatten());
+    }
+    element.scroll_into_view();
+    // A section's own summary takes focus (it is focusable; a div is not).
+    let target = element
+        .query_selector(":scope > summary")
+        .ok()
+        .flatten()
+        .unwrap_or(element);
+    if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = target.focus();
+    }
+}
+
+/// Opens every folded section of the app, so that printing shows them all.
+pub fn open_all_sections() {
+    let root = scope().or_else(|| document().and_then(|d| d.document_element()));
+    let Some(root) = root else {
+        return;
+    };
+    // One at a time: no NodeList needed, and at most a few dozen sections.
+    for _ in 0..200 {
+        match root.query_selector("details:not([open])").ok().flatten() {
+            Some(details) => {
+                let _ = details.set_attribute("open", "");
+            }
+            None => break,
+        }
+    }
+}
+
+/// Opens the browser's print dialog (print or save as PDF), with every
+/// folded section open.
 pub fn print() {
+    open_all_sections();
     if let Some(w) = window() {
         let _ = w.print();
     }

@@ -2,6 +2,7 @@
 //! from the instrument; these are the buttons, headings and explanations
 //! around it. Plain language (B1): short sentences, everyday words.
 
+use naastenmeter_core::summary::Weight;
 use serde::{Deserialize, Serialize};
 
 /// A language the app speaks.
@@ -229,6 +230,15 @@ pub struct Strings {
     pub signal_at_question: &'static str,
     pub summary_none_fits: &'static str,
     pub summary_too_few: &'static str,
+    pub in_short_heading: &'static str,
+    pub next_steps_heading: &'static str,
+    pub toc_heading: &'static str,
+    pub help_first_with: &'static str,
+    pub help_first_above: &'static str,
+    pub in_short_lighter: &'static str,
+    pub in_short_heavier: &'static str,
+    pub in_short_mixed: &'static str,
+    pub in_short_too_few: &'static str,
 }
 
 static NL: Strings = Strings {
@@ -355,7 +365,7 @@ static NL: Strings = Strings {
     still_use: "Je kunt je scores per onderdeel wel gebruiken. Dat geldt ook voor de tips die erbij horen. Je vindt ze op deze pagina.",
     too_few_more: "Wil je toch een beschrijving zien? Dan kun je teruggaan en meer vragen invullen.",
     help_first_heading: "Eerst: hulp voor jezelf",
-    help_first_intro: "Je antwoorden laten zien dat het met jou zelf nu niet goed gaat. Het kan helpen om er vandaag met iemand over te praten. Bijvoorbeeld met:",
+    help_first_intro: "Je antwoorden laten zien dat het met jou zelf nu niet goed gaat. Het kan helpen om er vandaag met iemand over te praten.",
     help_first_why: "Hieronder staan tips en manieren om met je dierbare om te gaan. Die komen nu op de tweede plaats. Eerst is het belangrijk dat jij zelf hulp krijgt. Tips over je dierbare helpen minder als het met jou niet goed gaat.",
     help_link: "Hulp nodig?",
     help_panel_intro: "Hier vind je mensen die je nu kunt bellen of spreken. Je antwoorden blijven staan.",
@@ -363,6 +373,15 @@ static NL: Strings = Strings {
     signal_at_question: "Over je antwoord hierboven",
     summary_none_fits: "geen beschrijving past goed",
     summary_too_few: "te weinig antwoorden om te vergelijken",
+    in_short_heading: "In het kort",
+    next_steps_heading: "Wat je nu zou kunnen doen",
+    toc_heading: "Meer over je uitslag",
+    help_first_with: "Bijvoorbeeld met:",
+    help_first_above: "Wie je kunt bellen of spreken, staat hierboven.",
+    in_short_lighter: "Geen beschrijving past goed. Je scores zijn lichter dan in alle beschrijvingen.",
+    in_short_heavier: "Geen beschrijving past goed. Je scores zijn zwaarder dan in de beschrijvingen.",
+    in_short_mixed: "Geen beschrijving past goed. Je scores zijn deels licht en deels zwaar.",
+    in_short_too_few: "Je hebt te weinig vragen beantwoord om een beschrijving te kiezen.",
 };
 
 static EN: Strings = Strings {
@@ -489,7 +508,7 @@ static EN: Strings = Strings {
     still_use: "You can still use your scores per part. The same goes for the tips that go with them. You find them on this page.",
     too_few_more: "Would you like to see a description? Then you can go back and answer more questions.",
     help_first_heading: "First: help for yourself",
-    help_first_intro: "Your answers show that you yourself are not doing well right now. It can help to talk to someone about it today. For example:",
+    help_first_intro: "Your answers show that you yourself are not doing well right now. It can help to talk to someone about it today.",
     help_first_why: "Below are tips and ways to deal with your loved one. They come second for now. First it matters that you get help yourself. Tips about your loved one help less when you are not doing well.",
     help_link: "Need help?",
     help_panel_intro: "Here you find people you can call or talk to now. Your answers stay where they are.",
@@ -497,6 +516,15 @@ static EN: Strings = Strings {
     signal_at_question: "About your answer above",
     summary_none_fits: "no description fits well",
     summary_too_few: "too few answers to compare",
+    in_short_heading: "In short",
+    next_steps_heading: "What you could do now",
+    toc_heading: "More about your result",
+    help_first_with: "For example:",
+    help_first_above: "You find who to call or talk to above.",
+    in_short_lighter: "No description fits well. Your scores are lighter than in all the descriptions.",
+    in_short_heavier: "No description fits well. Your scores are heavier than in the descriptions.",
+    in_short_mixed: "No description fits well. Your scores are partly light and partly heavy.",
+    in_short_too_few: "You answered too few questions to choose a description.",
 };
 
 impl Lang {
@@ -550,4 +578,70 @@ impl Lang {
             ),
         }
     }
+}
+
+impl Lang {
+    /// A list of names in a sentence: "a, b en c" / "a, b and c".
+    pub fn list(self, names: &[String]) -> String {
+        let and = match self {
+            Lang::Nl => " en ",
+            Lang::En => " and ",
+        };
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{}{and}{last}", rest.join(", ")),
+        }
+    }
+
+    /// One sentence on the scales that weigh the same ("Weegt nu zwaar:
+    /// belasting en eenzaamheid."); `names` already in this language.
+    pub fn weight_sentence(self, weight: Weight, names: &[String]) -> String {
+        let list = self.list(names);
+        match (self, weight) {
+            (Lang::Nl, Weight::Heavy) => format!("Weegt nu zwaar: {list}."),
+            (Lang::Nl, Weight::Middle) => format!("Weegt soms zwaar: {list}."),
+            (Lang::Nl, Weight::Light) => format!("Weegt nu licht: {list}."),
+            (Lang::En, Weight::Heavy) => format!("Weighs heavily now: {list}."),
+            (Lang::En, Weight::Middle) => format!("Weighs somewhat: {list}."),
+            (Lang::En, Weight::Light) => format!("Weighs lightly now: {list}."),
+        }
+    }
+
+    /// The scales with too few answers for a score.
+    pub fn no_score_sentence(self, names: &[String]) -> String {
+        let list = self.list(names);
+        match self {
+            Lang::Nl => format!("Te weinig antwoorden voor: {list}."),
+            Lang::En => format!("Too few answers for: {list}."),
+        }
+    }
+
+    /// The named description with its strength in words.
+    pub fn best_fit(self, name: &str, strength: &str) -> String {
+        match self {
+            Lang::Nl => format!("Deze beschrijving past het best: {name} ({strength})."),
+            Lang::En => format!("This description fits best: {name} ({strength})."),
+        }
+    }
+
+    /// Two descriptions that fit about equally well.
+    pub fn two_fit(self, first: &str, second: &str) -> String {
+        match self {
+            Lang::Nl => {
+                format!("Twee beschrijvingen passen ongeveer even goed: {first} en {second}.")
+            }
+            Lang::En => format!("Two descriptions fit about equally well: {first} and {second}."),
+        }
+    }
+}
+
+/// A scale label inside a sentence: an ASCII capital at its start in
+/// lower case (no Unicode case tables: they would weigh on the first load).
+pub fn in_sentence(label: &str) -> String {
+    let mut text = String::from(label);
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    text
 }

@@ -35,6 +35,12 @@ pub const MOUNT_ID: &str = "naastenmeter";
 #[wasm_bindgen(start)]
 pub fn init_module() {
     console_error_panic_hook::set_once();
+    // Printing (also from the browser's own menu) shows every folded
+    // section of the result page. Kept for the page's whole life.
+    if let Some(window) = web_sys::window() {
+        gloo::events::EventListener::new(&window, "beforeprint", |_| browser::open_all_sections())
+            .forget();
+    }
 }
 
 /// Starts the app as the whole page (the static site and the single-file

@@ -1,11 +1,13 @@
 //! Pure helpers that turn a core [`Report`] and the instrument into what a
 //! page shows: which prototype cards (with their strength words and the
 //! description to use), what to say when none is named, which contacts lead
-//! the "first, help for yourself" block, and which contacts the help panel
-//! lists. The core decides; these only look the decisions up in the
+//! the "first, help for yourself" block, where each contact of the result
+//! page is shown in full (once), and which contacts the help panel lists. The core decides; these only look the decisions up in the
 //! instrument, so components stay free of domain rules. Tested natively.
 
-use naastenmeter_core::instrument::{Contact, Instrument, Prototype, SafetyRule, SignalLevel};
+use naastenmeter_core::instrument::{
+    AdviceKind, AdviceRule, Contact, Instrument, Prototype, SafetyRule, SignalLevel,
+};
 use naastenmeter_core::report::{Direction, Fit, Report};
 use naastenmeter_core::text::Text;
 
@@ -196,6 +198,79 @@ pub fn help_first_contacts<'a>(instrument: &'a Instrument, report: &Report) -> V
         }
     }
     contacts
+}
+
+/// The kinds of advice in the order the result page shows their sections.
+pub const ADVICE_ORDER: [AdviceKind; 4] = [
+    AdviceKind::Method,
+    AdviceKind::Technique,
+    AdviceKind::Tip,
+    AdviceKind::Offer,
+];
+
+/// The report's advice of one kind, in instrument order.
+pub fn advice_of_kind<'a>(
+    instrument: &'a Instrument,
+    report: &Report,
+    kind: AdviceKind,
+) -> Vec<&'a AdviceRule> {
+    report
+        .advice
+        .iter()
+        .filter_map(|id| instrument.advice.iter().find(|a| &a.id == id))
+        .filter(|a| a.kind == kind)
+        .collect()
+}
+
+/// Where each contact of the result page is shown in full: once, at the
+/// first place in page order (the signals, then "first, help for
+/// yourself", then the advice sections), so no card appears twice.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct ResultContacts<'a> {
+    /// "First, help for yourself": the contacts the signals above did not show.
+    pub help_first: Vec<&'a Contact>,
+    /// Per advice id, the contacts not shown earlier on the page.
+    pub advice: Vec<(&'a str, Vec<&'a Contact>)>,
+    /// Every contact shown in full on the result page, in page order.
+    pub shown: Vec<&'a str>,
+}
+
+impl<'a> ResultContacts<'a> {
+    /// The contacts to show with an advice rule.
+    pub fn of_advice(&self, id: &str) -> &[&'a Contact] {
+        self.advice
+            .iter()
+            .find(|(a, _)| *a == id)
+            .map(|(_, c)| c.as_slice())
+            .unwrap_or(&[])
+    }
+}
+
+/// Which contacts the result page shows where (see [`ResultContacts`]).
+pub fn result_contacts<'a>(instrument: &'a Instrument, report: &Report) -> ResultContacts<'a> {
+    let mut plan = ResultContacts::default();
+    for view in signal_views(instrument, report) {
+        plan.shown.extend(view.cards.iter().map(|c| c.id.as_str()));
+    }
+    for contact in help_first_contacts(instrument, report) {
+        if !plan.shown.contains(&contact.id.as_str()) {
+            plan.shown.push(&contact.id);
+            plan.help_first.push(contact);
+        }
+    }
+    for kind in ADVICE_ORDER {
+        for rule in advice_of_kind(instrument, report, kind) {
+            let mut cards = Vec::new();
+            for contact in rule.contacts.iter().filter_map(|id| instrument.contact(id)) {
+                if !plan.shown.contains(&contact.id.as_str()) {
+                    plan.shown.push(&contact.id);
+                    cards.push(contact);
+                }
+            }
+            plan.advice.push((rule.id.as_str(), cards));
+        }
+    }
+    plan
 }
 
 /// The contacts of the help panel that every questionnaire page can open:
@@ -407,5 +482,49 @@ mod tests {
                 assert!(contacts.iter().any(|c| &c.id == id), "{id} missing");
             }
         }
+    }
+
+    #[test]
+    fn every_contact_of_a_crisis_result_is_shown_in_full_once() {
+        let instrument = instrument();
+        // The heaviest answers: every signal that scale answers can raise.
+        let mut report = report_at(&instrument, 10);
+        report.signals = instrument.safety.iter().map(|r| r.id.clone()).collect();
+        report.help_for_yourself_first = true;
+        report.advice = instrument.advice.iter().map(|a| a.id.clone()).collect();
+        let plan = result_contacts(&instrument, &report);
+        for (i, id) in plan.shown.iter().enumerate() {
+            assert!(!plan.shown[..i].contains(id), "{id} in full twice");
+        }
+        let mut counted: Vec<&str> = Vec::new();
+        for view in signal_views(&instrument, &report) {
+            counted.extend(view.cards.iter().map(|c| c.id.as_str()));
+        }
+        counted.extend(plan.help_first.iter().map(|c| c.id.as_str()));
+        for (_, cards) in &plan.advice {
+            counted.extend(cards.iter().map(|c| c.id.as_str()));
+        }
+        assert_eq!(counted, plan.shown);
+        // Every contact an advice names is shown somewhere on the page.
+        for rule in &instrument.advice {
+            for id in &rule.contacts {
+                if instrument.contact(id).is_some() {
+                    assert!(
+                        plan.shown.contains(&id.as_str()),
+                        "{id} of {} missing",
+                        rule.id
+                    );
+                }
+            }
+        }
+        // The signals' contacts are not repeated in "help for yourself".
+        let signal_cards: Vec<&str> = signal_views(&instrument, &report)
+            .iter()
+            .flat_map(|v| v.cards.iter().map(|c| c.id.as_str()))
+            .collect();
+        assert!(plan
+            .help_first
+            .iter()
+            .all(|c| !signal_cards.contains(&c.id.as_str())));
     }
 }

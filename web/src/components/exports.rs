@@ -117,7 +117,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
         return html! {};
     }
     html! {
-        <section class="exports no-print" aria-labelledby="exports-heading">
+        <section class="exports no-print" id="exports" aria-labelledby="exports-heading">
             <h2 id="exports-heading">{ t.exports_heading }</h2>
             <p>{ t.exports_intro }</p>
             <ul class="export-list">

@@ -1,10 +1,12 @@
-//! The result page: safety signals first (each contact in full once), then,
-//! when a signal asks for it, "first, help for yourself" with a line saying
-//! why the tips come after it; then the scale chart, the prototype the core
-//! names (strength in words, then the percentage, with the provisional
-//! model's caveat beside it) or why none is named, what may help, the
-//! ratings and "about this result". The professional view shows the same page
-//! without the relative's own buttons.
+//! The result page. The first screen carries the result: safety signals
+//! (each contact in full once on the whole page), "first, help for
+//! yourself" when a signal asks for it, then "in short": the scales in
+//! words, the description that fits (strength in words) or why none is
+//! named, and up to three next steps (the core's `summary`). Everything else
+//! follows in folded sections with jump links: the chart, the description
+//! (percentage with the provisional model's caveat beside it), what may
+//! help, support, the ratings and "about this result". The professional
+//! view shows the same page without the relative's own buttons.
 
 use naastenmeter_core::instrument::{AdviceKind, SignalLevel};
 use naastenmeter_core::report::Direction;
@@ -16,8 +18,12 @@ use crate::components::chart::ScaleChart;
 use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
 use crate::components::local_offers::LocalOffers;
+use crate::i18n::in_sentence;
 use crate::state::{Action, AppContext, Outcome, Shared, View};
-use crate::view_model::{help_first_contacts, prototype_view, signal_views, Card, PrototypeView};
+use crate::view_model::{
+    advice_of_kind, prototype_view, result_contacts, signal_views, Card, PrototypeView,
+};
+use naastenmeter_core::summary::summary;
 
 /// Properties of [`ResultPage`].
 #[derive(Properties, PartialEq)]
@@ -158,15 +164,23 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         },
     };
 
+    // Where each contact is shown in full: once, where it matters most.
+    let contacts = result_contacts(instrument, report);
+
     // PINM's contra-indication: help for the relative leads, with the
-    // contacts of the signals that asked for it.
+    // contacts of the signals that asked for it (those the signals above
+    // did not show already).
     let help_first = report.help_for_yourself_first.then(|| {
-        let contacts = help_first_contacts(instrument, report);
         html! {
             <section class="help-first" id="help-first" aria-labelledby="help-first-heading">
                 <h2 id="help-first-heading">{ t.help_first_heading }</h2>
                 <p>{ t.help_first_intro }</p>
-                <ul class="contact-lines">{ for contacts.into_iter().map(|c| contact_line(c, lang)) }</ul>
+                if contacts.help_first.is_empty() {
+                    <p>{ t.help_first_above }</p>
+                } else {
+                    <p>{ t.help_first_with }</p>
+                    <ul class="contact-lines">{ for contacts.help_first.iter().map(|c| contact_line(c, lang)) }</ul>
+                }
             </section>
         }
     });
@@ -176,33 +190,89 @@ pub fn ResultPage(props: &ResultProps) -> Html {
 
     let advice_group = |kind: AdviceKind,
                         heading: &'static str,
-                        intro: Option<&'static str>|
+                        intro: Option<&'static str>,
+                        before: Html|
      -> Html {
-        let rules: Vec<_> = report
-            .advice
-            .iter()
-            .filter_map(|id| instrument.advice.iter().find(|a| &a.id == id))
-            .filter(|a| a.kind == kind)
-            .collect();
+        let rules = advice_of_kind(instrument, report, kind);
         if rules.is_empty() {
-            return html! {};
+            return before;
         }
         html! {
-            <section class="advice" aria-labelledby={format!("advice-{kind:?}")}>
-                <h2 id={format!("advice-{kind:?}")}>{ heading }</h2>
+            <details class="fold advice" id={format!("sec-advice-{kind:?}")}>
+                <summary><h2 id={format!("advice-{kind:?}")}>{ heading }</h2></summary>
+                { before }
                 if let Some(intro) = intro { <p>{ intro }</p> }
                 { for rules.into_iter().map(|a| html! {
-                    <article class="advice-item">
+                    <article class="advice-item" id={format!("advice-{}", a.id)}>
                         <h3>{ pick(&a.title, code) }</h3>
                         <p>{ pick(&a.text, code) }</p>
                         if let Some(more) = &a.learn_more {
                             <p class="learn-more">{ t.learn_more }{ ": " }{ pick(more, code) }</p>
                         }
-                        { for a.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
+                        { for contacts.of_advice(&a.id).iter().map(|c| html! { <ContactCard id={c.id.clone()} /> }) }
                     </article>
                 }) }
-            </section>
+            </details>
         }
+    };
+
+    // The first screen: the scales in words, the description in one
+    // sentence, up to three next steps. The core chooses; this only words it.
+    let first = summary(instrument, report);
+    let scale_names = |ids: &[String]| -> Vec<String> {
+        ids.iter()
+            .filter_map(|id| instrument.scale(id))
+            .map(|s| in_sentence(pick(&s.label, code)))
+            .collect()
+    };
+    let mut scale_sentences: Vec<String> = first
+        .groups
+        .iter()
+        .map(|g| lang.weight_sentence(g.weight, &scale_names(&g.scales)))
+        .collect();
+    if !first.no_score.is_empty() {
+        scale_sentences.push(lang.no_score_sentence(&scale_names(&first.no_score)));
+    }
+    let view = prototype_view(instrument, report);
+    let description_line = match &view {
+        PrototypeView::Named { cards, .. } => match cards.as_slice() {
+            [one] => lang.best_fit(
+                pick(&one.prototype.name, code),
+                one.strength.map(|s| pick(s, code)).unwrap_or_default(),
+            ),
+            [a, b, ..] => {
+                lang.two_fit(pick(&a.prototype.name, code), pick(&b.prototype.name, code))
+            }
+            [] => String::new(),
+        },
+        PrototypeView::NoneFits(Direction::Lighter) => t.in_short_lighter.to_string(),
+        PrototypeView::NoneFits(Direction::Heavier) => t.in_short_heavier.to_string(),
+        PrototypeView::NoneFits(Direction::Mixed) => t.in_short_mixed.to_string(),
+        PrototypeView::TooFewInputs { .. } => t.in_short_too_few.to_string(),
+    };
+    let jump = |target: String| {
+        Callback::from(move |event: MouseEvent| {
+            event.prevent_default();
+            browser::reveal(&target);
+        })
+    };
+    let next_steps = first.next_steps.iter().filter_map(|id| {
+        let rule = instrument.advice.iter().find(|a| &a.id == id)?;
+        let target = format!("advice-{id}");
+        Some(html! {
+            <li><a href={format!("#{target}")} onclick={jump(target.clone())}>{ pick(&rule.title, code) }</a></li>
+        })
+    });
+    let in_short = html! {
+        <section class="in-short" id="in-short" aria-labelledby="in-short-heading">
+            <h2 id="in-short-heading">{ t.in_short_heading }</h2>
+            <p class="in-short-scales">{ scale_sentences.join(" ") }</p>
+            <p class="in-short-description">{ description_line }</p>
+            if !first.next_steps.is_empty() {
+                <h3 id="next-steps-heading">{ t.next_steps_heading }</h3>
+                <ul class="next-steps" aria-labelledby="next-steps-heading">{ for next_steps }</ul>
+            }
+        </section>
     };
 
     let ratings = rating_items(instrument);
@@ -245,10 +315,119 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         }
     };
 
+    // The folded sections after the first screen, each with a jump link.
+    let fold = |id: &str, heading_id: &str, heading: &'static str, class: &str, content: Html| {
+        html! {
+            <details class={classes!("fold", class.to_string())} id={id.to_string()}>
+                <summary><h2 id={heading_id.to_string()}>{ heading }</h2></summary>
+                { content }
+            </details>
+        }
+    };
+    let mut sections: Vec<(String, &'static str, Html)> = Vec::new();
+    sections.push((
+        "sec-scores".into(),
+        t.scores_heading,
+        fold(
+            "sec-scores",
+            "scores-heading",
+            t.scores_heading,
+            "scores",
+            html! {
+                <>
+                    <p>{ t.scores_intro }</p>
+                    <ScaleChart report={outcome.clone()} />
+                    { for bands }
+                </>
+            },
+        ),
+    ));
+    sections.push((
+        "sec-prototype".into(),
+        t.prototype_heading,
+        fold(
+            "sec-prototype",
+            "prototype-heading",
+            t.prototype_heading,
+            "prototypes",
+            prototype,
+        ),
+    ));
+    for (kind, heading, intro) in [
+        (AdviceKind::Method, t.methods_heading, None),
+        (
+            AdviceKind::Technique,
+            t.techniques_heading,
+            Some(t.techniques_intro),
+        ),
+        (AdviceKind::Tip, t.tips_heading, None),
+    ] {
+        if !advice_of_kind(instrument, report, kind).is_empty() {
+            sections.push((
+                format!("sec-advice-{kind:?}"),
+                heading,
+                advice_group(kind, heading, intro, html! {}),
+            ));
+        }
+    }
+    // Support: the partner's own offers first, then the instrument's.
+    let local = html! { <LocalOffers outcome={outcome.clone()} /> };
+    if advice_of_kind(instrument, report, AdviceKind::Offer).is_empty() {
+        sections.push((
+            "sec-local".into(),
+            t.offers_heading,
+            html! { <div id="sec-local">{ local }</div> },
+        ));
+    } else {
+        sections.push((
+            "sec-advice-Offer".into(),
+            t.offers_heading,
+            advice_group(AdviceKind::Offer, t.offers_heading, None, local),
+        ));
+    }
+    if !ratings.is_empty() {
+        sections.push((
+            "sec-ratings".into(),
+            t.ratings_heading,
+            fold(
+                "sec-ratings",
+                "ratings-heading",
+                t.ratings_heading,
+                "ratings-section",
+                html! {
+                    <ul class="ratings">{ for rating_rows }</ul>
+                },
+            ),
+        ));
+    }
+    sections.push((
+        "sec-about".into(),
+        t.about_heading,
+        fold(
+            "sec-about",
+            "about-heading",
+            t.about_heading,
+            "about",
+            html! {
+                <>
+                    <p>{ t.about_method }</p>
+                    <p>{ t.about_uncertainty }</p>
+                    <p>{ pick(&model.about, code) }</p>
+                    if model.provisional { <p><strong>{ t.about_provisional }</strong></p> }
+                </>
+            },
+        ),
+    ));
+    let toc = sections.iter().map(|(id, heading, _)| {
+        html! { <li><a href={format!("#{id}")} onclick={jump(id.clone())}>{ *heading }</a></li> }
+    });
+    let exports_link = (!props.professional).then(|| html! {
+        <li><a href="#exports" onclick={jump("exports".to_string())}>{ t.exports_heading }</a></li>
+    });
+
     let body = html! {
         <>
             <h1 id={heading_id} tabindex="-1">{ t.result_heading }</h1>
-            <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
             <p class="made-on">{ t.made_on }{ ": " }{ lang.date(outcome.created.as_deref()) }</p>
             if has_signals {
                 <section class="signals" aria-labelledby="signals-heading">
@@ -257,36 +436,14 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 </section>
             }
             { help_first }
+            { in_short }
+            <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
+            <nav class="toc no-print" aria-labelledby="toc-heading">
+                <h2 id="toc-heading">{ t.toc_heading }</h2>
+                <ul>{ for toc }{ exports_link }</ul>
+            </nav>
             { help_first_why }
-            <section aria-labelledby="scores-heading">
-                <h2 id="scores-heading">{ t.scores_heading }</h2>
-                <p>{ t.scores_intro }</p>
-                <ScaleChart report={outcome.clone()} />
-                { for bands }
-            </section>
-            <section aria-labelledby="prototype-heading" class="prototypes">
-                <h2 id="prototype-heading">{ t.prototype_heading }</h2>
-                { prototype }
-            </section>
-            { advice_group(AdviceKind::Method, t.methods_heading, None) }
-            { advice_group(AdviceKind::Technique, t.techniques_heading, Some(t.techniques_intro)) }
-            { advice_group(AdviceKind::Tip, t.tips_heading, None) }
-            <LocalOffers outcome={outcome.clone()} />
-            { advice_group(AdviceKind::Offer, t.offers_heading, None) }
-            if !ratings.is_empty() {
-                <section aria-labelledby="ratings-heading">
-                    <h2 id="ratings-heading">{ t.ratings_heading }</h2>
-                    <ul class="ratings">{ for rating_rows }</ul>
-                </section>
-            }
-            <section aria-labelledby="about-heading" class="about">
-                <h2 id="about-heading">{ t.about_heading }</h2>
-                <p>{ t.about_method }</p>
-                <p>{ t.about_uncertainty }</p>
-                <p>{ pick(&model.about, code) }</p>
-                if model.provisional { <p><strong>{ t.about_provisional }</strong></p> }
-                <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
-            </section>
+            { for sections.into_iter().map(|(_, _, html)| html) }
             { actions }
         </>
     };
