@@ -152,9 +152,11 @@ test('a relative completes the embedded questionnaire and sees the partner\'s fi
   assert.ok(shown.includes('Cursus: omgaan met agressie'), 'an offer for a named behaviour is shown');
 
   // Above the generic offers (the instrument's own), when those are shown.
+  // The offers section is folded; document order decides what comes first.
   const order = await page.locator('main.result').evaluate((main) => {
-    const sections = [...main.querySelectorAll('section')].map((s) => s.id || s.getAttribute('aria-labelledby'));
-    return { local: sections.indexOf('local-offers'), generic: sections.indexOf('advice-Offer') };
+    const all = [...main.querySelectorAll('*')];
+    const generic = main.querySelector('#sec-advice-Offer article.advice-item');
+    return { local: all.indexOf(main.querySelector('#local-offers')), generic: generic ? all.indexOf(generic) : -1 };
   });
   assert.ok(order.local >= 0);
   if (order.generic >= 0) assert.ok(order.local < order.generic, 'local offers come before the generic ones');
