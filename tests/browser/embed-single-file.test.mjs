@@ -46,7 +46,7 @@ test('the single file opens from file://, is completed end to end and requests n
   await page.reload();
   await page.locator('#progress-text', { hasText: /^Pagina 2 van/ }).waitFor();
   await answerToResult(page);
-  await page.locator('main.result .prototypes h3').first().waitFor();
+  await page.locator('main.result .prototypes h3').first().waitFor({ state: 'attached' }); // inside a folded section
 
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
   const exported = JSON.parse(await readFile(await download.path(), 'utf8'));

@@ -138,7 +138,7 @@ test('a relative completes the embedded questionnaire and sees the partner\'s fi
       return id in values ? optionIndex(INSTRUMENT, id, values[id]) : 0;
     },
   });
-  await page.locator('main.result #local-offers').waitFor();
+  await page.locator('main.result #local-offers').waitFor({ state: 'attached' }); // inside a folded section
 
   const prototypes = await shownPrototypes(page);
   assert.ok(prototypes.length > 0 && prototypes.every(Boolean), `prototypes shown: ${prototypes}`);

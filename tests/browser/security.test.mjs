@@ -479,7 +479,7 @@ test('embed: a hostile partner configuration is shown as text, its unsafe links 
 
   await page.locator('#start').click();
   await answerToResult(page);
-  await page.locator('#local-offers').waitFor();
+  await page.locator('#local-offers').waitFor({ state: 'attached' }); // inside a folded section
   const threats = await domThreats(page);
   assertHarmless(threats, 'embedded result with the partner\'s offers');
   assert.equal(await page.locator('#local-offers h3').first().textContent(), PAYLOADS[1], 'the offer name is literal text');
