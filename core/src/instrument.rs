@@ -552,6 +552,28 @@ impl Instrument {
     }
 }
 
+impl Model {
+    /// The verbal strength for a posterior probability: the first level
+    /// (strongest first) whose minimum it reaches, or the weakest.
+    pub fn strength_for(&self, probability: f64) -> Option<&StrengthLevel> {
+        self.strength
+            .iter()
+            .find(|level| probability >= level.min_posterior)
+            .or(self.strength.last())
+    }
+}
+
+impl Prototype {
+    /// The description to show: the one for an urgent signal while one
+    /// holds and the prototype has it, else the ordinary one.
+    pub fn description_for(&self, while_urgent: bool) -> &Text {
+        match (&self.description_when_urgent, while_urgent) {
+            (Some(urgent), true) => urgent,
+            _ => &self.description,
+        }
+    }
+}
+
 impl ResponseScale {
     /// Lowest and highest option value, or `None` for a scale with no options.
     pub fn range(&self) -> Option<(i32, i32)> {

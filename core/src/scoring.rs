@@ -371,10 +371,7 @@ fn classify(
                         .map(|k| probabilities[*k].prototype.clone())
                         .collect(),
                     strength: model
-                        .strength
-                        .iter()
-                        .find(|level| probability >= level.min_posterior)
-                        .or(model.strength.last())
+                        .strength_for(probability)
                         .map(|level| level.id.clone())
                         .unwrap_or_default(),
                     // Set by `score` once the signals are known.

@@ -59,24 +59,9 @@ pub fn strength_label<'a>(instrument: &'a Instrument, id: &str) -> Option<&'a Te
         .map(|level| &level.label)
 }
 
-/// The words the instrument states for a posterior probability: the first
-/// level (strongest first) whose minimum it reaches, as the core decides
-/// for the named prototype. Used for the second card of an uncertain result.
-fn strength_for(instrument: &Instrument, probability: f64) -> Option<&Text> {
-    let levels = &instrument.model.strength;
-    levels
-        .iter()
-        .find(|level| probability >= level.min_posterior)
-        .or(levels.last())
-        .map(|level| &level.label)
-}
-
-/// The description of `prototype` to show.
+/// The description of `prototype` to show ([`Prototype::description_for`]).
 pub fn description(prototype: &Prototype, while_urgent: bool) -> &Text {
-    match (&prototype.description_when_urgent, while_urgent) {
-        (Some(urgent), true) => urgent,
-        _ => &prototype.description,
-    }
+    prototype.description_for(while_urgent)
 }
 
 /// What the result page says about the prototypes, from the core's [`Fit`].
@@ -103,7 +88,10 @@ pub fn prototype_view<'a>(instrument: &'a Instrument, report: &Report) -> Protot
                     let strength = if id == best {
                         strength_label(instrument, strength)
                     } else {
-                        strength_for(instrument, probability)
+                        instrument
+                            .model
+                            .strength_for(probability)
+                            .map(|level| &level.label)
                     };
                     Some(Card {
                         prototype,
