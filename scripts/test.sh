@@ -24,7 +24,7 @@ cargo build -p naastenmeter-core --target wasm32-unknown-unknown
 step "Rust tests"
 cargo test -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli
 # The web app's reducer is pure: its no-data-loss property test runs natively.
-cargo test -p naastenmeter-web --lib --test no_data_loss
+cargo test -p naastenmeter-web
 
 step "Identical numbers natively and in WebAssembly"
 ./scripts/compare-native-wasm.sh

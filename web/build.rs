@@ -23,7 +23,8 @@ fn main() {
         std::fs::read(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
     let instrument = naastenmeter_core::load_instrument(&json)
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-    let bytes = naastenmeter_core::binary::encode_instrument(&instrument);
+    let bytes = naastenmeter_core::binary::encode_instrument(instrument.instrument())
+        .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
     std::fs::write(Path::new(&out).join("instrument.bin"), bytes).expect("OUT_DIR is writable");
 }

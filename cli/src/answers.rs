@@ -9,7 +9,7 @@
 
 use naastenmeter_core::export::fhir;
 use naastenmeter_core::instrument::ChoiceKind;
-use naastenmeter_core::{Answer, Answers, Instrument};
+use naastenmeter_core::{score, Answer, Answers, Questionnaire, Scored};
 use serde_json::Value;
 
 /// Where the answers came from.
@@ -21,13 +21,13 @@ pub(crate) enum Source {
     Fhir,
 }
 
-/// Reads the answers in `bytes` (the file at `path`) for `instrument`.
-/// Messages start with `path`.
+/// Reads the answers in `bytes` (the file at `path`) for `instrument` and
+/// scores them. Messages start with `path`.
 pub(crate) fn read(
-    instrument: &Instrument,
+    instrument: &Questionnaire,
     path: &str,
     bytes: &[u8],
-) -> Result<(Answers, Source), String> {
+) -> Result<(Scored, Source), String> {
     if bytes.len() > naastenmeter_core::MAX_IMPORT_BYTES {
         return Err(format!(
             "{path}: the file is {} bytes, more than the limit of {} bytes",
@@ -43,27 +43,25 @@ pub(crate) fn read(
         return Err(not_answers(&format!("it holds {}", kind(&value))));
     };
     if map.get("resourceType").and_then(Value::as_str) == Some("QuestionnaireResponse") {
-        let answers = fhir::answers_from_questionnaire_response(instrument, bytes)
+        let scored = fhir::scored_from_questionnaire_response(instrument, bytes)
             .map_err(|e| format!("{path}: a FHIR QuestionnaireResponse, but {e}"))?;
-        return Ok((answers, Source::Fhir));
+        return Ok((scored, Source::Fhir));
     }
     let mut answers = Answers::new();
     for (id, value) in &map {
         let answer = answer(instrument, id, value).map_err(|e| format!("{path}: {e}"))?;
         answers.set(id, answer);
     }
-    Ok((answers, Source::Plain))
+    let scored = score(instrument, answers).map_err(|e| format!("{path}: {e}"))?;
+    Ok((scored, Source::Plain))
 }
 
 /// The answer `value` to question `id`, if it is of the kind the question
 /// takes; whether it is one of the question's values or options is left to
 /// scoring, which names the allowed ones.
-fn answer(instrument: &Instrument, id: &str, value: &Value) -> Result<Answer, String> {
-    let (takes, answer) = if let Some(item) = instrument.item(id) {
-        let values: Vec<String> = instrument
-            .response_scale_of(item)
-            .map(|scale| scale.options.iter().map(|o| o.value.to_string()).collect())
-            .unwrap_or_default();
+fn answer(instrument: &Questionnaire, id: &str, value: &Value) -> Result<Answer, String> {
+    let (takes, answer) = if let Some(scale) = instrument.response_scale_of(id) {
+        let values: Vec<String> = scale.options.iter().map(|o| o.value.to_string()).collect();
         let answer = value
             .as_i64()
             .and_then(|v| i32::try_from(v).ok())

@@ -5,7 +5,7 @@ use std::fs;
 
 use clap::{Args, ValueEnum};
 use naastenmeter_core::export::{csv, fhir, json, share};
-use naastenmeter_core::{load_instrument, score as score_answers, Instrument, LoadError};
+use naastenmeter_core::{load_instrument, LoadError, Questionnaire};
 
 use crate::answers::{self, Source};
 use crate::failure::Failure;
@@ -83,7 +83,7 @@ fn read(path: &str) -> Result<Vec<u8>, Failure> {
     fs::read(path).map_err(|e| Failure::Input(format!("cannot read `{path}`: {e}")))
 }
 
-fn load(path: &str) -> Result<Instrument, Failure> {
+fn load(path: &str) -> Result<Questionnaire, Failure> {
     let bytes = read(path)?;
     load_instrument(&bytes).map_err(|e| describe_load_error(path, &e))
 }
@@ -94,7 +94,7 @@ fn describe_load_error(path: &str, error: &LoadError) -> Failure {
 
 /// The language asked for, or the instrument's first; one the instrument
 /// does not have is a wrong command line.
-fn language(asked: Option<&str>, instrument: &Instrument) -> Result<String, Failure> {
+fn language(asked: Option<&str>, instrument: &Questionnaire) -> Result<String, Failure> {
     let language = asked
         .map(String::from)
         .unwrap_or_else(|| instrument.languages.first().cloned().unwrap_or_default());
@@ -130,21 +130,24 @@ pub fn score(args: &ScoreArgs) -> Result<(), Failure> {
     let instrument = load(&args.instrument)?;
     let language = language(args.language.as_deref(), &instrument)?;
     let path = &args.answers;
-    let (answers, source) = answers::read(&instrument, path, &read(path)?)?;
+    let (scored, source) =
+        answers::read(&instrument, path, &read(path)?).map_err(Failure::Input)?;
     if source == Source::Fhir {
         eprintln!(
             "note: `{path}` is a FHIR QuestionnaireResponse: it carries no Naastenmeter \
              checksum, so nothing shows whether its answers were changed after they were given"
         );
     }
-    let report =
-        score_answers(&instrument, &answers).map_err(|e| Failure::Input(format!("{path}: {e}")))?;
-    let authored = args.authored.as_deref();
+    // The time given on the command line wins over one the file carries.
+    let scored = match &args.authored {
+        Some(authored) => scored.made_at(Some(authored.clone())),
+        None => scored,
+    };
     let output = match args.format {
-        Format::Json => json::export_report(&instrument, &answers, &report, authored),
-        Format::Fhir => fhir::questionnaire_response(&instrument, &answers, &language, authored),
-        Format::Csv => csv::csv_export(&instrument, &answers, &report),
-        Format::Share => share::encode_share_code(&instrument, &answers),
+        Format::Json => json::export_report(&instrument, &scored),
+        Format::Fhir => fhir::questionnaire_response(&instrument, &scored, &language),
+        Format::Csv => csv::csv_export(&instrument, &scored),
+        Format::Share => share::encode_share_code(&instrument, &scored),
     };
     println!("{}", output.trim_end());
     Ok(())
@@ -157,9 +160,10 @@ pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
         None => load_instrument(DEFAULT_INSTRUMENT.as_bytes())
             .map_err(|e| describe_load_error("the built-in default instrument", &e))?,
     };
-    let answers = share::decode_share_code(&instrument, &args.code)
+    let scored = share::decode_share_code(&instrument, &args.code)
         .map_err(|e| Failure::Input(e.to_string()))?;
-    let text = serde_json::to_string_pretty(&answers).map_err(|e| Failure::Input(e.to_string()))?;
+    let text = serde_json::to_string_pretty(scored.answers())
+        .map_err(|e| Failure::Input(e.to_string()))?;
     println!("{text}");
     Ok(())
 }

@@ -12,8 +12,8 @@ use std::sync::Mutex;
 use std::time::Instant;
 
 use clap::{Args, ValueEnum};
-use naastenmeter_core::instrument::{FittedModel, Instrument, VarianceKind};
-use naastenmeter_core::{load_instrument, validate};
+use naastenmeter_core::instrument::{FittedModel, VarianceKind};
+use naastenmeter_core::{load_instrument, Questionnaire};
 use naastenmeter_estimate::{
     bootstrap_lrt, enumerate, enumeration_table, Accelerator, ClassOrder, Dataset, EstimateError,
     Fit, FitOptions, Progress,
@@ -332,7 +332,7 @@ fn dataset(
     table: &Table,
     indices: &[usize],
     columns: &[String],
-    instrument: Option<&Instrument>,
+    instrument: Option<&Questionnaire>,
 ) -> Result<Dataset, String> {
     match args.kind {
         Kind::Profiles => {
@@ -467,12 +467,13 @@ fn choose(
 
 /// Writes the model, or the instrument with the model merged in (checked
 /// again), to `out` or standard output.
-fn write(fit: Fit, instrument: Option<Instrument>, out: Option<&str>) -> Result<(), Failure> {
+fn write(fit: Fit, instrument: Option<Questionnaire>, out: Option<&str>) -> Result<(), Failure> {
     let json = match instrument {
-        Some(mut instrument) => {
+        Some(questionnaire) => {
+            let mut instrument = questionnaire.instrument().clone();
             instrument.model.latent = fit.model;
             instrument.model.typicality = fit.typicality;
-            let problems = validate(&instrument);
+            let problems = naastenmeter_core::validate(&instrument);
             if !problems.is_empty() {
                 let list: Vec<String> = problems.iter().map(|p| format!("  {p}")).collect();
                 return Err(Failure::Input(format!(
@@ -497,7 +498,7 @@ fn write(fit: Fit, instrument: Option<Instrument>, out: Option<&str>) -> Result<
     Ok(())
 }
 
-fn load(path: &str) -> Result<Instrument, String> {
+fn load(path: &str) -> Result<Questionnaire, String> {
     let bytes = fs::read(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
     load_instrument(&bytes).map_err(|e| format!("{path}: {e}"))
 }

@@ -8,7 +8,8 @@
 use std::fs;
 
 use csv::{ReaderBuilder, StringRecord, Trim};
-use naastenmeter_core::instrument::{Instrument, ResponseScale};
+use naastenmeter_core::instrument::ResponseScale;
+use naastenmeter_core::Questionnaire;
 use naastenmeter_estimate::{CategoricalData, ContinuousData, MISSING_CATEGORY};
 
 /// A CSV file: a header and rows of cells.
@@ -232,7 +233,7 @@ impl Table {
         &self,
         columns: &[usize],
         declared: Option<u8>,
-        instrument: Option<&Instrument>,
+        instrument: Option<&Questionnaire>,
     ) -> Result<CategoricalData, String> {
         let scales: Vec<Option<&ResponseScale>> = columns
             .iter()
@@ -240,8 +241,7 @@ impl Table {
                 instrument
                     .map(|ins| {
                         let id = &self.header[j];
-                        ins.item(id)
-                            .and_then(|item| ins.response_scale_of(item))
+                        ins.response_scale_of(id)
                             .ok_or(format!("column `{id}` is not an item of the instrument"))
                     })
                     .transpose()

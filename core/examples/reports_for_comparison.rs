@@ -10,7 +10,7 @@
 //! skipped items.
 
 use naastenmeter_core::instrument::ChoiceKind;
-use naastenmeter_core::{load_instrument, score, Answers, Instrument};
+use naastenmeter_core::{load_instrument, score, Answers, Questionnaire};
 
 const INSTRUMENTS: [&str; 3] = [
     include_str!("../../tests/data/test-instrument.json"),
@@ -31,10 +31,13 @@ impl Lcg {
     }
 }
 
-fn random_answers(instrument: &Instrument, rng: &mut Lcg) -> Answers {
+fn random_answers(instrument: &Questionnaire, rng: &mut Lcg) -> Answers {
     let mut answers = Answers::new();
     for item in &instrument.items {
-        let options = &instrument.response_scale_of(item).expect("valid").options;
+        let options = &instrument
+            .response_scale_of(&item.id)
+            .expect("valid")
+            .options;
         if rng.next(5) > 0 {
             answers.set_value(&item.id, options[rng.next(options.len())].value);
         }
@@ -56,8 +59,11 @@ fn main() {
         println!("{}", instrument.content_hash());
         for _ in 0..200 {
             let answers = random_answers(&instrument, &mut rng);
-            let report = score(&instrument, &answers).expect("answers fit");
-            println!("{}", serde_json::to_string(&report).expect("serialisable"));
+            let scored = score(&instrument, answers).expect("answers fit");
+            println!(
+                "{}",
+                serde_json::to_string(scored.report()).expect("serialisable")
+            );
         }
     }
 }

@@ -1,10 +1,12 @@
 //! The instrument's compact binary form (postcard).
 //!
-//! Two uses: it is the canonical form behind [`Instrument::content_hash`]
-//! (field order is fixed by the types, maps are sorted, so equal content
-//! gives equal bytes), and it lets the web app ship an instrument that was
+//! Two uses: it is the canonical form behind
+//! [`Questionnaire::content_hash`](crate::Questionnaire::content_hash) (field
+//! order is fixed by the types, maps are sorted, so equal content gives
+//! equal bytes), and it lets the web app ship an instrument that was
 //! validated at build time without carrying a JSON parser for it, which
-//! keeps the first load small.
+//! keeps the first load small. [`crate::decode_instrument`] reads it back
+//! into a validated questionnaire.
 
 use alloc::string::ToString;
 use alloc::vec::Vec;
@@ -13,18 +15,20 @@ use crate::error::Problem;
 use crate::instrument::Instrument;
 
 /// The instrument in its binary form.
-pub fn encode_instrument(instrument: &Instrument) -> Vec<u8> {
-    // Encoding into a growable buffer only fails for types postcard cannot
-    // represent; the instrument's types are all representable.
-    postcard::to_allocvec(instrument).unwrap_or_default()
+///
+/// An error is returned rather than an empty buffer: an empty buffer would
+/// give every instrument the same content hash, and exports made with one
+/// instrument would then read against another.
+pub fn encode_instrument(instrument: &Instrument) -> Result<Vec<u8>, Problem> {
+    postcard::to_allocvec(instrument).map_err(|error| Problem {
+        path: "".to_string(),
+        message: alloc::format!("the instrument cannot be written in binary form: {error}"),
+    })
 }
 
-/// Reads an instrument written by [`encode_instrument`].
-///
-/// This does not validate: use it only for bytes made from an instrument
-/// that passed [`crate::load_instrument`], such as the web app's build step
-/// does. Damaged bytes give an error, never a panic.
-pub fn decode_instrument(bytes: &[u8]) -> Result<Instrument, Problem> {
+/// Reads the bytes of [`encode_instrument`] back, without validating
+/// (that is [`crate::decode_instrument`]'s part).
+pub(crate) fn decode_instrument(bytes: &[u8]) -> Result<Instrument, Problem> {
     postcard::from_bytes(bytes).map_err(|error| Problem {
         path: "".to_string(),
         message: alloc::format!("the binary instrument cannot be read: {error}"),
@@ -38,10 +42,10 @@ mod tests {
     #[test]
     fn the_binary_form_round_trips() {
         let json = include_str!("../../tests/data/test-instrument.json");
-        let instrument = crate::load_instrument(json.as_bytes()).unwrap();
-        let bytes = encode_instrument(&instrument);
+        let questionnaire = crate::load_instrument(json.as_bytes()).unwrap();
+        let bytes = encode_instrument(questionnaire.instrument()).unwrap();
         assert!(bytes.len() < json.len() / 2, "{} bytes", bytes.len());
-        assert_eq!(decode_instrument(&bytes).unwrap(), instrument);
-        assert!(decode_instrument(&bytes[..bytes.len() / 2]).is_err());
+        assert_eq!(crate::decode_instrument(&bytes).unwrap(), questionnaire);
+        assert!(crate::decode_instrument(&bytes[..bytes.len() / 2]).is_err());
     }
 }

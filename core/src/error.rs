@@ -3,9 +3,14 @@
 //! Every error names the place (a path into the instrument file, an item id,
 //! a character position in a share code) and what is wrong there.
 
+use alloc::boxed::Box;
+use alloc::format;
 use alloc::string::String;
 use alloc::vec::Vec;
 use core::fmt;
+
+use crate::stamp::InstrumentStamp;
+use crate::MAX_IMPORT_BYTES;
 
 /// One problem found in an instrument, with the path to where it is.
 ///
@@ -150,3 +155,130 @@ impl fmt::Display for ScoreError {
 }
 
 impl core::error::Error for ScoreError {}
+
+/// Why an export could not be read.
+#[derive(Debug, Clone, PartialEq)]
+#[non_exhaustive]
+pub enum ImportError {
+    /// The file is larger than [`crate::MAX_IMPORT_BYTES`].
+    TooLarge {
+        /// Size in bytes.
+        size: usize,
+        /// Limit in bytes.
+        limit: usize,
+    },
+    /// The file is not a Naastenmeter export, or not valid JSON.
+    NotAnExport(Problem),
+    /// The file was made with another instrument, another version, or the same
+    /// version with different content.
+    OtherInstrument {
+        /// What the file says.
+        found: Box<InstrumentStamp>,
+        /// What this app has.
+        expected: Box<InstrumentStamp>,
+    },
+    /// The file was changed after it was made.
+    Altered,
+    /// The answers in the file cannot be scored with this instrument.
+    BadAnswers(ScoreError),
+    /// A share code that cannot be read.
+    ShareCode(ShareCodeError),
+}
+
+impl fmt::Display for ImportError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ImportError::TooLarge { size, limit } => {
+                write!(f, "the file is {size} bytes, more than the limit of {limit} bytes for an export")
+            }
+            ImportError::NotAnExport(problem) => {
+                write!(f, "this is not a Naastenmeter export that can be read: {problem}")
+            }
+            ImportError::OtherInstrument { found, expected } => {
+                let mut parts: Vec<String> = Vec::new();
+                if found.id != expected.id {
+                    parts.push(format!("questionnaire `{}` instead of `{}`", found.id, expected.id));
+                }
+                if found.version != expected.version {
+                    parts.push(format!("version {} instead of {}", found.version, expected.version));
+                }
+                if found.hash != expected.hash {
+                    parts.push("different questionnaire content (content hash does not match)".into());
+                }
+                write!(f, "this export was made with another questionnaire: {}", parts.join("; "))
+            }
+            ImportError::Altered => write!(
+                f,
+                "this export was changed after it was made (its checksum or result does not match its answers)"
+            ),
+            ImportError::BadAnswers(error) => write!(f, "the answers in this export cannot be used: {error}"),
+            ImportError::ShareCode(error) => write!(f, "{error}"),
+        }
+    }
+}
+
+impl core::error::Error for ImportError {}
+
+/// Why a share code could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum ShareCodeError {
+    /// The code is empty.
+    Empty,
+    /// The code is far longer than any real share code.
+    TooLong {
+        /// Number of characters.
+        length: usize,
+    },
+    /// A character that cannot be in a share code.
+    BadCharacter {
+        /// Its position, counting from 1 and skipping dashes and spaces.
+        position: usize,
+        /// The character.
+        character: char,
+    },
+    /// Characters are missing or extra, or one was mistyped.
+    Mistyped,
+    /// The code was made by a newer version of Naastenmeter.
+    UnknownVersion(u8),
+    /// The code was made with another questionnaire or version.
+    OtherInstrument,
+}
+
+impl fmt::Display for ShareCodeError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ShareCodeError::Empty => write!(f, "the share code is empty"),
+            ShareCodeError::TooLong { length } => {
+                write!(f, "the share code has {length} characters, far more than a real share code")
+            }
+            ShareCodeError::BadCharacter { position, character } => write!(
+                f,
+                "character {position} (`{character}`) cannot be in a share code: use digits and letters A to Z"
+            ),
+            ShareCodeError::Mistyped => write!(
+                f,
+                "the share code is not complete or has a typing error: check every character"
+            ),
+            ShareCodeError::UnknownVersion(v) => {
+                write!(f, "the share code was made by a newer Naastenmeter (code version {v})")
+            }
+            ShareCodeError::OtherInstrument => {
+                write!(f, "the share code was made with another questionnaire or another version of it")
+            }
+        }
+    }
+}
+
+impl core::error::Error for ShareCodeError {}
+
+/// Refuses an import larger than [`MAX_IMPORT_BYTES`], before any parsing.
+pub fn check_import_size(size: usize) -> Result<(), ImportError> {
+    if size > MAX_IMPORT_BYTES {
+        return Err(ImportError::TooLarge {
+            size,
+            limit: MAX_IMPORT_BYTES,
+        });
+    }
+    Ok(())
+}

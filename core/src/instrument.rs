@@ -57,6 +57,10 @@ pub struct Instrument {
     /// Contact points named by safety rules and advice.
     #[serde(default)]
     pub contacts: Vec<Contact>,
+    /// The multiple-choice context question whose options name the loved
+    /// one's behaviours; partners can key their offers to these options.
+    #[serde(default)]
+    pub behaviour_question: Option<String>,
 }
 
 /// An ordered set of answer options with numeric values.
@@ -178,6 +182,10 @@ pub struct Scale {
     pub items: Vec<String>,
     /// Share of items (0 to 1) that must be answered for a trustworthy score.
     pub min_answered: f64,
+    /// The largest difference between two results' scores that a
+    /// comparison over time still calls "about the same"; a larger one is
+    /// called heavier or lighter. A choice of the instrument's authors.
+    pub same_within: f64,
     /// Interpretation bands that together cover the scale's range.
     pub bands: Vec<Band>,
 }
@@ -490,41 +498,6 @@ pub struct Contact {
 }
 
 impl Instrument {
-    /// The item with this identifier.
-    pub fn item(&self, id: &str) -> Option<&Item> {
-        self.items.iter().find(|item| item.id == id)
-    }
-
-    /// The context question with this identifier.
-    pub fn context_question(&self, id: &str) -> Option<&ContextQuestion> {
-        self.context_questions.iter().find(|q| q.id == id)
-    }
-
-    /// The scale with this identifier.
-    pub fn scale(&self, id: &str) -> Option<&Scale> {
-        self.scales.iter().find(|scale| scale.id == id)
-    }
-
-    /// The response scale with this identifier.
-    pub fn response_scale(&self, id: &str) -> Option<&ResponseScale> {
-        self.response_scales.iter().find(|rs| rs.id == id)
-    }
-
-    /// The response scale an item is answered on.
-    pub fn response_scale_of(&self, item: &Item) -> Option<&ResponseScale> {
-        self.response_scale(&item.response_scale)
-    }
-
-    /// The prototype with this identifier.
-    pub fn prototype(&self, id: &str) -> Option<&Prototype> {
-        self.prototypes.iter().find(|p| p.id == id)
-    }
-
-    /// The contact point with this identifier.
-    pub fn contact(&self, id: &str) -> Option<&Contact> {
-        self.contacts.iter().find(|c| c.id == id)
-    }
-
     /// Identifiers of the prototypes in the model's class order.
     pub fn class_prototypes(&self) -> Vec<&str> {
         match &self.model.latent {
@@ -539,16 +512,25 @@ impl Instrument {
             .iter()
             .flat_map(|s| s.questions.iter().map(String::as_str))
     }
+}
 
-    /// A SHA-256 hash (hex) of the instrument's canonical binary form
-    /// ([`crate::binary::encode_instrument`]).
-    ///
-    /// Exports carry it, so an export is never silently read against an
-    /// instrument whose content changed while its version did not.
-    pub fn content_hash(&self) -> String {
-        use sha2::{Digest, Sha256};
-        let canonical = crate::binary::encode_instrument(self);
-        crate::export::json::hex(&Sha256::digest(&canonical))
+impl Scale {
+    /// The band a score falls in: `from <= score < to`, the last band
+    /// inclusive of its upper bound.
+    pub fn band_for(&self, score: f64) -> Option<&Band> {
+        let last = self.bands.len().checked_sub(1)?;
+        self.bands
+            .iter()
+            .enumerate()
+            .find(|(i, band)| {
+                score >= band.from && (score < band.to || (*i == last && score <= band.to))
+            })
+            .map(|(_, band)| band)
+    }
+
+    /// The band with this id.
+    pub fn band(&self, id: &str) -> Option<&Band> {
+        self.bands.iter().find(|band| band.id == id)
     }
 }
 
@@ -588,12 +570,11 @@ impl ResponseScale {
     }
 }
 
-/// Look-ups by id, built once per call where many look-ups follow
-/// (scoring, validation), instead of a linear search per look-up.
+/// Look-ups by id for an instrument that is still being validated (a
+/// [`crate::Questionnaire`] has its own, built once).
 ///
-/// Where an id occurs twice (an invalid instrument) the first one wins, as
-/// with the linear look-ups on [`Instrument`].
-pub struct Index<'a> {
+/// Where an id occurs twice (an invalid instrument) the first one wins.
+pub(crate) struct Index<'a> {
     /// Items by id, with their response scale when it exists.
     pub items: BTreeMap<&'a str, (&'a Item, Option<&'a ResponseScale>)>,
     /// Context questions by id.
@@ -649,7 +630,7 @@ impl<'a> Index<'a> {
 
 impl Instrument {
     /// Builds the id look-ups for this instrument.
-    pub fn index(&self) -> Index<'_> {
+    pub(crate) fn index(&self) -> Index<'_> {
         let response_scales =
             first_wins(self.response_scales.iter().map(|rs| (rs.id.as_str(), rs)));
         Index {

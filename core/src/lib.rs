@@ -13,11 +13,11 @@
 //! ```
 //! use naastenmeter_core::{load_instrument, score, Answers};
 //! let json = include_str!("../../tests/data/test-instrument.json");
-//! let instrument = load_instrument(json.as_bytes()).unwrap();
+//! let questionnaire = load_instrument(json.as_bytes()).unwrap();
 //! let mut answers = Answers::new();
 //! answers.set_value("b1", 4);
-//! let report = score(&instrument, &answers).unwrap();
-//! assert_eq!(report.scales[0].answered, 1);
+//! let scored = score(&questionnaire, answers).unwrap();
+//! assert_eq!(scored.report().scales[0].answered, 1);
 //! ```
 //!
 //! ## Crate features
@@ -33,24 +33,33 @@ extern crate alloc;
 
 pub mod answers;
 pub mod binary;
+pub mod comparison;
 pub mod condition;
+mod digest;
 pub mod error;
 pub mod export;
 pub mod instrument;
+mod json_text;
 pub mod likelihood;
 pub mod partner;
+pub mod questionnaire;
 pub mod report;
+pub mod scored;
 pub mod scoring;
+pub mod stamp;
 pub mod summary;
 pub mod text;
 pub mod validate;
 
 pub use answers::{Answer, Answers};
-pub use error::{LoadError, Problem, ScoreError};
+pub use error::{ImportError, LoadError, Problem, ScoreError, ShareCodeError};
 pub use instrument::Instrument;
+pub use questionnaire::{decode_instrument, load_instrument, Questionnaire};
 pub use report::Report;
+pub use scored::Scored;
 pub use scoring::score;
-pub use validate::{load_instrument, validate};
+pub use stamp::InstrumentStamp;
+pub use validate::validate;
 
 /// The JSON Schema of the instrument file format, generated from the types.
 #[cfg(feature = "schema")]

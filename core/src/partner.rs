@@ -18,16 +18,14 @@ use serde::{Deserialize, Serialize};
 use serde_json::Value;
 
 use crate::error::Problem;
-use crate::instrument::Instrument;
+use crate::json_text::parse_json;
+use crate::questionnaire::Questionnaire;
 
 /// Largest partner configuration accepted, in bytes.
 pub const MAX_PARTNER_CONFIG_BYTES: usize = 256 * 1024;
 
 /// Most local offers a partner may list.
 pub const MAX_LOCAL_OFFERS: usize = 100;
-
-/// The context question whose options name disrupting behaviours.
-pub const BEHAVIOUR_QUESTION: &str = "behaviours";
 
 /// A partner's configuration, with every part checked.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -262,12 +260,11 @@ fn json_kind(value: &Value) -> &'static str {
 /// Returns the configuration with every wrong part left at its default, and
 /// one problem per wrong part with its path. `instrument` is used to check
 /// languages, prototype ids and behaviour ids.
-pub fn read_partner_config(bytes: &[u8], instrument: &Instrument) -> (PartnerConfig, Vec<Problem>) {
-    read_partner_config_with(
-        bytes.len(),
-        || crate::validate::parse_json::<Value>(bytes),
-        instrument,
-    )
+pub fn read_partner_config(
+    bytes: &[u8],
+    instrument: &Questionnaire,
+) -> (PartnerConfig, Vec<Problem>) {
+    read_partner_config_with(bytes.len(), || parse_json::<Value>(bytes), instrument)
 }
 
 /// Reads a partner configuration of `size` bytes that `parse` turns into a
@@ -278,7 +275,7 @@ pub fn read_partner_config(bytes: &[u8], instrument: &Instrument) -> (PartnerCon
 pub fn read_partner_config_with<V: ConfigValue>(
     size: usize,
     parse: impl FnOnce() -> Result<V, Problem>,
-    instrument: &Instrument,
+    instrument: &Questionnaire,
 ) -> (PartnerConfig, Vec<Problem>) {
     let mut reader = Reader {
         problems: Vec::new(),
@@ -433,7 +430,7 @@ impl Reader {
     fn offers<V: ConfigValue>(
         &mut self,
         offers: Vec<V>,
-        instrument: &Instrument,
+        instrument: &Questionnaire,
     ) -> Vec<LocalOffer> {
         if offers.len() > MAX_LOCAL_OFFERS {
             self.problem(
@@ -442,7 +439,9 @@ impl Reader {
             );
         }
         let behaviours: Vec<&str> = instrument
-            .context_question(BEHAVIOUR_QUESTION)
+            .behaviour_question
+            .as_deref()
+            .and_then(|id| instrument.context_question(id))
             .map(|q| q.options.iter().map(|o| o.id.as_str()).collect())
             .unwrap_or_default();
         let mut kept = Vec::new();
@@ -497,20 +496,27 @@ impl Reader {
 }
 
 impl LocalOffer {
-    /// Whether this offer fits a result: one of `prototypes` (the best, and
-    /// the runner-up when uncertain) is listed, or one of the chosen
-    /// behaviours is; an empty list matches everything.
-    pub fn fits(&self, prototypes: &[&str], answers: &crate::Answers) -> bool {
+    /// Whether this offer fits a result: one of the prototypes the result
+    /// counts ([`crate::report::Classification::counted`]: the best, and the
+    /// runner-up when uncertain) is listed, and one of the behaviours chosen
+    /// at the instrument's behaviour question is; an empty list matches
+    /// everything.
+    pub fn fits(&self, instrument: &Questionnaire, scored: &crate::Scored) -> bool {
+        let counted = scored.classification.counted();
         let prototype_fits = self.prototypes.is_empty()
             || self
                 .prototypes
                 .iter()
-                .any(|p| prototypes.contains(&p.as_str()));
+                .any(|p| counted.contains(&p.as_str()));
         let behaviour_fits = self.behaviours.is_empty()
-            || self
-                .behaviours
-                .iter()
-                .any(|b| answers.has_chosen(BEHAVIOUR_QUESTION, b));
+            || instrument
+                .behaviour_question
+                .as_deref()
+                .is_some_and(|question| {
+                    self.behaviours
+                        .iter()
+                        .any(|b| scored.answers().has_chosen(question, b))
+                });
         prototype_fits && behaviour_fits
     }
 }

@@ -12,29 +12,33 @@ use alloc::vec::Vec;
 use crate::answers::{Answer, Answers};
 use crate::condition::Facts;
 use crate::error::ScoreError;
-use crate::instrument::{
-    ChoiceKind, Index, Instrument, LatentModel, Prototype, SafetyRule, Scale, SignalLevel,
-};
+use crate::instrument::{ChoiceKind, LatentModel, Prototype, SafetyRule, Scale, SignalLevel};
 use crate::likelihood;
+use crate::questionnaire::Questionnaire;
 use crate::report::{
     Classification, Direction, Fit, InstrumentRef, PrototypeProbability, Report, ScaleResult,
 };
+use crate::scored::Scored;
 
-/// Scores `answers` with `instrument` (which must have passed validation).
+/// Scores `answers` with a questionnaire.
 ///
 /// Unknown question ids, values that are not on the item's response scale
 /// and options a context question does not have are errors naming the
 /// question. Skipped questions are simply absent from `answers`.
-pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, ScoreError> {
-    let index = instrument.index();
-    check_answers(&index, answers)?;
+pub fn score(instrument: &Questionnaire, answers: Answers) -> Result<Scored, ScoreError> {
+    let report = report_of(instrument, &answers)?;
+    Ok(Scored::new(answers, report))
+}
+
+fn report_of(instrument: &Questionnaire, answers: &Answers) -> Result<Report, ScoreError> {
+    check_answers(instrument, answers)?;
 
     let scales: Vec<ScaleResult> = instrument
         .scales
         .iter()
-        .map(|scale| score_scale(&index, scale, answers))
+        .map(|scale| score_scale(instrument, scale, answers))
         .collect();
-    let mut classification = classify(instrument, &index, &scales, answers);
+    let mut classification = classify(instrument, &scales, answers);
 
     let counted = classification.counted();
     let facts = Facts {
@@ -84,17 +88,14 @@ pub fn score(instrument: &Instrument, answers: &Answers) -> Result<Report, Score
     })
 }
 
-fn check_answers(index: &Index<'_>, answers: &Answers) -> Result<(), ScoreError> {
+fn check_answers(instrument: &Questionnaire, answers: &Answers) -> Result<(), ScoreError> {
     for (id, answer) in answers.iter() {
-        if let Some((_, response_scale)) = index.items.get(id) {
+        if let Some(response_scale) = instrument.response_scale_of(id) {
             let Answer::Value(value) = answer else {
                 return Err(ScoreError::WrongKind {
                     question: id.into(),
                     expected: "a number from its answer scale",
                 });
-            };
-            let Some(response_scale) = response_scale else {
-                continue; // Unreachable for a validated instrument.
             };
             if response_scale.option_index(*value).is_none() {
                 return Err(ScoreError::ValueOutOfRange {
@@ -103,7 +104,7 @@ fn check_answers(index: &Index<'_>, answers: &Answers) -> Result<(), ScoreError>
                     allowed: response_scale.options.iter().map(|o| o.value).collect(),
                 });
             }
-        } else if let Some(question) = index.context_questions.get(id) {
+        } else if let Some(question) = instrument.context_question(id) {
             let chosen: &[String] = match (question.choice, answer) {
                 (ChoiceKind::Single, Answer::Choice(option)) => core::slice::from_ref(option),
                 (ChoiceKind::Multiple, Answer::Choices(options)) => options,
@@ -135,16 +136,18 @@ fn check_answers(index: &Index<'_>, answers: &Answers) -> Result<(), ScoreError>
     Ok(())
 }
 
-fn score_scale(index: &Index<'_>, scale: &Scale, answers: &Answers) -> ScaleResult {
+fn score_scale(instrument: &Questionnaire, scale: &Scale, answers: &Answers) -> ScaleResult {
     let mut sum = 0.0;
     let mut answered = 0usize;
     for item_id in &scale.items {
         let (Some((item, rs)), Some(value)) =
-            (index.items.get(item_id.as_str()), answers.value(item_id))
+            (instrument.rated_item(item_id), answers.value(item_id))
         else {
             continue;
         };
-        let Some((min, max)) = rs.and_then(|rs| rs.range()) else {
+        // Validation requires options on every response scale, and a value
+        // was checked to be one of them; a scale without options scores nothing.
+        let Some((min, max)) = rs.range() else {
             continue;
         };
         let scored = if item.reverse {
@@ -159,7 +162,10 @@ fn score_scale(index: &Index<'_>, scale: &Scale, answers: &Answers) -> ScaleResu
     let score = (answered > 0).then(|| sum / answered as f64);
     // Compare counts, not floats: 2 of 3 answered meets a 2/3 threshold.
     let enough = answered > 0 && (answered as f64) >= scale.min_answered * total as f64 - 1e-9;
-    let band = score.filter(|_| enough).and_then(|s| band_of(scale, s));
+    let band = score
+        .filter(|_| enough)
+        .and_then(|s| scale.band_for(s))
+        .map(|band| band.id.clone());
     ScaleResult {
         id: scale.id.clone(),
         score,
@@ -170,19 +176,6 @@ fn score_scale(index: &Index<'_>, scale: &Scale, answers: &Answers) -> ScaleResu
     }
 }
 
-/// The band a score falls in: `from <= score < to`, the last band inclusive.
-fn band_of(scale: &Scale, score: f64) -> Option<String> {
-    let last = scale.bands.len().checked_sub(1)?;
-    scale
-        .bands
-        .iter()
-        .enumerate()
-        .find(|(i, band)| {
-            score >= band.from && (score < band.to || (*i == last && score <= band.to))
-        })
-        .map(|(_, band)| band.id.clone())
-}
-
 /// Classifies scale scores directly, as [`score`] classifies the scale
 /// scores it computes from answers: each score gets its band, and every
 /// given score counts as having enough answers. Scales not given are missing.
@@ -190,7 +183,7 @@ fn band_of(scale: &Scale, score: f64) -> Option<String> {
 /// For researchers checking a model against data, and for tests over the
 /// whole grid of scale scores. A latent class model classifies items, not
 /// scale scores, so for it every input is missing.
-pub fn classify_scale_scores(instrument: &Instrument, scores: &[(&str, f64)]) -> Classification {
+pub fn classify_scale_scores(instrument: &Questionnaire, scores: &[(&str, f64)]) -> Classification {
     let scales: Vec<ScaleResult> = instrument
         .scales
         .iter()
@@ -206,11 +199,13 @@ pub fn classify_scale_scores(instrument: &Instrument, scores: &[(&str, f64)]) ->
                 answered: usize::from(score.is_some()) * scale.items.len(),
                 total: scale.items.len(),
                 enough: score.is_some(),
-                band: score.and_then(|s| band_of(scale, s)),
+                band: score
+                    .and_then(|s| scale.band_for(s))
+                    .map(|band| band.id.clone()),
             }
         })
         .collect();
-    classify(instrument, &instrument.index(), &scales, &Answers::new())
+    classify(instrument, &scales, &Answers::new())
 }
 
 /// The model's inputs for one respondent, missing ones `None`.
@@ -237,12 +232,7 @@ impl Inputs {
     }
 }
 
-fn model_inputs(
-    instrument: &Instrument,
-    index: &Index<'_>,
-    scales: &[ScaleResult],
-    answers: &Answers,
-) -> Inputs {
+fn model_inputs(instrument: &Questionnaire, scales: &[ScaleResult], answers: &Answers) -> Inputs {
     match &instrument.model.latent {
         LatentModel::Profiles(model) => Inputs::Scores(
             model
@@ -262,8 +252,8 @@ fn model_inputs(
                 .items
                 .iter()
                 .map(|id| {
-                    let (_, rs) = index.items.get(id.as_str())?;
-                    rs.and_then(|rs| rs.option_index(answers.value(id)?))
+                    let rs = instrument.response_scale_of(id)?;
+                    rs.option_index(answers.value(id)?)
                 })
                 .collect(),
         ),
@@ -274,13 +264,12 @@ fn model_inputs(
 /// enough inputs were observed, the answers are typical for it, none of the
 /// person's bands contradicts it, and its posterior reaches the model's minimum.
 fn classify(
-    instrument: &Instrument,
-    index: &Index<'_>,
+    instrument: &Questionnaire,
     scales: &[ScaleResult],
     answers: &Answers,
 ) -> Classification {
     let model = &instrument.model;
-    let inputs = model_inputs(instrument, index, scales, answers);
+    let inputs = model_inputs(instrument, scales, answers);
     let (mut posterior, typicality, distances): (Vec<f64>, Vec<f64>, Vec<Option<f64>>) =
         match (&model.latent, &inputs) {
             (LatentModel::Profiles(m), Inputs::Scores(scores)) => {
@@ -329,7 +318,7 @@ fn classify(
                 probability: *probability,
                 typicality: *typicality,
                 distance: *distance,
-                contradicted: index
+                contradicted: instrument
                     .prototype(p)
                     .is_some_and(|proto| contradicted(proto, scales)),
             },
@@ -410,7 +399,7 @@ const CLEAR_DIFFERENCE: f64 = 1.0;
 /// with the highest typicality): lighter when no input is clearly heavier,
 /// heavier when none is clearly lighter, else mixed. Higher scores and later
 /// answer options mean heavier, as in every scale of an instrument.
-fn direction(instrument: &Instrument, inputs: &Inputs, typicality: &[f64]) -> Direction {
+fn direction(instrument: &Questionnaire, inputs: &Inputs, typicality: &[f64]) -> Direction {
     let Some(closest) =
         (0..typicality.len()).max_by(|a, b| typicality[*a].total_cmp(&typicality[*b]))
     else {
@@ -465,7 +454,7 @@ fn direction(instrument: &Instrument, inputs: &Inputs, typicality: &[f64]) -> Di
 /// Answers the instrument refuses give no signal here; the page reports them
 /// where they are entered.
 pub fn signals_at_question<'a>(
-    instrument: &'a Instrument,
+    instrument: &'a Questionnaire,
     answers: &Answers,
     question: &str,
 ) -> Vec<&'a SafetyRule> {
@@ -473,7 +462,7 @@ pub fn signals_at_question<'a>(
     if !instrument.safety.iter().any(|rule| shown_here(&rule)) {
         return Vec::new();
     }
-    let Ok(report) = score(instrument, answers) else {
+    let Ok(report) = report_of(instrument, answers) else {
         return Vec::new();
     };
     instrument

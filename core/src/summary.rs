@@ -8,7 +8,8 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::condition::Condition;
-use crate::instrument::{AdviceKind, AdviceRule, Instrument, Scale};
+use crate::instrument::{AdviceKind, AdviceRule, Scale};
+use crate::questionnaire::Questionnaire;
 use crate::report::Report;
 
 /// How heavily a scale weighs, from the position of its band: the first
@@ -61,7 +62,7 @@ pub fn weight_of(scale: &Scale, band: &str) -> Option<Weight> {
 }
 
 /// The first screen of `report`.
-pub fn summary(instrument: &Instrument, report: &Report) -> Summary {
+pub fn summary(instrument: &Questionnaire, report: &Report) -> Summary {
     let mut weighed: Vec<(&String, Weight)> = Vec::new();
     let mut no_score = Vec::new();
     for result in &report.scales {
@@ -121,7 +122,7 @@ pub fn kind_order(help_for_yourself_first: bool) -> [AdviceKind; 4] {
 /// to everyone comes last), so the steps differ in kind; then the rest in
 /// the same order. Within a kind, the instrument's order (its authors put
 /// the most important first).
-pub fn next_steps(instrument: &Instrument, report: &Report) -> Vec<String> {
+pub fn next_steps(instrument: &Questionnaire, report: &Report) -> Vec<String> {
     let rules: Vec<&AdviceRule> = report
         .advice
         .iter()
@@ -159,21 +160,18 @@ mod tests {
     use crate::{load_instrument, score, Answers};
     use alloc::vec;
 
-    fn instrument() -> Instrument {
+    fn instrument() -> Questionnaire {
         load_instrument(include_bytes!("../../instruments/naastenmeter-v1.json"))
             .expect("the default instrument")
     }
 
     /// Every scale item at its light (`heavy == false`) or heavy end.
-    fn answers_at(instrument: &Instrument, heavy: bool) -> Answers {
+    fn answers_at(instrument: &Questionnaire, heavy: bool) -> Answers {
         let mut answers = Answers::new();
         for scale in &instrument.scales {
             for id in &scale.items {
-                let item = instrument.item(id).expect("item");
-                let (lo, hi) = instrument
-                    .response_scale_of(item)
-                    .and_then(|rs| rs.range())
-                    .expect("range");
+                let (item, rs) = instrument.rated_item(id).expect("item");
+                let (lo, hi) = rs.range().expect("range");
                 let high = heavy != item.reverse;
                 answers.set_value(id, if high { hi } else { lo });
             }
@@ -197,7 +195,7 @@ mod tests {
     #[test]
     fn a_relative_doing_well_has_every_scale_light() {
         let instrument = instrument();
-        let report = score(&instrument, &answers_at(&instrument, false)).expect("scores");
+        let report = score(&instrument, answers_at(&instrument, false)).expect("scores");
         let s = summary(&instrument, &report);
         assert_eq!(s.groups.len(), 1);
         assert_eq!(s.groups[0].weight, Weight::Light);
@@ -213,14 +211,11 @@ mod tests {
         // The last scale light: two groups, the heavy one first.
         let last = instrument.scales.last().expect("scales");
         for id in &last.items {
-            let item = instrument.item(id).expect("item");
-            let (lo, hi) = instrument
-                .response_scale_of(item)
-                .and_then(|rs| rs.range())
-                .expect("range");
+            let (item, rs) = instrument.rated_item(id).expect("item");
+            let (lo, hi) = rs.range().expect("range");
             answers.set_value(id, if item.reverse { hi } else { lo });
         }
-        let report = score(&instrument, &answers).expect("scores");
+        let report = score(&instrument, answers).expect("scores");
         let s = summary(&instrument, &report);
         assert_eq!(s.groups[0].weight, Weight::Heavy);
         assert_eq!(s.groups.last().map(|g| g.weight), Some(Weight::Light));
@@ -241,7 +236,7 @@ mod tests {
         for id in &first.items {
             answers.clear(id);
         }
-        let report = score(&instrument, &answers).expect("scores");
+        let report = score(&instrument, answers).expect("scores");
         let s = summary(&instrument, &report);
         assert_eq!(s.no_score, vec![first.id.clone()]);
         assert!(s.groups.iter().all(|g| !g.scales.contains(&first.id)));
@@ -251,7 +246,7 @@ mod tests {
     fn next_steps_are_at_most_three_distinct_shown_advice_of_different_kinds_first() {
         let instrument = instrument();
         for heavy in [false, true] {
-            let report = score(&instrument, &answers_at(&instrument, heavy)).expect("scores");
+            let report = score(&instrument, answers_at(&instrument, heavy)).expect("scores");
             let steps = next_steps(&instrument, &report);
             assert!(!steps.is_empty() && steps.len() <= MAX_NEXT_STEPS);
             for (i, id) in steps.iter().enumerate() {
@@ -261,6 +256,13 @@ mod tests {
         }
     }
 
+    fn both_languages(text: &str) -> crate::text::Text {
+        ["nl", "en"]
+            .into_iter()
+            .map(|language| (language.into(), text.into()))
+            .collect()
+    }
+
     fn rule(id: &str, kind: AdviceKind, always: bool) -> AdviceRule {
         AdviceRule {
             id: id.into(),
@@ -268,13 +270,15 @@ mod tests {
             when: if always {
                 Condition::Always
             } else {
+                // A real question and option: the instrument must stay valid.
                 Condition::Chosen {
-                    question: "q".into(),
-                    option: "o".into(),
+                    question: "relationship".into(),
+                    option: "partner".into(),
                 }
             },
-            title: Default::default(),
-            text: Default::default(),
+            // Every declared language, so the edited instrument validates.
+            title: both_languages(id),
+            text: both_languages(id),
             learn_more: None,
             contacts: Vec::new(),
         }
@@ -282,8 +286,8 @@ mod tests {
 
     #[test]
     fn help_for_yourself_first_puts_support_first_and_general_advice_last() {
-        let mut instrument = instrument();
-        instrument.advice = alloc::vec![
+        let mut edited = instrument().instrument().clone();
+        edited.advice = alloc::vec![
             rule("offer_always", AdviceKind::Offer, true),
             rule("tip_a", AdviceKind::Tip, false),
             rule("tip_b", AdviceKind::Tip, false),
@@ -291,7 +295,11 @@ mod tests {
             rule("offer_own", AdviceKind::Offer, false),
             rule("technique", AdviceKind::Technique, false),
         ];
-        let mut report = score(&instrument, &Answers::new()).expect("scores");
+        let instrument = Questionnaire::new(edited).expect("the edited instrument is valid");
+        let mut report = score(&instrument, Answers::new())
+            .expect("scores")
+            .report()
+            .clone();
         report.advice = instrument.advice.iter().map(|a| a.id.clone()).collect();
         report.help_for_yourself_first = false;
         assert_eq!(

@@ -3,8 +3,7 @@
 //! changes at least one shown text, and texts that presume living together
 //! ("samenleven", "samenwonen") never show to someone who lives apart.
 
-use naastenmeter_core::instrument::Instrument;
-use naastenmeter_core::{load_instrument, score, Answers, Report};
+use naastenmeter_core::{load_instrument, score, Answers, Questionnaire, Report};
 
 const JSON: &str = include_str!("../../instruments/naastenmeter-v1.json");
 
@@ -24,18 +23,18 @@ const LIVING_TOGETHER_WORDS: [&str; 7] = [
     "same home",
 ];
 
-fn instrument() -> Instrument {
+fn instrument() -> Questionnaire {
     load_instrument(JSON.as_bytes())
         .unwrap_or_else(|e| panic!("the default instrument does not load: {e}"))
 }
 
 /// Every scored item in the middle of its scale (or at `level` steps from
 /// the middle, clamped), wellbeing and safety items at "never".
-fn respondent(ins: &Instrument, level: i32) -> Answers {
+fn respondent(ins: &Questionnaire, level: i32) -> Answers {
     let mut answers = Answers::new();
     for item in &ins.items {
         let (min, max) = ins
-            .response_scale_of(item)
+            .response_scale_of(&item.id)
             .and_then(|rs| rs.range())
             .expect("range");
         let raw = ((min + max) / 2 + level).clamp(min, max);
@@ -48,14 +47,17 @@ fn respondent(ins: &Instrument, level: i32) -> Answers {
     answers
 }
 
-fn report(ins: &Instrument, answers: &Answers) -> Report {
-    score(ins, answers).expect("answers are valid")
+fn report(ins: &Questionnaire, answers: &Answers) -> Report {
+    score(ins, answers.clone())
+        .expect("answers are valid")
+        .report()
+        .clone()
 }
 
 /// Every text the result page shows for this report, with its path: the
 /// signals, the advice, the named prototypes' texts and the scale bands'
 /// texts, in both languages.
-fn shown_texts(ins: &Instrument, r: &Report) -> Vec<(String, String)> {
+fn shown_texts(ins: &Questionnaire, r: &Report) -> Vec<(String, String)> {
     let mut texts = Vec::new();
     let mut push = |path: String, text: &naastenmeter_core::text::Text| {
         for lang in ["nl", "en"] {
@@ -66,12 +68,12 @@ fn shown_texts(ins: &Instrument, r: &Report) -> Vec<(String, String)> {
         }
     };
     for id in &r.signals {
-        let rule = ins.safety.iter().find(|s| &s.id == id).unwrap();
+        let rule = ins.safety_rule(id).unwrap();
         push(format!("safety[{id}].title"), &rule.title);
         push(format!("safety[{id}].message"), &rule.message);
     }
     for id in &r.advice {
-        let rule = ins.advice.iter().find(|a| &a.id == id).unwrap();
+        let rule = ins.advice_rule(id).unwrap();
         push(format!("advice[{id}].title"), &rule.title);
         push(format!("advice[{id}].text"), &rule.text);
         if let Some(t) = &rule.learn_more {
@@ -97,7 +99,7 @@ fn shown_texts(ins: &Instrument, r: &Report) -> Vec<(String, String)> {
     texts
 }
 
-fn set(ins: &Instrument, answers: &mut Answers, question: &str, option: &str) {
+fn set(ins: &Questionnaire, answers: &mut Answers, question: &str, option: &str) {
     let q = ins.context_question(question).unwrap();
     if q.choice == naastenmeter_core::instrument::ChoiceKind::Multiple {
         answers.set_choices(question, &[option]);

@@ -4,23 +4,24 @@
 //! disrupting behaviour selects its technique, and every text exists in
 //! both languages.
 
-use naastenmeter_core::instrument::{FittedModel, Instrument, LatentModel, ProfileModel};
+use naastenmeter_core::instrument::{FittedModel, LatentModel, ProfileModel};
 use naastenmeter_core::report::Fit;
 use naastenmeter_core::text::Text;
+use naastenmeter_core::Questionnaire;
 use naastenmeter_core::{load_instrument, score, Answers, Report};
 
 const JSON: &str = include_str!("../../instruments/naastenmeter-v1.json");
 
 const SCALES: [&str; 4] = ["burden", "entrapment", "negative_feelings", "loneliness"];
 
-fn instrument() -> Instrument {
+fn instrument() -> Questionnaire {
     match load_instrument(JSON.as_bytes()) {
         Ok(instrument) => instrument,
         Err(error) => panic!("the default instrument does not load: {error}"),
     }
 }
 
-fn profiles(ins: &Instrument) -> &ProfileModel {
+fn profiles(ins: &Questionnaire) -> &ProfileModel {
     match &ins.model.latent {
         LatentModel::Profiles(model) => model,
         LatentModel::Classes(_) => panic!("the default instrument uses a latent profile model"),
@@ -30,12 +31,12 @@ fn profiles(ins: &Instrument) -> &ProfileModel {
 /// Answers a scale's items so that its score is as close as possible to
 /// `target`: scored values are spread as evenly as possible, and
 /// reverse-keyed items get the raw answer that scores that value.
-fn answer_scale(ins: &Instrument, answers: &mut Answers, scale: &str, target: f64) {
+fn answer_scale(ins: &Questionnaire, answers: &mut Answers, scale: &str, target: f64) {
     let scale = ins.scale(scale).expect("scale exists");
     let n = scale.items.len();
     let first = ins.item(&scale.items[0]).expect("item exists");
     let (min, max) = ins
-        .response_scale_of(first)
+        .response_scale_of(&first.id)
         .and_then(|rs| rs.range())
         .expect("range");
     let target = target.clamp(f64::from(min), f64::from(max));
@@ -56,7 +57,7 @@ fn answer_scale(ins: &Instrument, answers: &mut Answers, scale: &str, target: f6
 
 /// A respondent with these four scale scores (in the model's order), calm
 /// wellbeing answers and no context.
-fn respondent(ins: &Instrument, scores: [f64; 4]) -> Answers {
+fn respondent(ins: &Questionnaire, scores: [f64; 4]) -> Answers {
     let mut answers = Answers::new();
     for (scale, target) in SCALES.iter().zip(scores) {
         answer_scale(ins, &mut answers, scale, target);
@@ -67,8 +68,11 @@ fn respondent(ins: &Instrument, scores: [f64; 4]) -> Answers {
     answers
 }
 
-fn report(ins: &Instrument, answers: &Answers) -> Report {
-    score(ins, answers).expect("answers are valid")
+fn report(ins: &Questionnaire, answers: &Answers) -> Report {
+    score(ins, answers.clone())
+        .expect("answers are valid")
+        .report()
+        .clone()
 }
 
 fn best(report: &Report) -> &str {
@@ -80,7 +84,7 @@ fn loads_and_has_the_agreed_shape() {
     let ins = instrument();
     assert_eq!(ins.format_version, 1);
     assert_eq!(ins.id, "naastenmeter");
-    assert_eq!(ins.version, "1.1.0");
+    assert_eq!(ins.version, "1.2.0");
     assert_eq!(
         ins.url,
         "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter"
@@ -95,19 +99,19 @@ fn loads_and_has_the_agreed_shape() {
         .iter()
         .map(|s| {
             let item = ins.item(&ins.scale(s).unwrap().items[0]).unwrap();
-            ins.response_scale_of(item).unwrap().range().unwrap()
+            ins.response_scale_of(&item.id).unwrap().range().unwrap()
         })
         .collect();
     assert_eq!(ranges, [(1, 5), (0, 4), (1, 5), (1, 5)]);
     // Ratings are 0-10 with 11 options and belong to no scale.
     for id in ["rate_heavy", "rate_wellbeing"] {
-        let rs = ins.response_scale_of(ins.item(id).unwrap()).unwrap();
+        let rs = ins.response_scale_of(id).unwrap();
         assert_eq!(rs.options.len(), 11);
         assert_eq!(rs.range(), Some((0, 10)));
         assert!(ins.scales.iter().all(|s| !s.items.iter().any(|i| i == id)));
     }
     for id in ["w1", "w2", "w3", "w4", "death_thoughts"] {
-        let rs = ins.response_scale_of(ins.item(id).unwrap()).unwrap();
+        let rs = ins.response_scale_of(id).unwrap();
         assert_eq!(rs.range(), Some((0, 3)));
     }
     // Loneliness has some positively worded items, scored in reverse.
@@ -518,7 +522,7 @@ fn bands_cover_each_scale_range_exactly() {
     let ins = instrument();
     for scale in &ins.scales {
         let item = ins.item(&scale.items[0]).unwrap();
-        let (min, max) = ins.response_scale_of(item).unwrap().range().unwrap();
+        let (min, max) = ins.response_scale_of(&item.id).unwrap().range().unwrap();
         assert_eq!(
             scale.bands.first().unwrap().from,
             f64::from(min),

@@ -4,11 +4,10 @@
 mod common;
 
 use naastenmeter_core::export::{csv, fhir, json, share};
-use naastenmeter_core::export::{ImportError, ShareCodeError};
-use naastenmeter_core::{score, Answers, Instrument};
+use naastenmeter_core::{score, Answers, ImportError, Questionnaire, Scored, ShareCodeError};
 use serde_json::Value;
 
-fn sample(ins: &Instrument) -> Answers {
+fn sample(ins: &Questionnaire) -> Answers {
     let mut answers = common::all_items_at(ins, 1);
     answers.clear("b2");
     answers.set_choice("relationship", "child");
@@ -16,16 +15,34 @@ fn sample(ins: &Instrument) -> Answers {
     answers
 }
 
+/// The sample answers, scored.
+fn scored_sample(ins: &Questionnaire) -> Scored {
+    score(ins, sample(ins)).unwrap()
+}
+
+/// An edited copy of a questionnaire, validated again.
+fn edited(
+    ins: &Questionnaire,
+    edit: impl FnOnce(&mut naastenmeter_core::Instrument),
+) -> Questionnaire {
+    let mut instrument = ins.instrument().clone();
+    edit(&mut instrument);
+    Questionnaire::new(instrument).expect("the edited instrument is valid")
+}
+
 #[test]
 fn json_report_round_trips() {
     let ins = common::instrument();
     let answers = sample(&ins);
-    let report = score(&ins, &answers).unwrap();
-    let text = json::export_report(&ins, &answers, &report, Some("2026-11-23T10:00:00Z"));
+    let scored = score(&ins, answers.clone())
+        .unwrap()
+        .made_at(Some("2026-11-23T10:00:00Z".into()));
+    let text = json::export_report(&ins, &scored);
     let back = json::import_report(&ins, text.as_bytes()).unwrap();
-    assert_eq!(back.answers, answers);
-    assert_eq!(back.report, report);
-    assert_eq!(back.created.as_deref(), Some("2026-11-23T10:00:00Z"));
+    assert_eq!(back.answers(), &answers);
+    assert_eq!(back.report(), scored.report());
+    assert_eq!(back.created(), Some("2026-11-23T10:00:00Z"));
+    assert_eq!(back, scored);
     let value: Value = serde_json::from_str(&text).unwrap();
     assert_eq!(
         value["instrument"]["hash"].as_str().unwrap(),
@@ -37,9 +54,7 @@ fn json_report_round_trips() {
 #[test]
 fn json_report_refuses_altered_files() {
     let ins = common::instrument();
-    let answers = sample(&ins);
-    let report = score(&ins, &answers).unwrap();
-    let text = json::export_report(&ins, &answers, &report, None);
+    let text = json::export_report(&ins, &scored_sample(&ins));
     // A changed answer (checksum no longer matches).
     let altered = text.replacen("\"b1\": 2", "\"b1\": 5", 1);
     assert_ne!(altered, text);
@@ -63,22 +78,18 @@ fn json_report_refuses_altered_files() {
 #[test]
 fn json_report_refuses_another_instrument() {
     let ins = common::instrument();
-    let answers = sample(&ins);
-    let report = score(&ins, &answers).unwrap();
-    let text = json::export_report(&ins, &answers, &report, None);
+    let text = json::export_report(&ins, &scored_sample(&ins));
 
-    let mut newer = ins.clone();
-    newer.version = "0.2.0".into();
+    let newer = edited(&ins, |i| i.version = "0.2.0".into());
     let error = json::import_report(&newer, text.as_bytes()).unwrap_err();
     assert!(
         error.to_string().contains("version 0.1.0 instead of 0.2.0"),
         "{error}"
     );
 
-    let mut edited = ins.clone();
-    edited.items[0]
-        .text
-        .insert("nl".into(), "Andere tekst.".into());
+    let edited = edited(&ins, |i| {
+        i.items[0].text.insert("nl".into(), "Andere tekst.".into());
+    });
     let error = json::import_report(&edited, text.as_bytes()).unwrap_err();
     assert!(
         error.to_string().contains("content hash does not match"),
@@ -114,32 +125,40 @@ fn json_import_refuses_junk() {
 #[test]
 fn share_code_round_trips_and_is_short() {
     let ins = common::instrument();
-    let answers = sample(&ins);
-    let code = share::encode_share_code(&ins, &answers);
+    let scored = scored_sample(&ins);
+    let answers = scored.answers();
+    let code = share::encode_share_code(&ins, &scored);
     assert!(code.len() < 60, "{code}");
     assert!(code
         .chars()
         .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
-    assert_eq!(share::decode_share_code(&ins, &code).unwrap(), answers);
+    assert_eq!(
+        share::decode_share_code(&ins, &code).unwrap().answers(),
+        answers
+    );
+    assert_eq!(share::decode_share_code(&ins, &code).unwrap(), scored);
     // Lower case, spaces and look-alike letters are forgiven.
     let relaxed = code
         .to_lowercase()
         .replace('-', " ")
         .replace('1', "l")
         .replace('0', "o");
-    assert_eq!(share::decode_share_code(&ins, &relaxed).unwrap(), answers);
-    // Empty answers round-trip too.
-    let empty = share::encode_share_code(&ins, &Answers::new());
     assert_eq!(
-        share::decode_share_code(&ins, &empty).unwrap(),
-        Answers::new()
+        share::decode_share_code(&ins, &relaxed).unwrap().answers(),
+        answers
+    );
+    // Empty answers round-trip too.
+    let empty = share::encode_share_code(&ins, &score(&ins, Answers::new()).unwrap());
+    assert_eq!(
+        share::decode_share_code(&ins, &empty).unwrap().answers(),
+        &Answers::new()
     );
 }
 
 #[test]
 fn share_code_detects_every_single_typo_and_missing_character() {
     let ins = common::instrument();
-    let code = share::encode_share_code(&ins, &sample(&ins));
+    let code = share::encode_share_code(&ins, &scored_sample(&ins));
     let alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
     let chars: Vec<char> = code.chars().collect();
     for (i, original) in chars.iter().enumerate() {
@@ -179,7 +198,7 @@ fn share_code_errors_say_what_is_wrong() {
             character: '*'
         }
     );
-    let code = share::encode_share_code(&ins, &sample(&ins));
+    let code = share::encode_share_code(&ins, &scored_sample(&ins));
     let other = common::class_instrument();
     assert_eq!(
         share::decode_share_code(&other, &code).unwrap_err(),
@@ -195,9 +214,8 @@ fn share_code_errors_say_what_is_wrong() {
 #[test]
 fn csv_round_trips_and_has_every_column() {
     let ins = common::instrument();
-    let answers = sample(&ins);
-    let report = score(&ins, &answers).unwrap();
-    let text = csv::csv_export(&ins, &answers, &report);
+    let scored = scored_sample(&ins);
+    let text = csv::csv_export(&ins, &scored);
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(lines.len(), 2);
     let header: Vec<&str> = lines[0].split(',').collect();
@@ -208,21 +226,16 @@ fn csv_round_trips_and_has_every_column() {
     );
     assert!(header.contains(&"score_burden") && header.contains(&"probability_entrapped"));
     assert!(lines[1].contains("substances;withdrawal"));
-    assert_eq!(csv::answers_from_csv(&ins, &text).unwrap(), answers);
+    assert_eq!(csv::scored_from_csv(&ins, &text).unwrap(), scored);
 }
 
 #[test]
 fn fhir_questionnaire_response_follows_r4() {
     let ins = common::instrument();
-    let answers = sample(&ins);
+    let scored = scored_sample(&ins).made_at(Some("2026-11-23T10:00:00+01:00".into()));
     let questionnaire: Value = serde_json::from_str(&fhir::questionnaire(&ins, "nl")).unwrap();
-    let response: Value = serde_json::from_str(&fhir::questionnaire_response(
-        &ins,
-        &answers,
-        "en",
-        Some("2026-11-23T10:00:00+01:00"),
-    ))
-    .unwrap();
+    let response: Value =
+        serde_json::from_str(&fhir::questionnaire_response(&ins, &scored, "en")).unwrap();
 
     assert_eq!(questionnaire["resourceType"], "Questionnaire");
     assert!(["draft", "active", "retired", "unknown"]
@@ -278,18 +291,20 @@ fn fhir_questionnaire_response_follows_r4() {
         .iter()
         .any(|i| i["linkId"] == "b2"));
     let back =
-        fhir::answers_from_questionnaire_response(&ins, response.to_string().as_bytes()).unwrap();
-    assert_eq!(back, answers);
+        fhir::scored_from_questionnaire_response(&ins, response.to_string().as_bytes()).unwrap();
+    assert_eq!(back.answers(), scored.answers());
+    // `authored` reads back as when the result was made.
+    assert_eq!(back, scored);
 }
 
 #[test]
 fn fhir_import_refuses_other_questionnaires() {
     let ins = common::instrument();
-    let text = fhir::questionnaire_response(&ins, &sample(&ins), "nl", None);
+    let text = fhir::questionnaire_response(&ins, &scored_sample(&ins), "nl");
     let other = common::class_instrument();
-    let error = fhir::answers_from_questionnaire_response(&other, text.as_bytes()).unwrap_err();
+    let error = fhir::scored_from_questionnaire_response(&other, text.as_bytes()).unwrap_err();
     assert!(error.to_string().contains("made for"), "{error}");
-    let error = fhir::answers_from_questionnaire_response(&ins, br#"{"resourceType": "Patient"}"#)
+    let error = fhir::scored_from_questionnaire_response(&ins, br#"{"resourceType": "Patient"}"#)
         .unwrap_err();
     assert!(
         error.to_string().contains("QuestionnaireResponse"),

@@ -8,21 +8,22 @@ mod common;
 
 use std::collections::BTreeMap;
 
-use naastenmeter_core::instrument::{Instrument, LatentModel};
+use naastenmeter_core::instrument::LatentModel;
 use naastenmeter_core::report::{Classification, Direction, Fit};
 use naastenmeter_core::scoring::classify_scale_scores;
+use naastenmeter_core::Questionnaire;
 use naastenmeter_core::{load_instrument, score, Answers};
 use proptest::prelude::*;
 
 const DEFAULT_INSTRUMENT: &str = include_str!("../../instruments/naastenmeter-v1.json");
 const ZEGWAARD: &str = include_str!("../../tests/data/zegwaard_carecompass.csv");
 
-fn instrument() -> Instrument {
+fn instrument() -> Questionnaire {
     load_instrument(DEFAULT_INSTRUMENT.as_bytes()).expect("the default instrument is valid")
 }
 
 /// The model's scales, in model order.
-fn model_scales(ins: &Instrument) -> Vec<String> {
+fn model_scales(ins: &Questionnaire) -> Vec<String> {
     match &ins.model.latent {
         LatentModel::Profiles(m) => m.scales.clone(),
         LatentModel::Classes(_) => panic!("the default instrument has a profile model"),
@@ -31,7 +32,7 @@ fn model_scales(ins: &Instrument) -> Vec<String> {
 
 /// The band a score falls in, computed here from the instrument's bands
 /// (not by the core), so the test checks the core rather than repeating it.
-fn band_of<'a>(ins: &'a Instrument, scale: &str, score: f64) -> &'a str {
+fn band_of<'a>(ins: &'a Questionnaire, scale: &str, score: f64) -> &'a str {
     let bands = &ins.scale(scale).unwrap().bands;
     let last = bands.len() - 1;
     bands
@@ -45,7 +46,7 @@ fn band_of<'a>(ins: &'a Instrument, scale: &str, score: f64) -> &'a str {
 /// Checks every promise about a classification given the person's bands
 /// (scale id → band id, for the scales with enough answers).
 fn check_promises(
-    ins: &Instrument,
+    ins: &Questionnaire,
     c: &Classification,
     bands: &BTreeMap<String, String>,
 ) -> Result<(), String> {
@@ -86,7 +87,7 @@ fn check_promises(
 }
 
 /// Nine levels from the lowest to the highest score of a scale.
-fn levels(ins: &Instrument, scale: &str) -> Vec<f64> {
+fn levels(ins: &Questionnaire, scale: &str) -> Vec<f64> {
     let bands = &ins.scale(scale).unwrap().bands;
     let (low, high) = (bands[0].from, bands[bands.len() - 1].to);
     (0..9)
@@ -230,12 +231,12 @@ const ZEGWAARD_OUTCOMES: &[(&str, usize)] = &[
 ];
 
 /// Answers every item of every scale at option `position` (0 = lowest).
-fn every_scale_at(ins: &Instrument, position: impl Fn(&str) -> usize) -> Answers {
+fn every_scale_at(ins: &Questionnaire, position: impl Fn(&str) -> usize) -> Answers {
     let mut answers = Answers::new();
     for scale in &ins.scales {
         for id in &scale.items {
             let item = ins.item(id).unwrap();
-            let rs = ins.response_scale_of(item).unwrap();
+            let rs = ins.response_scale_of(&item.id).unwrap();
             let p = position(&scale.id).min(rs.options.len() - 1);
             // Reverse-keyed items: the same scored position.
             let option = if item.reverse {
@@ -252,7 +253,7 @@ fn every_scale_at(ins: &Instrument, position: impl Fn(&str) -> usize) -> Answers
 #[test]
 fn a_relative_doing_well_is_told_they_are_lighter_than_every_description() {
     let ins = instrument();
-    let report = score(&ins, &every_scale_at(&ins, |_| 0)).unwrap();
+    let report = score(&ins, every_scale_at(&ins, |_| 0)).unwrap();
     assert_eq!(
         report.classification.fit,
         Fit::NoneFits {
@@ -266,7 +267,7 @@ fn a_relative_doing_well_is_told_they_are_lighter_than_every_description() {
 #[test]
 fn a_heavily_burdened_and_lonely_relative_gets_no_contradicting_description() {
     let ins = instrument();
-    let report = score(&ins, &every_scale_at(&ins, |_| 4)).unwrap();
+    let report = score(&ins, every_scale_at(&ins, |_| 4)).unwrap();
     assert_eq!(
         report.scale("loneliness").unwrap().band.as_deref(),
         Some("high")
@@ -283,7 +284,7 @@ fn a_heavily_burdened_and_lonely_relative_gets_no_contradicting_description() {
         "entrapment" => 0,
         _ => 4,
     });
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert!(
         !report.classification.counted().contains(&"lonely"),
         "{:?}",
@@ -297,10 +298,10 @@ fn one_scale_answered_names_no_prototype() {
     let mut answers = Answers::new();
     for id in &ins.scale("entrapment").unwrap().items {
         let item = ins.item(id).unwrap();
-        let rs = ins.response_scale_of(item).unwrap();
+        let rs = ins.response_scale_of(&item.id).unwrap();
         answers.set_value(id, rs.options[0].value);
     }
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert_eq!(report.classification.inputs_used, 1);
     assert_eq!(report.classification.fit, Fit::TooFewInputs { needed: 4 });
     // The scale itself is still scored and banded.
@@ -323,10 +324,10 @@ proptest! {
             if *skip == 0 {
                 continue;
             }
-            let rs = ins.response_scale_of(ins.item(id).unwrap()).unwrap();
+            let rs = ins.response_scale_of(id).unwrap();
             answers.set_value(id, rs.options[position % rs.options.len()].value);
         }
-        let report = score(&ins, &answers).unwrap();
+        let report = score(&ins, answers.clone()).unwrap();
         let bands: BTreeMap<String, String> = report
             .scales
             .iter()

@@ -3,8 +3,10 @@
 
 mod common;
 
-use naastenmeter_core::partner::{is_safe_link, read_partner_config, Exports, OfferKind};
-use naastenmeter_core::Answers;
+use naastenmeter_core::partner::{
+    is_safe_link, read_partner_config, Exports, OfferKind, PartnerConfig,
+};
+use naastenmeter_core::{load_instrument, score, Questionnaire, Scored};
 
 fn read(json: &str) -> (naastenmeter_core::partner::PartnerConfig, Vec<String>) {
     let (config, problems) = read_partner_config(json.as_bytes(), &common::instrument());
@@ -130,28 +132,84 @@ fn only_safe_links_pass() {
     }
 }
 
+/// Three offers: for everyone, for the entrapped, for a loved one who uses substances.
+const THREE_OFFERS: &str = r#"{"local_offers": [
+    {"kind": "respite", "name": "A", "description": "A."},
+    {"kind": "training", "name": "B", "description": "B.", "prototypes": ["entrapped"]},
+    {"kind": "listening_ear", "name": "C", "description": "C.", "behaviours": ["substances"]}
+]}"#;
+
+/// Which of the configuration's offers fit a scored result.
+fn fitting(config: &PartnerConfig, ins: &Questionnaire, scored: &Scored) -> Vec<bool> {
+    config
+        .local_offers
+        .iter()
+        .map(|o| o.fits(ins, scored))
+        .collect()
+}
+
 #[test]
 fn offers_fit_by_prototype_and_behaviour() {
-    let (config, _) = read(
-        r#"{"local_offers": [
-        {"kind": "respite", "name": "A", "description": "A."},
-        {"kind": "training", "name": "B", "description": "B.", "prototypes": ["entrapped"]},
-        {"kind": "listening_ear", "name": "C", "description": "C.", "behaviours": ["substances"]}
-    ]}"#,
+    let ins = common::instrument();
+    let (config, problems) = read(THREE_OFFERS);
+    assert!(problems.is_empty(), "{problems:?}");
+
+    // Every item at its lowest: the result counts only "balanced".
+    let light = score(&ins, common::all_items_at(&ins, 0)).unwrap();
+    assert_eq!(light.classification.counted(), ["balanced"]);
+    assert_eq!(fitting(&config, &ins, &light), [true, false, false]);
+
+    // Every item at its highest: "entrapped" counts (alone or with the
+    // runner-up), "balanced" does not.
+    let heavy = score(&ins, common::all_items_at(&ins, 99)).unwrap();
+    let counted = heavy.classification.counted();
+    assert!(
+        counted.contains(&"entrapped") && !counted.contains(&"balanced"),
+        "{counted:?}"
     );
-    let mut answers = Answers::new();
-    let fits = |prototypes: &[&str], answers: &Answers| -> Vec<bool> {
-        config
-            .local_offers
-            .iter()
-            .map(|o| o.fits(prototypes, answers))
-            .collect()
-    };
-    assert_eq!(fits(&["balanced"], &answers), [true, false, false]);
-    assert_eq!(
-        fits(&["lonely", "entrapped"], &answers),
-        [true, true, false]
-    );
+    assert_eq!(fitting(&config, &ins, &heavy), [true, true, false]);
+
+    // The behaviour chosen at the instrument's behaviour question.
+    let mut answers = light.answers().clone();
     answers.set_choices("behaviours", &["substances"]);
-    assert_eq!(fits(&["balanced"], &answers), [true, false, true]);
+    let with_substances = score(&ins, answers).unwrap();
+    assert_eq!(with_substances.classification.counted(), ["balanced"]);
+    assert_eq!(
+        fitting(&config, &ins, &with_substances),
+        [true, false, true]
+    );
+}
+
+/// The behaviour question is the one the instrument names, not a fixed id:
+/// renamed, it still works; not named, offers keyed to behaviours fit no
+/// one (there is nothing to match them against) and the others still fit.
+#[test]
+fn offers_follow_the_behaviour_question_the_instrument_names() {
+    let ins = common::instrument();
+    assert_eq!(ins.behaviour_question.as_deref(), Some("behaviours"));
+
+    // Renamed everywhere: the question, its section, conditions and the
+    // instrument's `behaviour_question`.
+    let json = common::TEST_INSTRUMENT.replace("\"behaviours\"", "\"conduct\"");
+    let renamed = load_instrument(json.as_bytes()).expect("the renamed instrument is valid");
+    assert_eq!(renamed.behaviour_question.as_deref(), Some("conduct"));
+    let (config, problems) = read_partner_config(THREE_OFFERS.as_bytes(), &renamed);
+    assert!(problems.is_empty(), "{problems:?}");
+    let mut answers = common::all_items_at(&renamed, 0);
+    answers.set_choices("conduct", &["substances"]);
+    let scored = score(&renamed, answers).unwrap();
+    assert_eq!(fitting(&config, &renamed, &scored), [true, false, true]);
+
+    let mut unnamed = ins.instrument().clone();
+    unnamed.behaviour_question = None;
+    let unnamed = Questionnaire::new(unnamed).expect("an instrument without one is valid");
+    let (config, problems) = read_partner_config(THREE_OFFERS.as_bytes(), &unnamed);
+    // The offer keyed to a behaviour is kept, with a problem naming its path.
+    assert_eq!(config.local_offers.len(), 3);
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].path, "local_offers[2].behaviours[0]");
+    let mut answers = common::all_items_at(&unnamed, 0);
+    answers.set_choices("behaviours", &["substances"]);
+    let scored = score(&unnamed, answers).unwrap();
+    assert_eq!(fitting(&config, &unnamed, &scored), [true, false, false]);
 }

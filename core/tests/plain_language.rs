@@ -16,7 +16,7 @@
 //! A failure names the text's path.
 
 use naastenmeter_core::text::Text;
-use naastenmeter_core::{load_instrument, Instrument};
+use naastenmeter_core::{load_instrument, Instrument, Questionnaire};
 
 const JSON: &str = include_str!("../../instruments/naastenmeter-v1.json");
 const I18N: &str = include_str!("../../web/src/i18n.rs");
@@ -95,7 +95,7 @@ struct Unit {
     parts: Vec<String>,
 }
 
-fn instrument() -> Instrument {
+fn instrument() -> Questionnaire {
     load_instrument(JSON.as_bytes())
         .unwrap_or_else(|e| panic!("the default instrument does not load: {e}"))
 }

@@ -5,15 +5,15 @@ mod common;
 
 use naastenmeter_core::export::{csv, fhir, json, share};
 use naastenmeter_core::instrument::ChoiceKind;
-use naastenmeter_core::{score, Answers, Instrument};
+use naastenmeter_core::{score, Answers, Questionnaire};
 use proptest::prelude::*;
 
 /// Random answers: each question skipped or answered with a random valid option.
-fn answers_for(ins: &Instrument, picks: &[(bool, usize, u8)]) -> Answers {
+fn answers_for(ins: &Questionnaire, picks: &[(bool, usize, u8)]) -> Answers {
     let mut answers = Answers::new();
     for (item, (skip, pick, _)) in ins.items.iter().zip(picks) {
         if !skip {
-            let rs = ins.response_scale_of(item).unwrap();
+            let rs = ins.response_scale_of(&item.id).unwrap();
             answers.set_value(&item.id, rs.options[pick % rs.options.len()].value);
         }
     }
@@ -52,7 +52,7 @@ proptest! {
     fn posteriors_sum_to_one_and_scores_stay_in_range(picks in picks(), classes in any::<bool>()) {
         let ins = if classes { common::class_instrument() } else { common::instrument() };
         let answers = answers_for(&ins, &picks);
-        let report = score(&ins, &answers).unwrap();
+        let report = score(&ins, answers.clone()).unwrap();
         let c = &report.classification;
         let sum: f64 = c.probabilities.iter().map(|p| p.probability).sum();
         prop_assert!((sum - 1.0).abs() < 1e-9, "sum {}", sum);
@@ -63,7 +63,7 @@ proptest! {
         for result in &report.scales {
             let scale = ins.scale(&result.id).unwrap();
             let item = ins.item(&scale.items[0]).unwrap();
-            let (min, max) = ins.response_scale_of(item).unwrap().range().unwrap();
+            let (min, max) = ins.response_scale_of(&item.id).unwrap().range().unwrap();
             if let Some(s) = result.score {
                 prop_assert!(s >= f64::from(min) && s <= f64::from(max));
                 prop_assert!(result.band.is_some() || !result.enough);
@@ -75,18 +75,19 @@ proptest! {
     fn every_export_round_trips(picks in picks()) {
         let ins = common::instrument();
         let answers = answers_for(&ins, &picks);
-        let report = score(&ins, &answers).unwrap();
+        let scored = score(&ins, answers.clone()).unwrap();
 
-        let text = json::export_report(&ins, &answers, &report, None);
+        let text = json::export_report(&ins, &scored);
         let back = json::import_report(&ins, text.as_bytes()).unwrap();
-        prop_assert_eq!(&back.answers, &answers);
-        prop_assert_eq!(&back.report, &report);
+        prop_assert_eq!(back.answers(), &answers);
+        prop_assert_eq!(back.report(), scored.report());
 
-        let code = share::encode_share_code(&ins, &answers);
-        prop_assert_eq!(&share::decode_share_code(&ins, &code).unwrap(), &answers);
+        let code = share::encode_share_code(&ins, &scored);
+        let decoded = share::decode_share_code(&ins, &code).unwrap();
+        prop_assert_eq!(decoded.answers(), &answers);
 
-        let text = csv::csv_export(&ins, &answers, &report);
-        let back = csv::answers_from_csv(&ins, &text).unwrap();
+        let text = csv::csv_export(&ins, &scored);
+        let back = csv::scored_from_csv(&ins, &text).unwrap();
         // CSV cannot tell "no options chosen" from "skipped"; compare the rest.
         let mut expected = answers.clone();
         for q in &ins.context_questions {
@@ -94,11 +95,14 @@ proptest! {
                 expected.clear(&q.id);
             }
         }
-        prop_assert_eq!(&back, &expected);
+        prop_assert_eq!(back.answers(), &expected);
+        let expected_scored = score(&ins, expected.clone()).unwrap();
+        prop_assert_eq!(&back, &expected_scored);
 
-        let text = fhir::questionnaire_response(&ins, &answers, "nl", None);
-        let back = fhir::answers_from_questionnaire_response(&ins, text.as_bytes()).unwrap();
-        prop_assert_eq!(&back, &expected);
+        let text = fhir::questionnaire_response(&ins, &scored, "nl");
+        let back = fhir::scored_from_questionnaire_response(&ins, text.as_bytes()).unwrap();
+        prop_assert_eq!(back.answers(), &expected);
+        prop_assert_eq!(&back, &expected_scored);
     }
 
     #[test]
@@ -111,6 +115,6 @@ proptest! {
     fn importing_random_bytes_never_panics(bytes in proptest::collection::vec(any::<u8>(), 0..512)) {
         let ins = common::instrument();
         let _ = json::import_report(&ins, &bytes);
-        let _ = fhir::answers_from_questionnaire_response(&ins, &bytes);
+        let _ = fhir::scored_from_questionnaire_response(&ins, &bytes);
     }
 }

@@ -3,24 +3,24 @@
 //! its level, its contacts, whether it puts help for the relative first, and
 //! under which question it is shown while answering.
 
-use naastenmeter_core::instrument::{Instrument, SafetyRule, SignalLevel};
+use naastenmeter_core::instrument::{SafetyRule, SignalLevel};
 use naastenmeter_core::scoring::signals_at_question;
-use naastenmeter_core::{load_instrument, score, Answers, Report};
+use naastenmeter_core::{load_instrument, score, Answers, Questionnaire, Report};
 
 const JSON: &str = include_str!("../../instruments/naastenmeter-v1.json");
 
-fn instrument() -> Instrument {
+fn instrument() -> Questionnaire {
     load_instrument(JSON.as_bytes())
         .unwrap_or_else(|e| panic!("the default instrument does not load: {e}"))
 }
 
 /// A relative who answers every scored item in the middle of its scale and
 /// every wellbeing and safety item at "never": no safety rule may hold.
-fn calm(ins: &Instrument) -> Answers {
+fn calm(ins: &Questionnaire) -> Answers {
     let mut answers = Answers::new();
     for item in &ins.items {
         let (min, max) = ins
-            .response_scale_of(item)
+            .response_scale_of(&item.id)
             .and_then(|rs| rs.range())
             .expect("range");
         answers.set_value(&item.id, (min + max) / 2);
@@ -31,25 +31,26 @@ fn calm(ins: &Instrument) -> Answers {
     answers
 }
 
-fn report(ins: &Instrument, answers: &Answers) -> Report {
-    score(ins, answers).expect("answers are valid")
+fn report(ins: &Questionnaire, answers: &Answers) -> Report {
+    score(ins, answers.clone())
+        .expect("answers are valid")
+        .report()
+        .clone()
 }
 
-fn rule<'a>(ins: &'a Instrument, id: &str) -> &'a SafetyRule {
-    ins.safety
-        .iter()
-        .find(|r| r.id == id)
+fn rule<'a>(ins: &'a Questionnaire, id: &str) -> &'a SafetyRule {
+    ins.safety_rule(id)
         .unwrap_or_else(|| panic!("the default instrument has no safety rule `{id}`"))
 }
 
-fn fires(ins: &Instrument, answers: &Answers, id: &str) -> bool {
+fn fires(ins: &Questionnaire, answers: &Answers, id: &str) -> bool {
     report(ins, answers).signals.iter().any(|s| s == id)
 }
 
 /// Checks a rule over answer changes (applied to the calm relative) that
 /// must fire it and that must not.
 fn check(
-    ins: &Instrument,
+    ins: &Questionnaire,
     id: &str,
     must: &[&dyn Fn(&mut Answers)],
     must_not: &[&dyn Fn(&mut Answers)],
@@ -81,7 +82,7 @@ fn has_contact(rule: &SafetyRule, contact: &str) -> bool {
 }
 
 /// The rule is shown right under `question` as soon as it holds, and not before.
-fn shown_at(ins: &Instrument, id: &str, question: &str, firing: &Answers) {
+fn shown_at(ins: &Questionnaire, id: &str, question: &str, firing: &Answers) {
     assert_eq!(
         rule(ins, id).show_at_question.as_deref(),
         Some(question),
@@ -200,7 +201,7 @@ fn the_worst_answers_lead_with_an_urgent_own_crisis_signal() {
     let ins = instrument();
     let mut answers = Answers::new();
     for item in &ins.items {
-        let rs = ins.response_scale_of(item).unwrap();
+        let rs = ins.response_scale_of(&item.id).unwrap();
         let (min, max) = rs.range().unwrap();
         answers.set_value(&item.id, if item.reverse { min } else { max });
     }

@@ -21,7 +21,7 @@ fn score_of(report: &Report, scale: &str) -> f64 {
 #[test]
 fn all_lowest() {
     let ins = common::instrument();
-    let report = score(&ins, &common::all_items_at(&ins, 0)).unwrap();
+    let report = score(&ins, common::all_items_at(&ins, 0)).unwrap();
     // b4 and l3 are reverse-keyed: lowest answer scores highest.
     assert_eq!(score_of(&report, "burden"), (1.0 + 1.0 + 1.0 + 5.0) / 4.0);
     assert_eq!(score_of(&report, "entrapment"), 0.0);
@@ -32,7 +32,7 @@ fn all_lowest() {
 #[test]
 fn all_highest() {
     let ins = common::instrument();
-    let report = score(&ins, &common::all_items_at(&ins, 99)).unwrap();
+    let report = score(&ins, common::all_items_at(&ins, 99)).unwrap();
     assert_eq!(score_of(&report, "burden"), (5.0 + 5.0 + 5.0 + 1.0) / 4.0);
     assert_eq!(score_of(&report, "entrapment"), 4.0);
     // Highest on w1..w4 and "unsafe": both signals, urgent first.
@@ -43,7 +43,7 @@ fn all_highest() {
 #[test]
 fn all_middle() {
     let ins = common::instrument();
-    let report = score(&ins, &common::all_items_at(&ins, 2)).unwrap();
+    let report = score(&ins, common::all_items_at(&ins, 2)).unwrap();
     assert_eq!(score_of(&report, "burden"), 3.0);
     assert_eq!(score_of(&report, "entrapment"), 2.0);
     assert_eq!(
@@ -76,7 +76,7 @@ fn each_prototype_centre_is_classified_into_its_prototype() {
         for (id, v) in ["l1", "l2", "l3"].iter().zip(loneliness) {
             answers.set_value(id, v);
         }
-        let report = score(&ins, &answers).unwrap();
+        let report = score(&ins, answers.clone()).unwrap();
         let c = &report.classification;
         let Fit::Prototype {
             best, uncertain, ..
@@ -103,8 +103,8 @@ fn posterior_matches_a_hand_computation() {
         answers.set_value(id, 3);
     }
     answers.set_value("b4", 3);
-    let report = score(&ins, &answers).unwrap();
-    let c = report.classification;
+    let report = score(&ins, answers.clone()).unwrap();
+    let c = &report.classification;
     assert_eq!((c.inputs_used, c.inputs_total), (1, 3));
     let density = |mean: f64| (-(3.0f64 - mean).powi(2) / (2.0 * 0.3)).exp();
     let weights = [0.5 * density(2.0), 0.3 * density(3.0), 0.2 * density(4.0)];
@@ -122,7 +122,7 @@ fn half_the_items_skipped() {
     for id in ["b1", "b3", "e2", "l1", "w2", "w4", "rate_heavy", "unsafe"] {
         answers.clear(id);
     }
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     let burden = report.scale("burden").unwrap();
     assert_eq!((burden.answered, burden.total, burden.enough), (2, 4, true));
     let entrapment = report.scale("entrapment").unwrap();
@@ -137,7 +137,7 @@ fn one_scale_empty_and_one_below_threshold() {
     for id in ["e1", "e2", "e3", "l1", "l2"] {
         answers.clear(id);
     }
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     let entrapment = report.scale("entrapment").unwrap();
     assert_eq!(
         (
@@ -165,7 +165,7 @@ fn one_scale_empty_and_one_below_threshold() {
 #[test]
 fn nothing_answered_names_no_prototype() {
     let ins = common::instrument();
-    let report = score(&ins, &Answers::new()).unwrap();
+    let report = score(&ins, Answers::new()).unwrap();
     assert_eq!(
         report.classification.fit,
         Fit::TooFewInputs { needed: 1 },
@@ -181,10 +181,10 @@ fn reverse_keyed_items_are_reversed() {
     let ins = common::instrument();
     let mut answers = Answers::new();
     answers.set_value("b4", 5); // "I can relax well": strongly agree = low burden.
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert_eq!(score_of(&report, "burden"), 1.0);
     answers.set_value("b4", 2);
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert_eq!(score_of(&report, "burden"), 4.0);
 }
 
@@ -196,8 +196,8 @@ fn uncertain_result_names_the_two_closest() {
     for (id, v) in [("b1", 4), ("b2", 3), ("b3", 4), ("b4", 3)] {
         answers.set_value(id, v);
     }
-    let report = score(&ins, &answers).unwrap();
-    let c = report.classification;
+    let report = score(&ins, answers.clone()).unwrap();
+    let c = &report.classification;
     let Fit::Prototype {
         uncertain, closest, ..
     } = &c.fit
@@ -217,12 +217,12 @@ fn conditions_select_advice_and_signals() {
     answers.set_choice("relationship", "partner");
     answers.set_value("w1", 2);
     answers.set_value("w2", 1);
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert_eq!(report.signals, ["gp_mood"]);
     assert!(report.advice.contains(&"technique_substances".to_string()));
     answers.set_value("w2", 0);
     answers.set_value("unsafe", 1);
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert!(
         report.signals.is_empty(),
         "2 + 0 is below the cut-off of 3: {:?}",
@@ -237,8 +237,8 @@ fn class_model_classifies_from_items() {
     answers.set_value("b1", 5);
     answers.set_value("e1", 4);
     answers.set_value("l1", 3);
-    let report = score(&ins, &answers).unwrap();
-    let c = report.classification;
+    let report = score(&ins, answers.clone()).unwrap();
+    let c = &report.classification;
     assert_eq!(c.best(), Some("entrapped"));
     // Hand computation: share x product of the answered categories' probabilities.
     let joint = [
@@ -251,7 +251,7 @@ fn class_model_classifies_from_items() {
         assert!((p.probability - j / total).abs() < 1e-12);
     }
     answers.clear("e1");
-    let c = score(&ins, &answers).unwrap().classification;
+    let c = score(&ins, answers.clone()).unwrap().classification.clone();
     assert_eq!((c.inputs_used, c.inputs_total), (2, 3));
 }
 
@@ -309,7 +309,7 @@ fn bad_answers_name_the_question() {
         ),
     ];
     for (answers, message) in cases {
-        let error: ScoreError = score(&ins, &answers).unwrap_err();
+        let error: ScoreError = score(&ins, answers.clone()).unwrap_err();
         assert!(
             error.to_string().contains(message),
             "`{error}` should contain `{message}`"
@@ -329,7 +329,7 @@ fn answers_file_form() {
 }
 
 /// The test instrument with an edit to its JSON.
-fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> naastenmeter_core::Instrument {
+fn edited(edit: impl FnOnce(&mut serde_json::Value)) -> naastenmeter_core::Questionnaire {
     let mut value: serde_json::Value = serde_json::from_str(common::TEST_INSTRUMENT).unwrap();
     edit(&mut value);
     naastenmeter_core::load_instrument(&serde_json::to_vec(&value).unwrap()).unwrap()
@@ -342,7 +342,7 @@ fn fewer_inputs_than_the_model_needs_name_no_prototype() {
     for id in ["l1", "l2", "l3"] {
         answers.clear(id);
     }
-    let c = score(&ins, &answers).unwrap().classification;
+    let c = score(&ins, answers.clone()).unwrap().classification.clone();
     assert_eq!(
         (c.inputs_used, &c.fit),
         (2, &Fit::TooFewInputs { needed: 3 })
@@ -368,7 +368,7 @@ fn a_contradicted_prototype_gives_way_to_the_next_that_fits() {
         answers.set_value(id, 3);
     }
     let plain = common::instrument();
-    let report = score(&plain, &answers).unwrap();
+    let report = score(&plain, answers.clone()).unwrap();
     assert_eq!(report.classification.best(), Some("balanced"));
     assert_eq!(
         report.scale("loneliness").unwrap().band.as_deref(),
@@ -383,7 +383,7 @@ fn a_contradicted_prototype_gives_way_to_the_next_that_fits() {
         v["model"]["min_posterior"] = 0.1.into();
     });
     assert_eq!(ins.prototypes[0].id, "balanced");
-    let c = score(&ins, &answers).unwrap().classification;
+    let c = score(&ins, answers.clone()).unwrap().classification.clone();
     assert_eq!(c.best(), Some("lonely"), "{c:#?}");
     assert!(!c.counted().contains(&"balanced"));
     assert!(c.probabilities[0].contradicted);
@@ -395,7 +395,7 @@ fn a_contradicted_prototype_gives_way_to_the_next_that_fits() {
         v["model"]["min_posterior"] = 0.45.into();
         v["model"]["strength"][2]["min_posterior"] = 0.0.into();
     });
-    let c = score(&ins, &answers).unwrap().classification;
+    let c = score(&ins, answers.clone()).unwrap().classification.clone();
     assert!(
         matches!(c.fit, Fit::NoneFits { .. }),
         "lonely at {:?} is below 0.45: {c:#?}",
@@ -414,7 +414,7 @@ fn answers_far_from_every_class_fit_none_and_say_which_way() {
     // Reverse-keyed: the lowest score is the highest answer.
     lowest.set_value("b4", 5);
     lowest.set_value("l3", 5);
-    let c = score(&ins, &lowest).unwrap().classification;
+    let c = score(&ins, lowest.clone()).unwrap().classification.clone();
     // The balanced centre is 2.0 / 0.8 / 2.0 with variance 0.3; the answers
     // are 1 / 0 / 1 (entrapment's lowest option is 0 or 1): a tail
     // probability well above the test instrument's threshold of 0.001.
@@ -423,7 +423,7 @@ fn answers_far_from_every_class_fit_none_and_say_which_way() {
     assert!(typicality < 0.2, "{typicality}");
     // With a stricter threshold the same answers fit none: lighter.
     let ins = edited(|v| v["model"]["typicality"]["threshold"] = 0.2.into());
-    let c = score(&ins, &lowest).unwrap().classification;
+    let c = score(&ins, lowest.clone()).unwrap().classification.clone();
     assert_eq!(
         c.fit,
         Fit::NoneFits {
@@ -435,7 +435,7 @@ fn answers_far_from_every_class_fit_none_and_say_which_way() {
     let mut highest = common::all_items_at(&ins, 10);
     highest.set_value("b4", 1);
     highest.set_value("l3", 1);
-    let c = score(&ins, &highest).unwrap().classification;
+    let c = score(&ins, highest.clone()).unwrap().classification.clone();
     assert_eq!(
         c.fit,
         Fit::NoneFits {
@@ -458,7 +458,7 @@ fn strength_words_follow_the_posterior_and_urgent_signals_change_the_description
     for id in ["l1", "l2", "l3"] {
         answers.set_value(id, 3);
     }
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     let Fit::Prototype {
         best,
         strength,
@@ -473,7 +473,7 @@ fn strength_words_follow_the_posterior_and_urgent_signals_change_the_description
     assert_eq!(strength, "good");
     assert!(!while_urgent);
     answers.set_value("unsafe", 2);
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert_eq!(report.signals, ["unsafe"]);
     assert!(matches!(
         report.classification.fit,
@@ -492,10 +492,14 @@ fn help_for_yourself_first_and_signals_under_their_question() {
     });
     let mut answers = Answers::new();
     answers.set_value("w1", 2);
-    assert!(!score(&ins, &answers).unwrap().help_for_yourself_first);
+    assert!(
+        !score(&ins, answers.clone())
+            .unwrap()
+            .help_for_yourself_first
+    );
     assert!(signals_at_question(&ins, &answers, "w2").is_empty());
     answers.set_value("w2", 1);
-    let report = score(&ins, &answers).unwrap();
+    let report = score(&ins, answers.clone()).unwrap();
     assert!(report.help_for_yourself_first);
     let shown: Vec<&str> = signals_at_question(&ins, &answers, "w2")
         .iter()

@@ -3,7 +3,7 @@
 
 mod common;
 
-use naastenmeter_core::{load_instrument, LoadError};
+use naastenmeter_core::{load_instrument, LoadError, Questionnaire};
 use proptest::prelude::*;
 use serde_json::{json, Value};
 
@@ -588,4 +588,65 @@ fn a_class_model_threshold_is_a_mean_log_probability() {
                 && p.message.contains("a mean log-probability of 0 or below")),
         "{problems:#?}"
     );
+}
+
+#[test]
+fn same_within_must_be_a_number_of_zero_or_more() {
+    check(
+        |v| v["scales"][1]["same_within"] = json!(-0.1),
+        "scales[1].same_within",
+        "a number of 0 or more",
+    );
+    // JSON has no NaN or infinity; an instrument made in code can.
+    for bad in [f64::NAN, f64::INFINITY, f64::NEG_INFINITY] {
+        let mut instrument = common::instrument().instrument().clone();
+        instrument.scales[2].same_within = bad;
+        let problems = Questionnaire::new(instrument).unwrap_err().problems();
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.path == "scales[2].same_within" && p.message.contains("0 or more")),
+            "{bad}: {problems:#?}"
+        );
+    }
+    // Zero is allowed: every difference is then a change.
+    let mut value: Value = serde_json::from_str(common::TEST_INSTRUMENT).unwrap();
+    value["scales"][0]["same_within"] = json!(0);
+    load_instrument(&serde_json::to_vec(&value).unwrap()).expect("0 is allowed");
+    // It is required: the instrument's authors decide it, not a default.
+    check(
+        |v| {
+            v["scales"][0]
+                .as_object_mut()
+                .unwrap()
+                .remove("same_within");
+        },
+        "scales[0]",
+        "same_within",
+    );
+}
+
+#[test]
+fn the_behaviour_question_must_be_a_known_multiple_choice_question() {
+    check(
+        |v| v["behaviour_question"] = json!("nope"),
+        "behaviour_question",
+        "unknown context question `nope`",
+    );
+    check(
+        |v| v["behaviour_question"] = json!("relationship"),
+        "behaviour_question",
+        "`relationship` must be a multiple-choice question",
+    );
+    // An item is not a context question.
+    check(
+        |v| v["behaviour_question"] = json!("b1"),
+        "behaviour_question",
+        "unknown context question `b1`",
+    );
+    // It may be left out: then no behaviours are named.
+    let mut value: Value = serde_json::from_str(common::TEST_INSTRUMENT).unwrap();
+    value.as_object_mut().unwrap().remove("behaviour_question");
+    let ins = load_instrument(&serde_json::to_vec(&value).unwrap()).expect("it is optional");
+    assert_eq!(ins.behaviour_question, None);
 }

@@ -18,7 +18,7 @@ use std::cell::RefCell;
 use std::rc::Rc;
 
 use naastenmeter_core::export::{decode_share_code, encode_share_code, fhir};
-use naastenmeter_core::{load_instrument, Answers, Instrument, LoadError, Problem};
+use naastenmeter_core::{load_instrument, Answers, LoadError, Problem, Questionnaire};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
@@ -106,7 +106,7 @@ export interface Report {
 thread_local! {
     /// The last instrument read, by its text: callers usually pass the same
     /// instrument many times, and reading it is the costly part of a call.
-    static LAST: RefCell<Option<(String, Rc<Instrument>)>> = const { RefCell::new(None) };
+    static LAST: RefCell<Option<(String, Rc<Questionnaire>)>> = const { RefCell::new(None) };
 }
 
 /// A JavaScript `Error` with `message`.
@@ -115,7 +115,7 @@ fn error(message: impl AsRef<str>) -> JsValue {
 }
 
 /// Reads and checks an instrument, or explains why it cannot be used.
-fn instrument(json: &str) -> Result<Rc<Instrument>, JsValue> {
+fn instrument(json: &str) -> Result<Rc<Questionnaire>, JsValue> {
     if let Some(cached) = LAST.with(|last| {
         last.borrow()
             .as_ref()
@@ -190,9 +190,9 @@ pub fn score(
 ) -> Result<JsValue, JsValue> {
     let instrument = instrument(instrument_json)?;
     let answers = read_answers(&answers)?;
-    let report =
-        naastenmeter_core::score(&instrument, &answers).map_err(|e| error(e.to_string()))?;
-    to_js(&report)
+    let scored =
+        naastenmeter_core::score(&instrument, answers).map_err(|e| error(e.to_string()))?;
+    to_js(scored.report())
 }
 
 /// The answers as a FHIR R4 QuestionnaireResponse (JSON text), with texts in
@@ -212,13 +212,10 @@ pub fn to_fhir(
             instrument.languages.join(", ")
         )));
     }
-    naastenmeter_core::score(&instrument, &answers).map_err(|e| error(e.to_string()))?;
-    Ok(fhir::questionnaire_response(
-        &instrument,
-        &answers,
-        language,
-        authored.as_deref(),
-    ))
+    let scored = naastenmeter_core::score(&instrument, answers)
+        .map_err(|e| error(e.to_string()))?
+        .made_at(authored);
+    Ok(fhir::questionnaire_response(&instrument, &scored, language))
 }
 
 /// Reads the answers back from a QuestionnaireResponse made for this
@@ -229,9 +226,9 @@ pub fn from_fhir(
     #[wasm_bindgen(js_name = questionnaireResponse)] response: &str,
 ) -> Result<JsValue, JsValue> {
     let instrument = instrument(instrument_json)?;
-    let answers = fhir::answers_from_questionnaire_response(&instrument, response.as_bytes())
+    let scored = fhir::scored_from_questionnaire_response(&instrument, response.as_bytes())
         .map_err(|e| error(e.to_string()))?;
-    to_js(&answers)
+    to_js(scored.answers())
 }
 
 /// The share code of the answers: short, checksummed text a relative can
@@ -243,8 +240,9 @@ pub fn encode_share(
 ) -> Result<String, JsValue> {
     let instrument = instrument(instrument_json)?;
     let answers = read_answers(&answers)?;
-    naastenmeter_core::score(&instrument, &answers).map_err(|e| error(e.to_string()))?;
-    Ok(encode_share_code(&instrument, &answers))
+    let scored =
+        naastenmeter_core::score(&instrument, answers).map_err(|e| error(e.to_string()))?;
+    Ok(encode_share_code(&instrument, &scored))
 }
 
 /// The answers in a share code. Throws when the code was mistyped, altered
@@ -255,6 +253,6 @@ pub fn decode_share(
     code: &str,
 ) -> Result<JsValue, JsValue> {
     let instrument = instrument(instrument_json)?;
-    let answers = decode_share_code(&instrument, code.trim()).map_err(|e| error(e.to_string()))?;
-    to_js(&answers)
+    let scored = decode_share_code(&instrument, code.trim()).map_err(|e| error(e.to_string()))?;
+    to_js(scored.answers())
 }

@@ -193,7 +193,7 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   await pro.page.locator('#close-professional').click();
   await pro.page.locator('#pro-code').fill('NOT-A-CODE');
   await pro.page.locator('#pro-code-open').click();
-  await pro.page.locator('.notice-error', { hasText: 'kon niet worden geopend' }).waitFor();
+  await pro.page.locator('.notice-error', { hasText: 'tikfout' }).waitFor();
   assert.deepEqual(pro.log.writes, [], 'the professional view writes no storage');
   await assertClean(pro.context, pro.log);
   await pro.context.close();

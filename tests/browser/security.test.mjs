@@ -550,7 +550,7 @@ test('professional view: a 20 MB file, a deeply nested file and a huge share cod
   huge.write('{"format":"naastenmeter-report"');
   await writeFile(hugePath, huge);
   figures.hugeFile = await timedRefusal(page, () => page.locator('#pro-file').setInputFiles(hugePath),
-    'more than the limit of 524288 bytes');
+    'te groot \\(20480 kB\\).*nooit groter dan 512 kB');
   await rm(dir, { recursive: true, force: true });
   assert.deepEqual(fileReads, [], 'the 20 MB file was refused without being read');
 
@@ -563,7 +563,7 @@ test('professional view: a 20 MB file, a deeply nested file and a huge share cod
   await page.locator('.notice-error button').click();
   figures.nestedFile = await timedRefusal(page,
     () => page.locator('#pro-file').setInputFiles({ name: 'nested.json', mimeType: 'application/json', buffer: nested }),
-    'kon niet worden geopend');
+    'geen uitslag van Naastenmeter');
   assert.deepEqual(fileReads, [nested.length], 'a file under the limit is read');
   assert.match(await page.locator('.notice-error').textContent(), /recursion limit/, 'the message names the nesting');
 
@@ -572,8 +572,8 @@ test('professional view: a 20 MB file, a deeply nested file and a huge share cod
   figures.hugeCode = await timedRefusal(page, async () => {
     await page.locator('#pro-code').fill(longCode);
     await page.locator('#pro-code-open').click();
-  }, 'kon niet worden geopend');
-  assert.match(await page.locator('.notice-error').textContent(), /far more than a real share code/, 'the message says the code is too long');
+  }, 'veel langer dan een code');
+  assert.match(await page.locator('.notice-error').textContent(), /veel langer dan een code van Naastenmeter/, 'the message says the code is too long');
 
   for (const [what, { refused, responds }] of Object.entries(figures)) {
     assert.ok(responds < 1000, `${what}: the page responded after ${responds} ms`);
@@ -624,17 +624,17 @@ test('professional view: an altered export, an export of another version and a m
   const [firstKey] = Object.keys(answers);
   answers[firstKey] = typeof answers[firstKey] === 'number' ? (answers[firstKey] === 1 ? 2 : 1) : answers[firstKey];
   assert.notDeepEqual(altered, report, 'the test really changed an answer');
-  await refuses('an altered answer', open_(JSON.stringify(altered)), /changed after it was made/);
+  await refuses('an altered answer', open_(JSON.stringify(altered)), /veranderd nadat het is gemaakt/);
 
   // The stated result changed, with the checksum removed.
   const result = structuredClone(report);
   result.checksum = '';
-  await refuses('a removed checksum', open_(JSON.stringify(result)), /changed after it was made/);
+  await refuses('a removed checksum', open_(JSON.stringify(result)), /veranderd nadat het is gemaakt/);
 
   // Another version of the instrument.
   const version = structuredClone(report);
   version.instrument.version = '9.9.9';
-  await refuses('another version', open_(JSON.stringify(version)), /version 9\.9\.9 instead of/);
+  await refuses('another version', open_(JSON.stringify(version)), /andere versie van de vragenlijst \(versie 9\.9\.9/);
 
   // A share code with one character changed.
   const at = Math.floor(code.length / 2);
@@ -642,7 +642,7 @@ test('professional view: an altered export, an export of another version and a m
   await refuses('a mistyped share code', async () => {
     await page.locator('#pro-code').fill(swapped);
     await page.locator('#pro-code-open').click();
-  }, /kon niet worden geopend.*typing error/);
+  }, /niet compleet, of er zit een tikfout in/);
 
   // The right code still opens.
   await page.locator('#pro-code').fill(code);

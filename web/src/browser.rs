@@ -210,7 +210,23 @@ pub fn wants_professional_view() -> bool {
 
 /// The current date and time as ISO 8601 (UTC), for export stamps.
 pub fn now_iso() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
+    // Local time with its offset (ISO 8601, also a valid FHIR dateTime), so
+    // that "made on 5 December at 22:30" shows the time the person saw on
+    // their clock, not UTC.
+    let date = js_sys::Date::new_0();
+    let offset = -(date.get_timezone_offset() as i32);
+    let sign = if offset < 0 { '-' } else { '+' };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{sign}{:02}:{:02}",
+        date.get_full_year(),
+        date.get_month() + 1,
+        date.get_date(),
+        date.get_hours(),
+        date.get_minutes(),
+        date.get_seconds(),
+        offset.abs() / 60,
+        offset.abs() % 60
+    )
 }
 
 /// Offers `contents` as a file download named `file_name`.

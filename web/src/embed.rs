@@ -11,7 +11,7 @@
 //! with the defaults for whatever was wrong.
 
 use naastenmeter_core::partner::{PartnerConfig, Theme};
-use naastenmeter_core::{Instrument, Problem};
+use naastenmeter_core::{Problem, Questionnaire};
 use wasm_bindgen::{JsCast, JsValue};
 
 use crate::i18n::Lang;
@@ -32,7 +32,7 @@ pub type PartnerContext = Shared<Partner>;
 impl Partner {
     /// Reads a configuration (JSON text) against `instrument`; `None` (the
     /// app is not embedded) gives the defaults without problems.
-    pub fn read(instrument: &Instrument, json: Option<&str>) -> Partner {
+    pub fn read(instrument: &Questionnaire, json: Option<&str>) -> Partner {
         match json {
             Some(json) => {
                 // In the browser the browser's JSON.parse reads it, so the

@@ -186,9 +186,15 @@ pub struct Strings {
     pub col_earlier: &'static str,
     pub col_now: &'static str,
     pub col_change: &'static str,
-    pub higher: &'static str,
-    pub lower: &'static str,
-    pub same: &'static str,
+    pub heavier: &'static str,
+    pub lighter: &'static str,
+    pub about_the_same: &'static str,
+    pub description_now: &'static str,
+    pub description_same: &'static str,
+    pub signals_new: &'static str,
+    pub signals_gone: &'static str,
+    pub signals_same: &'static str,
+    pub no_description: &'static str,
     pub compare_needs_now: &'static str,
     pub forget_all: &'static str,
     pub forget_all_confirm: &'static str,
@@ -198,7 +204,7 @@ pub struct Strings {
     pub import_file: &'static str,
     pub import_code: &'static str,
     pub import_code_button: &'static str,
-    pub import_failed: &'static str,
+    pub technical_detail: &'static str,
     pub imported_done: &'static str,
     pub to_result_link: &'static str,
     pub home: &'static str,
@@ -211,7 +217,6 @@ pub struct Strings {
     pub summary_context: &'static str,
     pub made_on: &'static str,
     pub close_result: &'static str,
-    pub storage_failed: &'static str,
     pub unknown_date: &'static str,
     pub fit_chance: &'static str,
     pub provisional_note: &'static str,
@@ -329,9 +334,15 @@ static NL: Strings = Strings {
     col_earlier: "Eerder",
     col_now: "Nu",
     col_change: "Verschil",
-    higher: "hoger",
-    lower: "lager",
-    same: "gelijk",
+    heavier: "zwaarder",
+    lighter: "lichter",
+    about_the_same: "ongeveer gelijk",
+    description_now: "De beschrijving die past, eerder en nu",
+    description_same: "Dezelfde beschrijving als eerder.",
+    signals_new: "Nieuw sinds de vorige keer",
+    signals_gone: "Niet meer gezien sinds de vorige keer",
+    signals_same: "De aandachtspunten zijn hetzelfde als eerder.",
+    no_description: "geen beschrijving",
     compare_needs_now: "Vul eerst de vragenlijst in om met nu te vergelijken.",
     forget_all: "Alles vergeten",
     forget_all_confirm: "Ja, vergeet alle uitslagen op dit apparaat",
@@ -341,7 +352,7 @@ static NL: Strings = Strings {
     import_file: "Kies een bestand",
     import_code: "Deelcode",
     import_code_button: "Open de deelcode",
-    import_failed: "Dit kon niet worden geopend",
+    technical_detail: "Technische details (in het Engels)",
     imported_done: "De uitslag is geopend.",
     to_result_link: "Terug naar de uitslag",
     home: "Naar het begin",
@@ -354,7 +365,6 @@ static NL: Strings = Strings {
     summary_context: "Genoemd",
     made_on: "Gemaakt op",
     close_result: "Sluiten",
-    storage_failed: "Bewaren lukte niet",
     unknown_date: "onbekende datum",
     fit_chance: "Berekende kans",
     provisional_note: "Let op: het rekenmodel is voorlopig. Het is nog niet getoetst met antwoorden van echte naasten.",
@@ -472,9 +482,15 @@ static EN: Strings = Strings {
     col_earlier: "Earlier",
     col_now: "Now",
     col_change: "Change",
-    higher: "higher",
-    lower: "lower",
-    same: "the same",
+    heavier: "heavier",
+    lighter: "lighter",
+    about_the_same: "about the same",
+    description_now: "The description that fits, earlier and now",
+    description_same: "The same description as before.",
+    signals_new: "New since last time",
+    signals_gone: "No longer seen since last time",
+    signals_same: "The points of attention are the same as before.",
+    no_description: "no description",
     compare_needs_now: "Answer the questionnaire first to compare with now.",
     forget_all: "Forget all",
     forget_all_confirm: "Yes, forget all results on this device",
@@ -484,7 +500,7 @@ static EN: Strings = Strings {
     import_file: "Choose a file",
     import_code: "Share code",
     import_code_button: "Open the share code",
-    import_failed: "This could not be opened",
+    technical_detail: "Technical details",
     imported_done: "The result has been opened.",
     to_result_link: "Back to the result",
     home: "To the start",
@@ -497,7 +513,6 @@ static EN: Strings = Strings {
     summary_context: "Named",
     made_on: "Made on",
     close_result: "Close",
-    storage_failed: "Saving did not work",
     unknown_date: "unknown date",
     fit_chance: "Calculated chance",
     provisional_note: "Please note: the model is provisional. It has not yet been tested with answers from real relatives.",
@@ -539,6 +554,24 @@ impl Lang {
 
     /// The date part of an ISO 8601 time, as people write it:
     /// "12-03-2025" in Dutch, "2025-03-12" in English.
+    /// The date and, when known, the time of an ISO 8601 stamp: "04-12-2026
+    /// om 21:30" or "2026-12-04 at 21:30". The time is shown as written
+    /// (the app writes local time).
+    pub fn date_time(self, iso: Option<&str>) -> String {
+        let date = self.date(iso);
+        match iso
+            .and_then(|s| s.get(11..16))
+            .filter(|t| t.as_bytes().get(2) == Some(&b':'))
+        {
+            Some(time) => match self {
+                Lang::Nl => format!("{date} om {time}"),
+                Lang::En => format!("{date} at {time}"),
+            },
+            None => date,
+        }
+    }
+
+    /// The date of an ISO 8601 stamp, "04-12-2026" or "2026-12-04".
     pub fn date(self, iso: Option<&str>) -> String {
         let Some(date) = iso.and_then(|s| s.get(..10)) else {
             return String::from(self.t().unknown_date);

@@ -14,6 +14,7 @@
 pub mod browser;
 pub mod components;
 pub mod embed;
+pub mod errors;
 pub mod i18n;
 pub mod instrument;
 pub mod json;

@@ -1,7 +1,7 @@
 //! How the questions are split into pages: a few per page, never across a
 //! section, so a tired reader sees one short screen at a time.
 
-use naastenmeter_core::Instrument;
+use naastenmeter_core::Questionnaire;
 
 /// Weight of a page: a scale item counts 1, a context question (with its
 /// longer list of options) counts 2. A page holds at most this much.
@@ -19,7 +19,7 @@ pub struct QuestionPage {
 }
 
 /// Splits the instrument's sections into pages.
-pub fn paginate(instrument: &Instrument) -> Vec<QuestionPage> {
+pub fn paginate(instrument: &Questionnaire) -> Vec<QuestionPage> {
     let mut pages = Vec::new();
     for (index, section) in instrument.sections.iter().enumerate() {
         let mut current: Vec<String> = Vec::new();

@@ -8,10 +8,10 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
-use naastenmeter_core::export::{self, fhir, json, ImportError};
-use naastenmeter_core::instrument::ChoiceKind;
-use naastenmeter_core::Problem;
-use naastenmeter_core::{score, Answer, Answers, Instrument, Report};
+use naastenmeter_core::export::{self, csv, fhir, json, JsonReader};
+use naastenmeter_core::{
+    score, Answer, Answers, ImportError, Problem, Questionnaire, ScoreError, Scored,
+};
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
@@ -65,22 +65,11 @@ pub enum View {
     Professional,
 }
 
-/// A scored set of answers with the moment it was made.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Outcome {
-    /// When the result was made (ISO 8601), if known.
-    pub created: Option<String>,
-    /// The answers it was scored from.
-    pub answers: Answers,
-    /// The report computed by the core.
-    pub report: Report,
-}
-
 /// An earlier result: remembered on this device, or opened from an export.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Earlier {
     /// The result itself.
-    pub outcome: Shared<Outcome>,
+    pub outcome: Shared<Scored>,
     /// Whether it is stored on this device (otherwise only in this tab's memory).
     pub remembered: bool,
 }
@@ -105,19 +94,54 @@ pub enum Notice {
     Remembered,
     /// An export was opened.
     Imported,
-    /// An export could not be opened; the core's message.
-    ImportFailed(String),
-    /// Storage refused to save; the browser's reason.
+    /// An export could not be opened; why, worded by the view.
+    ImportFailed(ImportError),
+    /// Storage or a download was refused; the browser's reason.
     StorageFailed(String),
-    /// The questionnaire could not be scored; the core's message.
-    ScoreFailed(String),
+    /// The questionnaire could not be scored; why, worded by the view.
+    ScoreFailed(ScoreError),
+}
+
+/// The file formats a result can be downloaded in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExportFormat {
+    /// The Naastenmeter JSON report (answers, result, checksum).
+    Json,
+    /// A FHIR R4 QuestionnaireResponse.
+    Fhir,
+    /// A CSV table with one row.
+    Csv,
+}
+
+/// A file ready to download.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct ExportFile {
+    /// The suggested file name, with the day the result was made.
+    pub name: String,
+    /// The MIME type.
+    pub mime: &'static str,
+    /// The file's text.
+    pub contents: String,
+}
+
+/// Reads JSON text with the app's JSON ([`crate::json`]: the browser's own
+/// parser in the browser), for the core's import functions.
+pub struct BrowserJson;
+
+impl JsonReader for BrowserJson {
+    fn read<T: serde::de::DeserializeOwned>(&self, text: &str) -> Result<T, Problem> {
+        crate::json::from_json(text).map_err(|message| Problem {
+            path: String::new(),
+            message,
+        })
+    }
 }
 
 /// Everything on screen, and everything needed to draw it.
 #[derive(Debug, Clone, PartialEq)]
 pub struct AppState {
     /// The questionnaire.
-    pub instrument: Shared<Instrument>,
+    pub instrument: Shared<Questionnaire>,
     /// The questions split into pages.
     pub pages: Shared<Vec<QuestionPage>>,
     /// The language shown.
@@ -130,7 +154,7 @@ pub struct AppState {
     /// pages are shown as skipped.
     pub furthest: usize,
     /// The result of the answers, once the last page is passed.
-    pub outcome: Option<Shared<Outcome>>,
+    pub outcome: Option<Shared<Scored>>,
     /// The share code of the current result, once asked for.
     pub share_code: Option<String>,
     /// Whether the current result has been remembered on this device.
@@ -138,9 +162,9 @@ pub struct AppState {
     /// Earlier results, remembered and opened, oldest first.
     pub earlier: Vec<Earlier>,
     /// The earlier result being compared with now.
-    pub comparing: Option<Shared<Outcome>>,
+    pub comparing: Option<Shared<Scored>>,
     /// The export opened in the professional view.
-    pub professional: Option<Shared<Outcome>>,
+    pub professional: Option<Shared<Scored>>,
     /// A message for the user.
     pub notice: Option<Notice>,
 }
@@ -188,7 +212,7 @@ pub enum Action {
     /// Make the share code of the current result.
     MakeShareCode,
     /// The list of remembered results was written; it now holds these.
-    Remembered(Vec<Shared<Outcome>>),
+    Remembered(Vec<Shared<Scored>>),
     /// Storage refused; the message.
     StorageFailed(String),
     /// Every remembered result was forgotten.
@@ -198,10 +222,10 @@ pub enum Action {
     /// Open an export: a share code.
     ImportCode(String, ImportTarget),
     /// An export was refused before the core saw it (too large to read, or
-    /// the browser could not read the file); the message.
-    ImportRefused(String),
+    /// the browser could not read the file).
+    ImportRefused(ImportError),
     /// Compare now with an earlier result, or stop comparing.
-    Compare(Option<Shared<Outcome>>),
+    Compare(Option<Shared<Scored>>),
     /// Close the result in the professional view.
     CloseProfessional,
     /// Dismiss the notice.
@@ -212,7 +236,7 @@ impl AppState {
     /// A fresh state for `instrument`, continuing from saved progress and
     /// remembered results when given.
     pub fn new(
-        instrument: Instrument,
+        instrument: Questionnaire,
         progress: Option<&str>,
         remembered: Option<&str>,
         professional: bool,
@@ -255,7 +279,7 @@ impl AppState {
     fn restore(&mut self, saved: Progress) {
         // Answers saved by another version of the app may no longer score;
         // then the relative starts fresh rather than seeing an error.
-        let Ok(report) = score(&self.instrument, &saved.answers) else {
+        let Ok(scored) = score(&self.instrument, saved.answers.clone()) else {
             return;
         };
         self.lang = saved.lang;
@@ -264,11 +288,7 @@ impl AppState {
         self.view = match saved.view {
             View::Questions(page) if page < self.pages.len() => View::Questions(page),
             View::Result => {
-                self.outcome = Some(Shared::new(Outcome {
-                    created: saved.created,
-                    answers: self.answers.clone(),
-                    report,
-                }));
+                self.outcome = Some(Shared::new(scored.made_at(saved.created)));
                 View::Result
             }
             _ => View::Welcome,
@@ -292,7 +312,10 @@ impl AppState {
             view,
             answers: self.answers.clone(),
             furthest: self.furthest,
-            created: self.outcome.as_ref().and_then(|o| o.created.clone()),
+            created: self
+                .outcome
+                .as_ref()
+                .and_then(|o| o.created().map(String::from)),
         };
         crate::json::to_json(&progress, false).ok()
     }
@@ -304,9 +327,9 @@ impl AppState {
 
     /// The list of remembered results with the current one added, as
     /// written to localStorage, and the list as it will then be.
-    pub fn remembered_with_current(&self) -> Option<(String, Vec<Shared<Outcome>>)> {
+    pub fn remembered_with_current(&self) -> Option<(String, Vec<Shared<Scored>>)> {
         let current = self.outcome.as_ref()?;
-        let mut outcomes: Vec<Shared<Outcome>> = self
+        let mut outcomes: Vec<Shared<Scored>> = self
             .earlier
             .iter()
             .filter(|e| e.remembered)
@@ -317,69 +340,65 @@ impl AppState {
         // (another instrument version) is left out alone.
         let exports: Vec<String> = outcomes
             .iter()
-            .map(|o| {
-                let file = json::report_file(
-                    &self.instrument,
-                    &o.answers,
-                    &o.report,
-                    o.created.as_deref(),
-                );
-                crate::json::to_json(&file, false)
-            })
+            .map(|o| crate::json::to_json(&json::report_file(&self.instrument, o), false))
             .collect::<Result<_, _>>()
             .ok()?;
         let json = crate::json::to_json(&exports, false).ok()?;
         Some((json, outcomes))
     }
 
-    fn open(&self, answers: Answers, created: Option<String>) -> Result<Shared<Outcome>, String> {
-        let report = score(&self.instrument, &answers).map_err(|e| e.to_string())?;
-        Ok(Shared::new(Outcome {
-            created,
-            answers,
-            report,
-        }))
-    }
-
-    fn import_file(&self, bytes: &[u8]) -> Result<Shared<Outcome>, String> {
-        json::check_import_size(bytes.len()).map_err(|e| e.to_string())?;
-        let not_an_export = |message: String| {
-            ImportError::NotAnExport(Problem {
-                path: String::new(),
-                message,
-            })
-            .to_string()
+    /// The export made of a result, as a file to download.
+    ///
+    /// Built here rather than in the click handler so that every format is
+    /// tested natively (`web/tests/exports.rs`).
+    pub fn export_file(
+        &self,
+        outcome: &Scored,
+        format: ExportFormat,
+    ) -> Result<ExportFile, String> {
+        let stamp = outcome.created_day().unwrap_or("result");
+        let (name, mime, contents) = match format {
+            ExportFormat::Json => (
+                format!("naastenmeter-{stamp}.json"),
+                "application/json",
+                crate::json::to_json(&json::report_file(&self.instrument, outcome), true)?,
+            ),
+            ExportFormat::Fhir => (
+                format!("naastenmeter-fhir-{stamp}.json"),
+                "application/fhir+json",
+                crate::json::to_json(
+                    &fhir::questionnaire_response_resource(
+                        &self.instrument,
+                        outcome,
+                        self.lang.code(),
+                    ),
+                    true,
+                )?,
+            ),
+            ExportFormat::Csv => (
+                format!("naastenmeter-{stamp}.csv"),
+                "text/csv",
+                csv::csv_export(&self.instrument, outcome),
+            ),
         };
-        let text = core::str::from_utf8(bytes)
-            .map_err(|_| not_an_export("the file is not text (UTF-8)".into()))?;
-        let file = crate::json::from_json::<json::ReportFile>(text).map_err(not_an_export);
-        match file
-            .map(|file| json::read_report_file(&self.instrument, file).map_err(|e| e.to_string()))
-        {
-            Ok(Ok(imported)) => Ok(Shared::new(Outcome {
-                created: imported.created,
-                answers: imported.answers,
-                report: imported.report,
-            })),
-            // A FHIR QuestionnaireResponse carries the answers too; try it
-            // before giving up, and report the JSON export's message.
-            Ok(Err(json_error)) | Err(json_error) => {
-                let response = crate::json::from_json::<fhir::QuestionnaireResponse>(text);
-                match response.map(|r| fhir::answers_from_response(&self.instrument, &r)) {
-                    Ok(Ok(answers)) => self.open(answers, None),
-                    _ => Err(json_error),
-                }
-            }
-        }
+        Ok(ExportFile {
+            name,
+            mime,
+            contents,
+        })
     }
 
-    fn import_code(&self, code: &str) -> Result<Shared<Outcome>, String> {
-        let answers =
-            export::decode_share_code(&self.instrument, code.trim()).map_err(|e| e.to_string())?;
-        self.open(answers, None)
+    fn import_file(&self, bytes: &[u8]) -> Result<Shared<Scored>, ImportError> {
+        export::open_export(&self.instrument, bytes, &BrowserJson).map(|(_, s)| Shared::new(s))
     }
 
-    fn place_import(&mut self, opened: Result<Shared<Outcome>, String>, target: ImportTarget) {
+    fn import_code(&self, code: &str) -> Result<Shared<Scored>, ImportError> {
+        export::decode_share_code(&self.instrument, code.trim())
+            .map(Shared::new)
+            .map_err(ImportError::ShareCode)
+    }
+
+    fn place_import(&mut self, opened: Result<Shared<Scored>, ImportError>, target: ImportTarget) {
         match opened {
             Ok(outcome) => {
                 match target {
@@ -391,23 +410,19 @@ impl AppState {
                 }
                 self.notice = Some(Notice::Imported);
             }
-            Err(message) => self.notice = Some(Notice::ImportFailed(message)),
+            Err(error) => self.notice = Some(Notice::ImportFailed(error)),
         }
     }
 
     fn finish(&mut self, now: String) {
-        match score(&self.instrument, &self.answers) {
-            Ok(report) => {
-                self.outcome = Some(Shared::new(Outcome {
-                    created: Some(now),
-                    answers: self.answers.clone(),
-                    report,
-                }));
+        match score(&self.instrument, self.answers.clone()) {
+            Ok(scored) => {
+                self.outcome = Some(Shared::new(scored.made_at(Some(now))));
                 self.share_code = None;
                 self.remembered_current = false;
                 self.view = View::Result;
             }
-            Err(e) => self.notice = Some(Notice::ScoreFailed(e.to_string())),
+            Err(error) => self.notice = Some(Notice::ScoreFailed(error)),
         }
     }
 
@@ -422,20 +437,14 @@ impl AppState {
 
 /// Reads the remembered results; entries that no longer read (another
 /// instrument version, a damaged entry) are left out.
-pub fn read_remembered(instrument: &Instrument, json: &str) -> Vec<Shared<Outcome>> {
+pub fn read_remembered(instrument: &Questionnaire, json: &str) -> Vec<Shared<Scored>> {
     let Ok(list) = crate::json::from_json::<Vec<String>>(json) else {
         return Vec::new();
     };
     list.iter()
         .filter_map(|doc| crate::json::from_json::<json::ReportFile>(doc).ok())
         .filter_map(|file| json::read_report_file(instrument, file).ok())
-        .map(|imported| {
-            Shared::new(Outcome {
-                created: imported.created,
-                answers: imported.answers,
-                report: imported.report,
-            })
-        })
+        .map(Shared::new)
         .collect()
 }
 
@@ -468,30 +477,8 @@ impl Reducible for AppState {
                 s.answers_changed();
             }
             Action::ToggleChoice(question, option) => {
-                let multiple = s
-                    .instrument
-                    .context_question(&question)
-                    .is_some_and(|q| q.choice == ChoiceKind::Multiple);
-                let mut chosen: Vec<String> = match s.answers.get(&question) {
-                    Some(Answer::Choices(c)) => c.clone(),
-                    Some(Answer::Choice(c)) if multiple => vec![c.clone()],
-                    _ => Vec::new(),
-                };
-                if let Some(at) = chosen.iter().position(|c| *c == option) {
-                    chosen.remove(at);
-                } else {
-                    chosen.push(option);
-                }
-                // Keep the instrument's option order, as share codes and
-                // imports do, so the same choices are always equal.
-                if let Some(q) = s.instrument.context_question(&question) {
-                    chosen.sort_by_key(|c| q.options.iter().position(|o| o.id == *c));
-                }
-                if chosen.is_empty() {
-                    s.answers.clear(&question);
-                } else {
-                    s.answers.set(&question, Answer::Choices(chosen));
-                }
+                let instrument = s.instrument.clone();
+                instrument.toggle_choice(&mut s.answers, &question, &option);
                 s.answers_changed();
             }
             Action::Next { now } => {
@@ -523,7 +510,7 @@ impl Reducible for AppState {
             }
             Action::MakeShareCode => {
                 if let Some(o) = &s.outcome {
-                    s.share_code = Some(export::encode_share_code(&s.instrument, &o.answers));
+                    s.share_code = Some(export::encode_share_code(&s.instrument, o));
                 }
             }
             Action::Remembered(list) => {
@@ -559,7 +546,7 @@ impl Reducible for AppState {
                 let opened = s.import_code(&code);
                 s.place_import(opened, target);
             }
-            Action::ImportRefused(message) => s.notice = Some(Notice::ImportFailed(message)),
+            Action::ImportRefused(error) => s.notice = Some(Notice::ImportFailed(error)),
             Action::Compare(outcome) => s.comparing = outcome,
             Action::CloseProfessional => s.professional = None,
             Action::DismissNotice => {}

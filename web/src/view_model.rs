@@ -6,10 +6,11 @@
 //! instrument, so components stay free of domain rules. Tested natively.
 
 use naastenmeter_core::instrument::{
-    AdviceKind, AdviceRule, Contact, Instrument, Prototype, SafetyRule, SignalLevel,
+    AdviceKind, AdviceRule, Contact, Prototype, SafetyRule, SignalLevel,
 };
 use naastenmeter_core::report::{Direction, Fit, Report};
 use naastenmeter_core::text::Text;
+use naastenmeter_core::Questionnaire;
 
 /// One prototype to show as a card.
 #[derive(Debug, Clone, PartialEq)]
@@ -50,7 +51,7 @@ pub enum PrototypeView<'a> {
 }
 
 /// The words for a strength id of the model.
-pub fn strength_label<'a>(instrument: &'a Instrument, id: &str) -> Option<&'a Text> {
+pub fn strength_label<'a>(instrument: &'a Questionnaire, id: &str) -> Option<&'a Text> {
     instrument
         .model
         .strength
@@ -65,7 +66,7 @@ pub fn description(prototype: &Prototype, while_urgent: bool) -> &Text {
 }
 
 /// What the result page says about the prototypes, from the core's [`Fit`].
-pub fn prototype_view<'a>(instrument: &'a Instrument, report: &Report) -> PrototypeView<'a> {
+pub fn prototype_view<'a>(instrument: &'a Questionnaire, report: &Report) -> PrototypeView<'a> {
     let c = &report.classification;
     match &c.fit {
         Fit::Prototype {
@@ -131,12 +132,12 @@ pub struct SignalView<'a> {
 
 /// The report's signals, most urgent first, with their contacts split into
 /// first showings and repeats.
-pub fn signal_views<'a>(instrument: &'a Instrument, report: &Report) -> Vec<SignalView<'a>> {
+pub fn signal_views<'a>(instrument: &'a Questionnaire, report: &Report) -> Vec<SignalView<'a>> {
     let mut shown: Vec<&str> = Vec::new();
     report
         .signals
         .iter()
-        .filter_map(|id| instrument.safety.iter().find(|r| &r.id == id))
+        .filter_map(|id| instrument.safety_rule(id))
         .map(|rule| {
             let (mut cards, mut repeated) = (Vec::new(), Vec::new());
             for contact in rule.contacts.iter().filter_map(|id| instrument.contact(id)) {
@@ -159,14 +160,14 @@ pub fn signal_views<'a>(instrument: &'a Instrument, report: &Report) -> Vec<Sign
 /// The safety rules among the report's signals that asked for help for the
 /// relative first (PINM's contra-indication), most urgent first; empty when
 /// the report does not lead with that help.
-pub fn help_first_rules<'a>(instrument: &'a Instrument, report: &Report) -> Vec<&'a SafetyRule> {
+pub fn help_first_rules<'a>(instrument: &'a Questionnaire, report: &Report) -> Vec<&'a SafetyRule> {
     if !report.help_for_yourself_first {
         return Vec::new();
     }
     report
         .signals
         .iter()
-        .filter_map(|id| instrument.safety.iter().find(|r| &r.id == id))
+        .filter_map(|id| instrument.safety_rule(id))
         .filter(|rule| rule.help_for_yourself_first)
         .collect()
 }
@@ -174,7 +175,7 @@ pub fn help_first_rules<'a>(instrument: &'a Instrument, report: &Report) -> Vec<
 /// The contacts for "first, help for yourself": those of the signals that
 /// asked for it, each once, in the order the signals name them. Only
 /// contacts that exist in the instrument.
-pub fn help_first_contacts<'a>(instrument: &'a Instrument, report: &Report) -> Vec<&'a Contact> {
+pub fn help_first_contacts<'a>(instrument: &'a Questionnaire, report: &Report) -> Vec<&'a Contact> {
     let mut contacts: Vec<&Contact> = Vec::new();
     for rule in help_first_rules(instrument, report) {
         for id in &rule.contacts {
@@ -198,14 +199,14 @@ pub const ADVICE_ORDER: [AdviceKind; 4] = [
 
 /// The report's advice of one kind, in instrument order.
 pub fn advice_of_kind<'a>(
-    instrument: &'a Instrument,
+    instrument: &'a Questionnaire,
     report: &Report,
     kind: AdviceKind,
 ) -> Vec<&'a AdviceRule> {
     report
         .advice
         .iter()
-        .filter_map(|id| instrument.advice.iter().find(|a| &a.id == id))
+        .filter_map(|id| instrument.advice_rule(id))
         .filter(|a| a.kind == kind)
         .collect()
 }
@@ -235,7 +236,7 @@ impl<'a> ResultContacts<'a> {
 }
 
 /// Which contacts the result page shows where (see [`ResultContacts`]).
-pub fn result_contacts<'a>(instrument: &'a Instrument, report: &Report) -> ResultContacts<'a> {
+pub fn result_contacts<'a>(instrument: &'a Questionnaire, report: &Report) -> ResultContacts<'a> {
     let mut plan = ResultContacts::default();
     for view in signal_views(instrument, report) {
         plan.shown.extend(view.cards.iter().map(|c| c.id.as_str()));
@@ -264,7 +265,7 @@ pub fn result_contacts<'a>(instrument: &'a Instrument, report: &Report) -> Resul
 /// The contacts of the help panel that every questionnaire page can open:
 /// the ones the instrument always shows, then those named by urgent safety
 /// rules and by rules that put help for the relative first, each once.
-pub fn help_contacts(instrument: &Instrument) -> Vec<&Contact> {
+pub fn help_contacts(instrument: &Questionnaire) -> Vec<&Contact> {
     let mut contacts: Vec<&Contact> = instrument
         .contacts
         .iter()
@@ -290,25 +291,27 @@ mod tests {
     use naastenmeter_core::instrument::SafetyRule;
     use naastenmeter_core::{score, Answers};
 
-    fn instrument() -> Instrument {
+    fn instrument() -> Questionnaire {
         crate::instrument::load().expect("the compiled-in instrument")
     }
 
     /// A report of the default instrument with every item at `value`.
-    fn report_at(instrument: &Instrument, value: i32) -> Report {
+    fn report_at(instrument: &Questionnaire, value: i32) -> Report {
         let mut answers = Answers::new();
         for item in &instrument.items {
-            let rs = instrument.response_scale_of(item).expect("response scale");
+            let rs = instrument
+                .response_scale_of(&item.id)
+                .expect("response scale");
             let (lo, hi) = rs.range().expect("range");
             answers.set(
                 &item.id,
                 naastenmeter_core::Answer::Value(value.clamp(lo, hi)),
             );
         }
-        score(instrument, &answers).expect("scores")
+        score(instrument, answers).expect("scores").report().clone()
     }
 
-    fn named(instrument: &Instrument, report: &mut Report, uncertain: bool, while_urgent: bool) {
+    fn named(instrument: &Questionnaire, report: &mut Report, uncertain: bool, while_urgent: bool) {
         let ids = instrument.class_prototypes();
         let (a, b) = (ids[0].to_string(), ids[1].to_string());
         report.classification.fit = Fit::Prototype {
@@ -372,8 +375,8 @@ mod tests {
             prototype_view(&instrument, &report),
             PrototypeView::NoneFits(Direction::Heavier)
         );
-        let empty = score(&instrument, &Answers::new()).expect("scores");
-        match prototype_view(&instrument, &empty) {
+        let empty = score(&instrument, Answers::new()).expect("scores");
+        match prototype_view(&instrument, empty.report()) {
             PrototypeView::TooFewInputs { needed, used, .. } => {
                 assert_eq!(used, 0);
                 assert!(needed >= 1);
@@ -384,16 +387,18 @@ mod tests {
 
     #[test]
     fn help_first_uses_only_the_signals_that_asked_for_it_and_existing_contacts() {
-        let mut instrument = instrument();
-        let existing = instrument.contacts[0].id.clone();
-        // The first rule does not ask for help first; the added one does.
-        instrument.safety[0].help_for_yourself_first = false;
-        instrument.safety.push(SafetyRule {
+        let mut raw = instrument().instrument().clone();
+        let existing = raw.contacts[0].id.clone();
+        // The first rule does not ask for help first; the added one does,
+        // and names one contact twice.
+        raw.safety[0].help_for_yourself_first = false;
+        raw.safety.push(SafetyRule {
             help_for_yourself_first: true,
-            contacts: vec![existing.clone(), "no_such_contact".into(), existing.clone()],
+            contacts: vec![existing.clone(), existing.clone()],
             id: "own_crisis_test".into(),
-            ..instrument.safety[0].clone()
+            ..raw.safety[0].clone()
         });
+        let instrument = Questionnaire::new(raw).expect("still valid");
         let mut report = report_at(&instrument, 0);
         report.signals = vec![instrument.safety[0].id.clone(), "own_crisis_test".into()];
         report.help_for_yourself_first = false;

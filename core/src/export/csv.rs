@@ -13,10 +13,12 @@ use alloc::string::{String, ToString};
 use alloc::vec::Vec;
 
 use crate::answers::{Answer, Answers};
-use crate::error::Problem;
-use crate::export::json::ImportError;
+use crate::error::{ImportError, Problem};
 use crate::instrument::{ChoiceKind, Instrument};
-use crate::report::{Direction, Fit, Report};
+use crate::questionnaire::Questionnaire;
+use crate::report::{Direction, Fit};
+use crate::scored::Scored;
+use crate::scoring::score;
 
 /// The header line (without line break).
 pub fn csv_header(instrument: &Instrument) -> String {
@@ -50,8 +52,9 @@ pub fn csv_header(instrument: &Instrument) -> String {
     join(&columns)
 }
 
-/// One data row (without line break) for these answers and their report.
-pub fn csv_row(instrument: &Instrument, answers: &Answers, report: &Report) -> String {
+/// One data row (without line break) for a scored result.
+pub fn csv_row(instrument: &Instrument, scored: &Scored) -> String {
+    let (answers, report) = (scored.answers(), scored.report());
     let mut cells: Vec<String> = alloc::vec![instrument.id.clone(), instrument.version.clone()];
     for id in instrument.question_order() {
         cells.push(match answers.get(id) {
@@ -101,16 +104,16 @@ pub fn csv_row(instrument: &Instrument, answers: &Answers, report: &Report) -> S
 }
 
 /// Header and one row, each ending in a line break: a complete CSV file.
-pub fn csv_export(instrument: &Instrument, answers: &Answers, report: &Report) -> String {
+pub fn csv_export(instrument: &Instrument, scored: &Scored) -> String {
     format!(
         "{}\n{}\n",
         csv_header(instrument),
-        csv_row(instrument, answers, report)
+        csv_row(instrument, scored)
     )
 }
 
-/// Reads the answers back from a CSV export's first data row.
-pub fn answers_from_csv(instrument: &Instrument, text: &str) -> Result<Answers, ImportError> {
+/// Reads the answers back from a CSV export's first data row and scores them.
+pub fn scored_from_csv(instrument: &Questionnaire, text: &str) -> Result<Scored, ImportError> {
     let bad = |path: String, message: String| ImportError::NotAnExport(Problem { path, message });
     let mut records = records(text).map_err(ImportError::NotAnExport)?;
     let (header, row) = match (records.next(), records.next()) {
@@ -148,8 +151,7 @@ pub fn answers_from_csv(instrument: &Instrument, text: &str) -> Result<Answers, 
             }
         }
     }
-    crate::scoring::score(instrument, &answers).map_err(ImportError::BadAnswers)?;
-    Ok(answers)
+    score(instrument, answers).map_err(ImportError::BadAnswers)
 }
 
 /// Joins cells with commas, quoting those that need it (RFC 4180).

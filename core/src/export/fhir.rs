@@ -15,9 +15,12 @@ use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
 use crate::answers::{Answer, Answers};
-use crate::error::Problem;
-use crate::export::json::{check_import_size, ImportError};
+use crate::error::{check_import_size, ImportError, Problem};
 use crate::instrument::{ChoiceKind, Instrument};
+use crate::json_text::parse_json;
+use crate::questionnaire::Questionnaire;
+use crate::scored::Scored;
+use crate::scoring::score;
 use crate::text::pick;
 
 /// Extension URL for an answer option's score (FHIR core extension).
@@ -39,13 +42,10 @@ pub fn canonical(instrument: &Instrument) -> String {
 }
 
 /// The instrument as a FHIR R4 `Questionnaire`, with texts in `language`.
-pub fn questionnaire(instrument: &Instrument, language: &str) -> String {
+pub fn questionnaire(instrument: &Questionnaire, language: &str) -> String {
     let mut items = Vec::new();
     for id in instrument.question_order() {
-        if let Some(item) = instrument.item(id) {
-            let Some(rs) = instrument.response_scale_of(item) else {
-                continue;
-            };
+        if let Some((item, rs)) = instrument.rated_item(id) {
             let system = response_system(instrument, &rs.id);
             let options: Vec<Value> = rs
                 .options
@@ -204,36 +204,36 @@ impl ResponseAnswer {
     }
 }
 
-/// Answers as a FHIR R4 `QuestionnaireResponse` with status `completed`.
+/// A scored result's answers as a FHIR R4 `QuestionnaireResponse` with
+/// status `completed`.
 ///
-/// Only answered questions appear, in the order asked. `authored` is an
-/// ISO 8601 time supplied by the caller (the core has no clock).
+/// Only answered questions appear, in the order asked. `authored` is when
+/// the result was made ([`Scored::created`]).
 pub fn questionnaire_response(
-    instrument: &Instrument,
-    answers: &Answers,
+    instrument: &Questionnaire,
+    scored: &Scored,
     language: &str,
-    authored: Option<&str>,
 ) -> String {
-    let resource = questionnaire_response_resource(instrument, answers, language, authored);
+    let resource = questionnaire_response_resource(instrument, scored, language);
     serde_json::to_string_pretty(&resource).unwrap_or_default()
 }
 
 /// The [`QuestionnaireResponse`] that [`questionnaire_response`] writes, for
 /// callers that write JSON themselves.
 pub fn questionnaire_response_resource(
-    instrument: &Instrument,
-    answers: &Answers,
+    instrument: &Questionnaire,
+    scored: &Scored,
     language: &str,
-    authored: Option<&str>,
 ) -> QuestionnaireResponse {
+    let answers = scored.answers();
+    let authored = scored.created();
     let mut items = Vec::new();
     for id in instrument.question_order() {
         let Some(answer) = answers.get(id) else {
             continue;
         };
-        if let Some(item) = instrument.item(id) {
-            let (Answer::Value(value), Some(rs)) = (answer, instrument.response_scale_of(item))
-            else {
+        if let Some((item, rs)) = instrument.rated_item(id) {
+            let Answer::Value(value) = answer else {
                 continue;
             };
             let Some(option) = rs.options.iter().find(|o| o.value == *value) else {
@@ -285,27 +285,27 @@ pub fn questionnaire_response_resource(
     }
 }
 
-/// Reads answers back from a `QuestionnaireResponse` made for this instrument.
+/// Reads a `QuestionnaireResponse` made for this instrument and scores its
+/// answers; its `authored` time becomes the result's date.
 ///
 /// The `questionnaire` reference must be this instrument's `url|version`.
 /// Unknown linkIds, unknown codes and wrong value types are refused with the
 /// path of the offending element.
-pub fn answers_from_questionnaire_response(
-    instrument: &Instrument,
+pub fn scored_from_questionnaire_response(
+    instrument: &Questionnaire,
     bytes: &[u8],
-) -> Result<Answers, ImportError> {
+) -> Result<Scored, ImportError> {
     check_import_size(bytes.len())?;
-    let response: QuestionnaireResponse =
-        crate::validate::parse_json(bytes).map_err(ImportError::NotAnExport)?;
-    answers_from_response(instrument, &response)
+    let response: QuestionnaireResponse = parse_json(bytes).map_err(ImportError::NotAnExport)?;
+    scored_from_response(instrument, &response)
 }
 
-/// Reads answers from a [`QuestionnaireResponse`] that was already parsed,
-/// with the same checks as [`answers_from_questionnaire_response`].
-pub fn answers_from_response(
-    instrument: &Instrument,
+/// Reads a [`QuestionnaireResponse`] that was already parsed, with the same
+/// checks as [`scored_from_questionnaire_response`].
+pub fn scored_from_response(
+    instrument: &Questionnaire,
     response: &QuestionnaireResponse,
-) -> Result<Answers, ImportError> {
+) -> Result<Scored, ImportError> {
     let bad = |path: String, message: String| ImportError::NotAnExport(Problem { path, message });
     if response.resource_type.as_deref() != Some("QuestionnaireResponse") {
         return Err(bad(
@@ -369,6 +369,6 @@ pub fn answers_from_response(
             ));
         }
     }
-    crate::scoring::score(instrument, &answers).map_err(ImportError::BadAnswers)?;
-    Ok(answers)
+    let scored = score(instrument, answers).map_err(ImportError::BadAnswers)?;
+    Ok(scored.made_at(response.authored.clone()))
 }

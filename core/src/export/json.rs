@@ -9,19 +9,18 @@
 use alloc::boxed::Box;
 use alloc::format;
 use alloc::string::String;
-use alloc::vec::Vec;
-use core::fmt;
 
 use serde::{Deserialize, Serialize};
-use sha2::{Digest, Sha256};
 
 use crate::answers::Answers;
-use crate::error::{Problem, ScoreError};
-use crate::instrument::Instrument;
+use crate::digest::sha256_hex;
+use crate::error::{check_import_size, ImportError, Problem};
+use crate::json_text::parse_json;
+use crate::questionnaire::Questionnaire;
 use crate::report::Report;
+use crate::scored::Scored;
 use crate::scoring::score;
-use crate::validate::parse_json;
-use crate::MAX_IMPORT_BYTES;
+use crate::stamp::InstrumentStamp;
 
 /// The `format` field of a JSON report.
 pub const REPORT_FORMAT: &str = "naastenmeter-report";
@@ -31,29 +30,6 @@ pub const REPORT_FORMAT: &str = "naastenmeter-report";
 /// Version 2: the checksum is taken over the binary form instead of the JSON
 /// text. Version 1 files are refused (the app was not yet released).
 pub const REPORT_FORMAT_VERSION: u32 = 2;
-
-/// The instrument an export was made with.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(deny_unknown_fields)]
-pub struct InstrumentStamp {
-    /// Instrument id.
-    pub id: String,
-    /// Instrument version.
-    pub version: String,
-    /// SHA-256 of the instrument's canonical JSON ([`Instrument::content_hash`]).
-    pub hash: String,
-}
-
-impl InstrumentStamp {
-    /// The stamp of an instrument.
-    pub fn of(instrument: &Instrument) -> Self {
-        Self {
-            id: instrument.id.clone(),
-            version: instrument.version.clone(),
-            hash: instrument.content_hash(),
-        }
-    }
-}
 
 /// The JSON report file: what [`export_report`] writes and [`import_report`]
 /// reads.
@@ -88,141 +64,48 @@ impl ReportFile {
     fn compute_checksum(&self) -> String {
         let mut unsigned = self.clone();
         unsigned.checksum = String::new();
+        // A report is numbers, strings and lists, which postcard always
+        // writes; were it ever to fail, the empty checksum would not match
+        // a real file's, so nothing would be accepted by mistake.
         let bytes = postcard::to_allocvec(&unsigned).unwrap_or_default();
-        hex(&Sha256::digest(&bytes))
+        sha256_hex(&bytes)
     }
 }
 
-/// A report read back from a JSON export.
-#[derive(Debug, Clone, PartialEq)]
-pub struct ImportedReport {
-    /// The answers in the file.
-    pub answers: Answers,
-    /// The result, freshly computed from the answers (and equal to the stored one).
-    pub report: Report,
-    /// When the export was made, if the file says.
-    pub created: Option<String>,
-}
-
-/// Why an export could not be read.
-#[derive(Debug, Clone, PartialEq)]
-#[non_exhaustive]
-pub enum ImportError {
-    /// The file is larger than [`crate::MAX_IMPORT_BYTES`].
-    TooLarge {
-        /// Size in bytes.
-        size: usize,
-        /// Limit in bytes.
-        limit: usize,
-    },
-    /// The file is not a Naastenmeter export, or not valid JSON.
-    NotAnExport(Problem),
-    /// The file was made with another instrument, another version, or the same
-    /// version with different content.
-    OtherInstrument {
-        /// What the file says.
-        found: Box<InstrumentStamp>,
-        /// What this app has.
-        expected: Box<InstrumentStamp>,
-    },
-    /// The file was changed after it was made.
-    Altered,
-    /// The answers in the file cannot be scored with this instrument.
-    BadAnswers(ScoreError),
-}
-
-impl fmt::Display for ImportError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ImportError::TooLarge { size, limit } => {
-                write!(f, "the file is {size} bytes, more than the limit of {limit} bytes for an export")
-            }
-            ImportError::NotAnExport(problem) => {
-                write!(f, "this is not a Naastenmeter export that can be read: {problem}")
-            }
-            ImportError::OtherInstrument { found, expected } => {
-                let mut parts: Vec<String> = Vec::new();
-                if found.id != expected.id {
-                    parts.push(format!("questionnaire `{}` instead of `{}`", found.id, expected.id));
-                }
-                if found.version != expected.version {
-                    parts.push(format!("version {} instead of {}", found.version, expected.version));
-                }
-                if found.hash != expected.hash {
-                    parts.push("different questionnaire content (content hash does not match)".into());
-                }
-                write!(f, "this export was made with another questionnaire: {}", parts.join("; "))
-            }
-            ImportError::Altered => write!(
-                f,
-                "this export was changed after it was made (its checksum or result does not match its answers)"
-            ),
-            ImportError::BadAnswers(error) => write!(f, "the answers in this export cannot be used: {error}"),
-        }
-    }
-}
-
-impl core::error::Error for ImportError {}
-
-/// The report file for `answers` and their `report`, checksum included.
-///
-/// `created` is an ISO 8601 time supplied by the caller (the core has no clock).
-pub fn report_file(
-    instrument: &Instrument,
-    answers: &Answers,
-    report: &Report,
-    created: Option<&str>,
-) -> ReportFile {
+/// The report file for a scored result, checksum included.
+pub fn report_file(instrument: &Questionnaire, scored: &Scored) -> ReportFile {
     let mut file = ReportFile {
         format: REPORT_FORMAT.into(),
         format_version: REPORT_FORMAT_VERSION,
-        instrument: InstrumentStamp::of(instrument),
-        created: created.map(Into::into),
-        answers: answers.clone(),
-        report: report.clone(),
+        instrument: instrument.stamp(),
+        created: scored.created().map(Into::into),
+        answers: scored.answers().clone(),
+        report: scored.report().clone(),
         checksum: String::new(),
     };
     file.checksum = file.compute_checksum();
     file
 }
 
-/// Writes the JSON report for `answers` and their `report`.
-///
-/// `created` is an ISO 8601 time supplied by the caller (the core has no clock).
-pub fn export_report(
-    instrument: &Instrument,
-    answers: &Answers,
-    report: &Report,
-    created: Option<&str>,
-) -> String {
-    let file = report_file(instrument, answers, report, created);
+/// Writes the JSON report for a scored result.
+pub fn export_report(instrument: &Questionnaire, scored: &Scored) -> String {
+    let file = report_file(instrument, scored);
     serde_json::to_string_pretty(&file).unwrap_or_default()
 }
 
 /// Reads a JSON report back, checking instrument, checksum and result.
-pub fn import_report(instrument: &Instrument, bytes: &[u8]) -> Result<ImportedReport, ImportError> {
+pub fn import_report(instrument: &Questionnaire, bytes: &[u8]) -> Result<Scored, ImportError> {
     check_import_size(bytes.len())?;
     let file: ReportFile = parse_json(bytes).map_err(ImportError::NotAnExport)?;
     read_report_file(instrument, file)
 }
 
-/// Refuses an import larger than [`MAX_IMPORT_BYTES`], before any parsing.
-pub fn check_import_size(size: usize) -> Result<(), ImportError> {
-    if size > MAX_IMPORT_BYTES {
-        return Err(ImportError::TooLarge {
-            size,
-            limit: MAX_IMPORT_BYTES,
-        });
-    }
-    Ok(())
-}
-
 /// Checks a report file that was already parsed: format, instrument,
 /// checksum, and the stored result against a fresh one.
 pub fn read_report_file(
-    instrument: &Instrument,
+    instrument: &Questionnaire,
     file: ReportFile,
-) -> Result<ImportedReport, ImportError> {
+) -> Result<Scored, ImportError> {
     if file.format != REPORT_FORMAT || file.format_version != REPORT_FORMAT_VERSION {
         return Err(ImportError::NotAnExport(Problem {
             path: "format".into(),
@@ -232,7 +115,7 @@ pub fn read_report_file(
             ),
         }));
     }
-    let expected = InstrumentStamp::of(instrument);
+    let expected = instrument.stamp();
     if file.instrument != expected {
         return Err(ImportError::OtherInstrument {
             found: Box::new(file.instrument),
@@ -242,22 +125,9 @@ pub fn read_report_file(
     if file.checksum != file.compute_checksum() {
         return Err(ImportError::Altered);
     }
-    let fresh = score(instrument, &file.answers).map_err(ImportError::BadAnswers)?;
-    if fresh != file.report {
+    let fresh = score(instrument, file.answers).map_err(ImportError::BadAnswers)?;
+    if *fresh.report() != file.report {
         return Err(ImportError::Altered);
     }
-    Ok(ImportedReport {
-        answers: file.answers,
-        report: fresh,
-        created: file.created,
-    })
-}
-
-/// Lower-case hex of bytes.
-pub(crate) fn hex(bytes: &[u8]) -> String {
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for byte in bytes {
-        out.push_str(&format!("{byte:02x}"));
-    }
-    out
+    Ok(fresh.made_at(file.created))
 }

@@ -7,7 +7,9 @@
 pub mod csv;
 pub mod fhir;
 pub mod json;
+pub mod open;
 pub mod share;
 
-pub use json::{export_report, import_report, ImportError, ImportedReport};
-pub use share::{decode_share_code, encode_share_code, ShareCodeError};
+pub use json::{export_report, import_report};
+pub use open::{open_export, ExportKind, JsonReader, SerdeJson};
+pub use share::{decode_share_code, encode_share_code};

@@ -16,10 +16,13 @@
 
 use alloc::string::String;
 use alloc::vec::Vec;
-use core::fmt;
 
 use crate::answers::{Answer, Answers};
-use crate::instrument::{ChoiceKind, Instrument};
+use crate::error::ShareCodeError;
+use crate::instrument::ChoiceKind;
+use crate::questionnaire::Questionnaire;
+use crate::scored::Scored;
+use crate::scoring::score;
 
 /// The share-code layout version written and read.
 pub const SHARE_CODE_VERSION: u8 = 1;
@@ -29,59 +32,6 @@ pub const MAX_SHARE_CODE_CHARS: usize = 4096;
 
 const CRC: crc::Crc<u32> = crc::Crc::<u32>::new(&crc::CRC_32_ISO_HDLC);
 const GROUP: usize = 4;
-
-/// Why a share code could not be read.
-#[derive(Debug, Clone, PartialEq, Eq)]
-#[non_exhaustive]
-pub enum ShareCodeError {
-    /// The code is empty.
-    Empty,
-    /// The code is far longer than any real share code.
-    TooLong {
-        /// Number of characters.
-        length: usize,
-    },
-    /// A character that cannot be in a share code.
-    BadCharacter {
-        /// Its position, counting from 1 and skipping dashes and spaces.
-        position: usize,
-        /// The character.
-        character: char,
-    },
-    /// Characters are missing or extra, or one was mistyped.
-    Mistyped,
-    /// The code was made by a newer version of Naastenmeter.
-    UnknownVersion(u8),
-    /// The code was made with another questionnaire or version.
-    OtherInstrument,
-}
-
-impl fmt::Display for ShareCodeError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            ShareCodeError::Empty => write!(f, "the share code is empty"),
-            ShareCodeError::TooLong { length } => {
-                write!(f, "the share code has {length} characters, far more than a real share code")
-            }
-            ShareCodeError::BadCharacter { position, character } => write!(
-                f,
-                "character {position} (`{character}`) cannot be in a share code: use digits and letters A to Z"
-            ),
-            ShareCodeError::Mistyped => write!(
-                f,
-                "the share code is not complete or has a typing error: check every character"
-            ),
-            ShareCodeError::UnknownVersion(v) => {
-                write!(f, "the share code was made by a newer Naastenmeter (code version {v})")
-            }
-            ShareCodeError::OtherInstrument => {
-                write!(f, "the share code was made with another questionnaire or another version of it")
-            }
-        }
-    }
-}
-
-impl core::error::Error for ShareCodeError {}
 
 /// Crockford's base32 alphabet: digits and capitals without I, L, O and U.
 const ALPHABET: &[u8; 32] = b"0123456789ABCDEFGHJKMNPQRSTVWXYZ";
@@ -153,20 +103,15 @@ fn width(max: usize) -> u32 {
     usize::BITS - max.leading_zeros()
 }
 
-/// Encodes the answers as a share code.
-///
-/// Answers that do not fit the instrument (unknown ids or values) are left
-/// out; score the answers first to catch those.
-pub fn encode_share_code(instrument: &Instrument, answers: &Answers) -> String {
+/// Encodes a scored result's answers as a share code.
+pub fn encode_share_code(instrument: &Questionnaire, scored: &Scored) -> String {
+    let answers = scored.answers();
     let mut bytes = Vec::with_capacity(32);
     bytes.push(SHARE_CODE_VERSION);
     bytes.extend_from_slice(&hash_prefix(instrument).to_be_bytes());
     let mut bits = BitWriter::default();
     for id in instrument.question_order() {
-        if let Some(item) = instrument.item(id) {
-            let Some(rs) = instrument.response_scale_of(item) else {
-                continue;
-            };
+        if let Some(rs) = instrument.response_scale_of(id) {
             let code = answers
                 .value(id)
                 .and_then(|v| rs.option_index(v))
@@ -209,8 +154,8 @@ pub fn encode_share_code(instrument: &Instrument, answers: &Answers) -> String {
     grouped
 }
 
-/// Decodes a share code made with this instrument back into answers.
-pub fn decode_share_code(instrument: &Instrument, code: &str) -> Result<Answers, ShareCodeError> {
+/// Decodes a share code made with this instrument and scores its answers.
+pub fn decode_share_code(instrument: &Questionnaire, code: &str) -> Result<Scored, ShareCodeError> {
     if code.len() > MAX_SHARE_CODE_CHARS {
         return Err(ShareCodeError::TooLong {
             length: code.chars().count(),
@@ -240,10 +185,7 @@ pub fn decode_share_code(instrument: &Instrument, code: &str) -> Result<Answers,
     let mut bits = BitReader::new(&body[5..]);
     let mut answers = Answers::new();
     for id in instrument.question_order() {
-        if let Some(item) = instrument.item(id) {
-            let Some(rs) = instrument.response_scale_of(item) else {
-                continue;
-            };
+        if let Some(rs) = instrument.response_scale_of(id) {
             let code = bits
                 .read(width(rs.options.len()))
                 .ok_or(ShareCodeError::Mistyped)? as usize;
@@ -280,11 +222,13 @@ pub fn decode_share_code(instrument: &Instrument, code: &str) -> Result<Answers,
             }
         }
     }
-    Ok(answers)
+    // Every decoded value is one of its question's options, so scoring
+    // accepts them; a refusal could only mean a damaged code.
+    score(instrument, answers).map_err(|_| ShareCodeError::Mistyped)
 }
 
 /// The first four bytes of the instrument's content hash.
-fn hash_prefix(instrument: &Instrument) -> u32 {
+fn hash_prefix(instrument: &Questionnaire) -> u32 {
     let hash = instrument.content_hash();
     u32::from_str_radix(hash.get(..8).unwrap_or("0"), 16).unwrap_or(0)
 }

@@ -4,7 +4,7 @@
 
 use std::path::PathBuf;
 
-use naastenmeter_core::{load_instrument, Answers, Instrument};
+use naastenmeter_core::{load_instrument, Answers, Questionnaire};
 
 /// The test instrument with a latent profile model.
 pub const TEST_INSTRUMENT: &str = include_str!("../../../tests/data/test-instrument.json");
@@ -13,21 +13,21 @@ pub const TEST_INSTRUMENT_CLASSES: &str =
     include_str!("../../../tests/data/test-instrument-classes.json");
 
 /// Loads the profile-model test instrument.
-pub fn instrument() -> Instrument {
+pub fn instrument() -> Questionnaire {
     load_instrument(TEST_INSTRUMENT.as_bytes()).expect("the test instrument is valid")
 }
 
 /// Loads the class-model test instrument.
-pub fn class_instrument() -> Instrument {
+pub fn class_instrument() -> Questionnaire {
     load_instrument(TEST_INSTRUMENT_CLASSES.as_bytes()).expect("the class test instrument is valid")
 }
 
 /// Answers every item with the option at `position` of its scale
 /// (0 = lowest; clamped to the highest), and nothing else.
-pub fn all_items_at(instrument: &Instrument, position: usize) -> Answers {
+pub fn all_items_at(instrument: &Questionnaire, position: usize) -> Answers {
     let mut answers = Answers::new();
     for item in &instrument.items {
-        let rs = instrument.response_scale_of(item).unwrap();
+        let rs = instrument.response_scale_of(&item.id).unwrap();
         let option = &rs.options[position.min(rs.options.len() - 1)];
         answers.set_value(&item.id, option.value);
     }

@@ -60,7 +60,7 @@ pub fn App(props: &AppProps) -> Html {
 #[derive(Properties, PartialEq)]
 pub struct MainProps {
     /// The checked instrument.
-    pub instrument: Shared<naastenmeter_core::Instrument>,
+    pub instrument: Shared<naastenmeter_core::Questionnaire>,
     /// The partner's checked configuration (the defaults when not embedded).
     pub partner: PartnerContext,
 }

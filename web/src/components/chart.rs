@@ -4,7 +4,6 @@
 //! numbers for screen readers. Colour is never the only carrier: marks
 //! carry numbers and the bar its value.
 
-use naastenmeter_core::instrument::{Instrument, LatentModel};
 use naastenmeter_core::text::pick;
 use naastenmeter_core::Report;
 use yew::prelude::*;
@@ -20,36 +19,7 @@ const ROW: f64 = 92.0;
 #[derive(Properties, PartialEq)]
 pub struct ChartProps {
     /// The report whose scale scores are drawn.
-    pub report: crate::state::Shared<crate::state::Outcome>,
-}
-
-/// Lowest and highest possible score of a scale, from its items' response scale.
-pub fn scale_range(instrument: &Instrument, scale_id: &str) -> (f64, f64) {
-    instrument
-        .scale(scale_id)
-        .and_then(|s| s.items.first())
-        .and_then(|id| instrument.item(id))
-        .and_then(|item| instrument.response_scale_of(item))
-        .and_then(|rs| rs.range())
-        .map(|(lo, hi)| (f64::from(lo), f64::from(hi)))
-        .filter(|(lo, hi)| hi > lo)
-        .unwrap_or((0.0, 1.0))
-}
-
-/// Each prototype's typical score on a scale (the class mean), in model
-/// order, when the model is a profile model over this scale.
-pub fn typical_scores(instrument: &Instrument, scale_id: &str) -> Vec<(String, f64)> {
-    let LatentModel::Profiles(model) = &instrument.model.latent else {
-        return Vec::new();
-    };
-    let Some(index) = model.scales.iter().position(|s| s == scale_id) else {
-        return Vec::new();
-    };
-    model
-        .classes
-        .iter()
-        .filter_map(|c| c.means.get(index).map(|m| (c.prototype.clone(), *m)))
-        .collect()
+    pub report: crate::state::Shared<naastenmeter_core::Scored>,
 }
 
 /// The chart and its screen-reader table.
@@ -62,7 +32,7 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
     let t = lang.t();
     let code = lang.code();
     let instrument = &app.instrument;
-    let report: &Report = &props.report.report;
+    let report: &Report = props.report.report();
     // Only a prototype the core names is marked; none when none fits.
     let best = report.classification.best().map(String::from);
     let order: Vec<&str> = instrument.class_prototypes();
@@ -72,14 +42,15 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
         let Some(scale) = instrument.scale(&result.id) else {
             return html! {};
         };
-        let (lo, hi) = scale_range(instrument, &result.id);
+        let (lo, hi) = instrument.scale_range(scale);
+        let hi = if hi > lo { hi } else { lo + 1.0 };
         let x = |v: f64| LEFT + (v.clamp(lo, hi) - lo) / (hi - lo) * (RIGHT - LEFT);
         let top = row as f64 * ROW + 8.0;
         let track_y = top + 26.0;
         let band = result
             .band
             .as_ref()
-            .and_then(|b| scale.bands.iter().find(|band| &band.id == b))
+            .and_then(|b| scale.band(b))
             .map(|b| pick(&b.label, code).to_string());
         let label = match (result.score, result.enough) {
             (Some(s), true) => format!(
@@ -93,7 +64,10 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
         let bar = result.score.filter(|_| result.enough).map(|s| {
             html! { <rect class="bar-you" x={LEFT.to_string()} y={track_y.to_string()} width={(x(s) - LEFT).max(2.0).to_string()} height="16" /> }
         });
-        let marks = typical_scores(instrument, &result.id).into_iter().map(|(prototype, mean)| {
+        let typical = order
+            .iter()
+            .filter_map(|p| instrument.typical_score(p, scale).map(|mean| (String::from(*p), mean)));
+        let marks = typical.map(|(prototype, mean)| {
             let number = order.iter().position(|p| *p == prototype).map(|i| i + 1).unwrap_or(0);
             let mx = x(mean);
             let is_best = best.as_deref() == Some(prototype.as_str());
@@ -125,7 +99,6 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
             </li>
         })
     });
-    let has_marks = matches!(instrument.model.latent, LatentModel::Profiles(_));
 
     let table_rows = report.scales.iter().filter_map(|result| {
         let scale = instrument.scale(&result.id)?;
@@ -136,12 +109,15 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
         let band = result
             .band
             .as_ref()
-            .and_then(|b| scale.bands.iter().find(|band| &band.id == b))
+            .and_then(|b| scale.band(b))
             .map(|b| pick(&b.label, code).to_string())
             .unwrap_or_default();
-        let typical = typical_scores(instrument, &result.id)
-            .into_iter()
-            .map(|(_, m)| html! { <td>{ lang.number(m) }</td> });
+        let typical = order
+            .iter()
+            .map(|p| match instrument.typical_score(p, scale) {
+                Some(m) => html! { <td>{ lang.number(m) }</td> },
+                None => html! { <td>{ "–" }</td> },
+            });
         Some(html! {
             <tr>
                 <th scope="row">{ pick(&scale.label, code) }</th>
@@ -154,7 +130,7 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
     });
     let typical_heads = order.iter().filter_map(|id| {
         let p = instrument.prototype(id)?;
-        has_marks.then(|| html! { <th scope="col">{ format!("{} {}", t.chart_typical, pick(&p.name, code)) }</th> })
+        Some(html! { <th scope="col">{ format!("{} {}", t.chart_typical, pick(&p.name, code)) }</th> })
     });
 
     html! {
@@ -162,12 +138,10 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
             <svg class="scale-chart" viewBox={format!("0 0 {WIDTH} {height}")} aria-hidden="true" focusable="false">
                 { for rows }
             </svg>
-            if has_marks {
-                <ul class="legend" aria-hidden="true">
-                    <li><span class="legend-bar"></span>{ t.chart_you }</li>
-                    { for legend }
-                </ul>
-            }
+            <ul class="legend" aria-hidden="true">
+                <li><span class="legend-bar"></span>{ t.chart_you }</li>
+                { for legend }
+            </ul>
             <div class="visually-hidden"><table class="sr-table">
                 <caption>{ t.table_caption }</caption>
                 <thead>

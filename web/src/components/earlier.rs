@@ -7,7 +7,9 @@ use yew::prelude::*;
 
 use crate::browser;
 use crate::components::importer::Importer;
-use crate::state::{Action, AppContext, ImportTarget, Outcome, Shared, View};
+use crate::state::{Action, AppContext, ImportTarget, Shared, View};
+use naastenmeter_core::comparison::{compare, Change};
+use naastenmeter_core::Scored;
 
 /// The earlier-results page.
 #[component]
@@ -29,7 +31,7 @@ pub fn EarlierPage() -> Html {
         let label = if earlier.remembered { t.remembered_label } else { t.imported_label };
         html! {
             <li class="earlier-item">
-                <span>{ lang.result_of(&lang.date(earlier.outcome.created.as_deref())) }{ " (" }{ label }{ ")" }</span>
+                <span>{ lang.result_of(&lang.date_time(earlier.outcome.created())) }{ " (" }{ label }{ ")" }</span>
                 if app.outcome.is_some() {
                     <button type="button" id={format!("compare-{i}")} onclick={compare}>{ t.compare }</button>
                 }
@@ -99,56 +101,96 @@ pub fn EarlierPage() -> Html {
     }
 }
 
-/// Now against an earlier result, per scale.
-fn comparison_table(app: &AppContext, earlier: &Shared<Outcome>, now: &Shared<Outcome>) -> Html {
+/// Now against an earlier result: per scale heavier, lighter or about the
+/// same, the description and the safety signals then and now, and the
+/// ratings (all decided by the core's `compare`).
+fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Scored>) -> Html {
     let lang = app.lang;
     let t = lang.t();
     let code = lang.code();
-    let score = |o: &Outcome, id: &str| {
-        o.report
-            .scale(id)
-            .filter(|s| s.enough)
-            .and_then(|s| s.score)
-    };
-    let rows = app.instrument.scales.iter().map(|scale| {
-        let before = score(earlier, &scale.id);
-        let after = score(now, &scale.id);
-        let show = |v: Option<f64>| {
-            v.map(|v| lang.number(v))
-                .unwrap_or_else(|| t.no_score.to_string())
-        };
-        let change = match (before, after) {
-            (Some(b), Some(a)) => {
-                let d = a - b;
-                let word = if d.abs() < 0.05 {
-                    t.same
-                } else if d > 0.0 {
-                    t.higher
-                } else {
-                    t.lower
+    let instrument = &app.instrument;
+    let comparison = compare(instrument, earlier, now);
+    let show = |v: Option<f64>| v.map_or_else(|| t.no_score.to_string(), |v| lang.number(v));
+    let rows = comparison.scales.iter().filter_map(|row| {
+        let scale = instrument.scale(&row.scale)?;
+        let change = match (row.change, row.difference) {
+            (Some(change), Some(d)) => {
+                let word = match change {
+                    Change::Heavier => t.heavier,
+                    Change::Lighter => t.lighter,
+                    Change::AboutTheSame => t.about_the_same,
                 };
                 format!(
-                    "{}{} ({word})",
+                    "{word} ({}{})",
                     if d > 0.0 { "+" } else { "" },
                     lang.number(d)
                 )
             }
             _ => String::from("–"),
         };
-        html! {
+        Some(html! {
             <tr>
                 <th scope="row">{ pick(&scale.label, code) }</th>
-                <td>{ show(before) }</td>
-                <td>{ show(after) }</td>
+                <td>{ show(row.before) }</td>
+                <td>{ show(row.after) }</td>
                 <td>{ change }</td>
             </tr>
-        }
+        })
     });
+    let rating_rows = comparison.ratings.iter().filter_map(|rating| {
+        let (item, rs) = instrument.rated_item(&rating.item)?;
+        let max = rs.range().map_or(10, |(_, hi)| hi);
+        let show =
+            |v: Option<i32>| v.map_or_else(|| t.not_answered.to_string(), |v| lang.out_of(v, max));
+        Some(html! {
+            <tr>
+                <th scope="row">{ pick(&item.text, code) }</th>
+                <td>{ show(rating.before) }</td>
+                <td>{ show(rating.after) }</td>
+                <td></td>
+            </tr>
+        })
+    });
+    let name = |id: Option<&String>| {
+        id.and_then(|id| instrument.prototype(id)).map_or_else(
+            || t.no_description.to_string(),
+            |p| pick(&p.name, code).to_string(),
+        )
+    };
+    let description = if comparison.description_changed() {
+        format!(
+            "{}: {} → {}",
+            t.description_now,
+            name(comparison.description_before.as_ref()),
+            name(comparison.description_after.as_ref())
+        )
+    } else {
+        t.description_same.to_string()
+    };
+    let signal_list = |ids: &[String]| {
+        ids.iter()
+            .filter_map(|id| instrument.safety_rule(id))
+            .map(|rule| html! { <li>{ pick(&rule.title, code) }</li> })
+            .collect::<Html>()
+    };
     html! {
         <section class="comparison" aria-labelledby="compare-heading">
             <h2 id="compare-heading">{ t.compare_heading }</h2>
+            <p class="compare-description">{ description }</p>
+            if comparison.signals_changed() {
+                if !comparison.signals_new.is_empty() {
+                    <h3>{ t.signals_new }</h3>
+                    <ul class="compare-signals-new">{ signal_list(&comparison.signals_new) }</ul>
+                }
+                if !comparison.signals_gone.is_empty() {
+                    <h3>{ t.signals_gone }</h3>
+                    <ul class="compare-signals-gone">{ signal_list(&comparison.signals_gone) }</ul>
+                }
+            } else {
+                <p class="compare-signals-same">{ t.signals_same }</p>
+            }
             <table id="comparison-table">
-                <caption>{ format!("{} — {}", lang.result_of(&lang.date(earlier.created.as_deref())), t.col_now) }</caption>
+                <caption>{ format!("{} — {}", lang.result_of(&lang.date_time(earlier.created())), t.col_now) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ t.col_part }</th>
@@ -157,7 +199,7 @@ fn comparison_table(app: &AppContext, earlier: &Shared<Outcome>, now: &Shared<Ou
                         <th scope="col">{ t.col_change }</th>
                     </tr>
                 </thead>
-                <tbody>{ for rows }</tbody>
+                <tbody>{ for rows }{ for rating_rows }</tbody>
             </table>
         </section>
     }

@@ -2,29 +2,19 @@
 //! contains: print, JSON, FHIR, CSV, share code with QR code; and
 //! "remember on this device" after an explicit yes.
 
-use naastenmeter_core::export::{csv, fhir, json};
-
-use crate::json::to_json;
 use yew::prelude::*;
 
 use crate::browser;
 use crate::components::qr::QrCodeSvg;
 use crate::embed::PartnerContext;
-use crate::state::{Action, AppContext, Outcome, Shared};
+use crate::state::{Action, AppContext, ExportFormat, Shared};
+use naastenmeter_core::Scored;
 
 /// Properties of [`Exports`].
 #[derive(Properties, PartialEq)]
 pub struct ExportsProps {
     /// The result to export.
-    pub outcome: Shared<Outcome>,
-}
-
-/// The part of a file name that says when: "2025-03-12", or "result".
-fn file_stamp(created: Option<&str>) -> String {
-    created
-        .and_then(|c| c.get(..10))
-        .map(String::from)
-        .unwrap_or_else(|| String::from("result"))
+    pub outcome: Shared<Scored>,
 }
 
 /// The export choices.
@@ -35,47 +25,21 @@ pub fn Exports(props: &ExportsProps) -> Html {
     };
     let t = app.lang.t();
     let outcome = props.outcome.clone();
-    let stamp = file_stamp(outcome.created.as_deref());
-
-    let download = |name: String,
-                    mime: &'static str,
-                    make: fn(&AppContext, &Outcome) -> Result<String, String>| {
+    let download = |format: ExportFormat| {
         let app = app.clone();
         let outcome = outcome.clone();
         Callback::from(move |_: MouseEvent| {
-            let written = make(&app, &outcome);
-            if let Err(message) =
-                written.and_then(|contents| browser::download(&name, mime, &contents))
-            {
-                app.dispatch(Action::StorageFailed(message));
+            let written = app
+                .export_file(&outcome, format)
+                .and_then(|file| browser::download(&file.name, file.mime, &file.contents));
+            if let Err(reason) = written {
+                app.dispatch(Action::StorageFailed(reason));
             }
         })
     };
-    let json_click = download(
-        format!("naastenmeter-{stamp}.json"),
-        "application/json",
-        |app, o| {
-            let file =
-                json::report_file(&app.instrument, &o.answers, &o.report, o.created.as_deref());
-            to_json(&file, true)
-        },
-    );
-    let fhir_click = download(
-        format!("naastenmeter-fhir-{stamp}.json"),
-        "application/fhir+json",
-        |app, o| {
-            let resource = fhir::questionnaire_response_resource(
-                &app.instrument,
-                &o.answers,
-                app.lang.code(),
-                o.created.as_deref(),
-            );
-            to_json(&resource, true)
-        },
-    );
-    let csv_click = download(format!("naastenmeter-{stamp}.csv"), "text/csv", |app, o| {
-        Ok(csv::csv_export(&app.instrument, &o.answers, &o.report))
-    });
+    let json_click = download(ExportFormat::Json);
+    let fhir_click = download(ExportFormat::Fhir);
+    let csv_click = download(ExportFormat::Csv);
     let print = Callback::from(|_: MouseEvent| browser::print());
     let share = {
         let app = app.clone();

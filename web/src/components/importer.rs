@@ -3,8 +3,8 @@
 
 use gloo::file::callbacks::FileReader;
 use gloo::file::File;
-use naastenmeter_core::export::ImportError;
 use naastenmeter_core::MAX_IMPORT_BYTES;
+use naastenmeter_core::{ImportError, Problem};
 use web_sys::HtmlInputElement;
 use yew::prelude::*;
 
@@ -51,14 +51,19 @@ pub fn Importer(props: &ImporterProps) -> Html {
                     size: size as usize,
                     limit: MAX_IMPORT_BYTES,
                 };
-                app.dispatch(Action::ImportRefused(refused.to_string()));
+                app.dispatch(Action::ImportRefused(refused));
                 return;
             }
             let app = app.clone();
             let task =
                 gloo::file::callbacks::read_as_bytes(&File::from(file), move |read| match read {
                     Ok(bytes) => app.dispatch(Action::ImportFile(bytes, target)),
-                    Err(e) => app.dispatch(Action::ImportRefused(e.to_string())),
+                    Err(e) => {
+                        app.dispatch(Action::ImportRefused(ImportError::NotAnExport(Problem {
+                            path: String::new(),
+                            message: format!("the browser could not read the file: {e}"),
+                        })))
+                    }
                 });
             *reader.borrow_mut() = Some(task);
         })

@@ -8,13 +8,14 @@ use yew::prelude::*;
 
 use crate::embed::{self, PartnerContext};
 use crate::i18n::Lang;
-use crate::state::{AppContext, Outcome, Shared};
+use crate::state::{AppContext, Shared};
+use naastenmeter_core::{Questionnaire, Scored};
 
 /// Properties of [`LocalOffers`].
 #[derive(Properties, PartialEq)]
 pub struct LocalOffersProps {
     /// The result the offers should fit.
-    pub outcome: Shared<Outcome>,
+    pub outcome: Shared<Scored>,
 }
 
 /// What a kind of offer is called, for the small label above its name.
@@ -35,13 +36,16 @@ fn kind_label(kind: OfferKind, lang: Lang) -> &'static str {
     }
 }
 
-/// The offers that fit `outcome`, in the partner's order.
-pub fn fitting<'a>(offers: &'a [LocalOffer], outcome: &Outcome) -> Vec<&'a LocalOffer> {
-    // The core decides which prototypes count: none when none fits.
-    let prototypes: Vec<&str> = outcome.report.classification.counted();
+/// The offers that fit `outcome`, in the partner's order (the core decides
+/// what fits: [`LocalOffer::fits`]).
+pub fn fitting<'a>(
+    offers: &'a [LocalOffer],
+    instrument: &Questionnaire,
+    outcome: &Scored,
+) -> Vec<&'a LocalOffer> {
     offers
         .iter()
-        .filter(|offer| offer.fits(&prototypes, &outcome.answers))
+        .filter(|offer| offer.fits(instrument, outcome))
         .collect()
 }
 
@@ -52,7 +56,11 @@ pub fn LocalOffers(props: &LocalOffersProps) -> Html {
     else {
         return html! {};
     };
-    let offers = fitting(&partner.config.local_offers, &props.outcome);
+    let offers = fitting(
+        &partner.config.local_offers,
+        &app.instrument,
+        &props.outcome,
+    );
     if offers.is_empty() {
         return html! {};
     }

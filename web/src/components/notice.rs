@@ -3,6 +3,7 @@
 
 use yew::prelude::*;
 
+use crate::errors::{self, Worded};
 use crate::state::{Action, AppContext, Notice};
 
 /// The notice bar; renders nothing when there is no notice.
@@ -15,14 +16,24 @@ pub fn NoticeBar() -> Html {
     let Some(notice) = &app.notice else {
         return html! { <div role="status" class="visually-hidden"></div> };
     };
-    let (text, error) = match notice {
-        Notice::Erased => (t.erased_notice.to_string(), false),
-        Notice::Forgotten => (t.forgotten.to_string(), false),
-        Notice::Remembered => (t.remembered_done.to_string(), false),
-        Notice::Imported => (t.imported_done.to_string(), false),
-        Notice::ImportFailed(m) => (format!("{}: {m}", t.import_failed), true),
-        Notice::StorageFailed(m) => (format!("{}: {m}", t.storage_failed), true),
-        Notice::ScoreFailed(m) => (m.clone(), true),
+    let lang = app.lang;
+    let done = |text: &str| {
+        (
+            Worded {
+                text: text.into(),
+                detail: None,
+            },
+            false,
+        )
+    };
+    let (worded, error) = match notice {
+        Notice::Erased => done(t.erased_notice),
+        Notice::Forgotten => done(t.forgotten),
+        Notice::Remembered => done(t.remembered_done),
+        Notice::Imported => done(t.imported_done),
+        Notice::ImportFailed(e) => (errors::import_error(lang, e), true),
+        Notice::StorageFailed(reason) => (errors::storage_error(lang, reason), true),
+        Notice::ScoreFailed(e) => (errors::score_error(lang, e), true),
     };
     let dismiss = {
         let app = app.clone();
@@ -30,7 +41,13 @@ pub fn NoticeBar() -> Html {
     };
     html! {
         <div role="status" class={classes!("notice", error.then_some("notice-error"), "no-print")}>
-            <p>{ text }</p>
+            <p>{ worded.text }</p>
+            if let Some(detail) = worded.detail {
+                <details class="notice-detail">
+                    <summary>{ t.technical_detail }</summary>
+                    <p lang="en">{ detail }</p>
+                </details>
+            }
             <button type="button" class="link-button" onclick={dismiss}>{ t.close_result }</button>
         </div>
     }

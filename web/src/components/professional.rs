@@ -6,9 +6,10 @@ use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
 use crate::components::importer::Importer;
-use crate::components::result::{rating_items, ResultPage};
-use crate::state::{Action, AppContext, ImportTarget, Outcome, Shared, View};
+use crate::components::result::ResultPage;
+use crate::state::{Action, AppContext, ImportTarget, Shared, View};
 use crate::view_model::{prototype_view, PrototypeView};
+use naastenmeter_core::Scored;
 
 /// The professional view.
 #[component]
@@ -47,12 +48,12 @@ pub fn ProfessionalPage() -> Html {
 
 /// A few lines to start the conversation: the best fit, the signals, the
 /// scale scores, what the relative named and their ratings.
-fn summary(app: &AppContext, outcome: &Shared<Outcome>) -> Html {
+fn summary(app: &AppContext, outcome: &Shared<Scored>) -> Html {
     let lang = app.lang;
     let t = lang.t();
     let code = lang.code();
     let instrument = &app.instrument;
-    let report = &outcome.report;
+    let report = outcome.report();
     let best = match prototype_view(instrument, report) {
         PrototypeView::Named { cards, .. } if !cards.is_empty() => cards
             .iter()
@@ -75,7 +76,7 @@ fn summary(app: &AppContext, outcome: &Shared<Outcome>) -> Html {
     let signals: Vec<String> = report
         .signals
         .iter()
-        .filter_map(|id| instrument.safety.iter().find(|r| &r.id == id))
+        .filter_map(|id| instrument.safety_rule(id))
         .map(|r| pick(&r.title, code).to_string())
         .collect();
     let signals = if signals.is_empty() {
@@ -90,7 +91,7 @@ fn summary(app: &AppContext, outcome: &Shared<Outcome>) -> Html {
                 let band = r
                     .band
                     .as_ref()
-                    .and_then(|b| scale.bands.iter().find(|band| &band.id == b))
+                    .and_then(|b| scale.band(b))
                     .map(|b| format!(" ({})", pick(&b.label, code)))
                     .unwrap_or_default();
                 format!("{}{band}", lang.number(s))
@@ -100,7 +101,7 @@ fn summary(app: &AppContext, outcome: &Shared<Outcome>) -> Html {
         Some(html! { <li>{ pick(&scale.label, code) }{ ": " }{ text }</li> })
     });
     let named = instrument.context_questions.iter().filter_map(|q| {
-        let chosen: Vec<&str> = match outcome.answers.get(&q.id)? {
+        let chosen: Vec<&str> = match outcome.answers().get(&q.id)? {
             Answer::Choice(c) => vec![c.as_str()],
             Answer::Choices(cs) => cs.iter().map(String::as_str).collect(),
             Answer::Value(_) => return None,
@@ -114,15 +115,15 @@ fn summary(app: &AppContext, outcome: &Shared<Outcome>) -> Html {
             html! { <li>{ pick(&q.text, code) }{ " " }<strong>{ labels.join(", ") }</strong></li> },
         )
     });
-    let ratings = rating_items(instrument).into_iter().filter_map(|item| {
-        let v = outcome.answers.value(&item.id)?;
-        let max = instrument.response_scale_of(item).and_then(|rs| rs.range()).map(|(_, hi)| hi).unwrap_or(10);
+    let ratings = instrument.rating_items().filter_map(|(item, rs)| {
+        let v = outcome.answers().value(&item.id)?;
+        let max = rs.range().map_or(10, |(_, hi)| hi);
         Some(html! { <li>{ pick(&item.text, code) }{ " " }<strong>{ lang.out_of(v, max) }</strong></li> })
     });
     html! {
         <section class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ t.summary_heading }</h2>
-            <p>{ t.made_on }{ ": " }{ lang.date(outcome.created.as_deref()) }</p>
+            <p>{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
             <p><strong>{ t.summary_best }{ ": " }</strong>{ best }</p>
             <p><strong>{ t.summary_signals }{ ": " }</strong>{ signals }</p>
             <ul>{ for scales }</ul>

@@ -122,7 +122,7 @@ fn clear_button(app: &AppContext, id: &str, answered: bool) -> Html {
 
 fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
     let code = app.lang.code();
-    let Some(scale) = app.instrument.response_scale_of(item) else {
+    let Some(scale) = app.instrument.response_scale_of(&item.id) else {
         return html! {};
     };
     let chosen = app.answers.value(&item.id);

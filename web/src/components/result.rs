@@ -19,30 +19,20 @@ use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
 use crate::components::local_offers::LocalOffers;
 use crate::i18n::in_sentence;
-use crate::state::{Action, AppContext, Outcome, Shared, View};
+use crate::state::{Action, AppContext, Shared, View};
 use crate::view_model::{
     advice_of_kind, prototype_view, result_contacts, signal_views, Card, PrototypeView,
 };
 use naastenmeter_core::summary::summary;
+use naastenmeter_core::Scored;
 
 /// Properties of [`ResultPage`].
 #[derive(Properties, PartialEq)]
 pub struct ResultProps {
     /// The result to show.
-    pub outcome: Shared<Outcome>,
+    pub outcome: Shared<Scored>,
     /// Whether this is the professional view (no exports, nothing stored).
     pub professional: bool,
-}
-
-/// Items that belong to no scale: the 0–10 ratings.
-pub fn rating_items(
-    instrument: &naastenmeter_core::Instrument,
-) -> Vec<&naastenmeter_core::instrument::Item> {
-    instrument
-        .items
-        .iter()
-        .filter(|item| !instrument.scales.iter().any(|s| s.items.contains(&item.id)))
-        .collect()
 }
 
 /// The result page.
@@ -56,7 +46,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let code = lang.code();
     let instrument = &app.instrument;
     let outcome = &props.outcome;
-    let report = &outcome.report;
+    let report = outcome.report();
     let heading_id = if props.professional {
         "result-heading"
     } else {
@@ -85,7 +75,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
 
     let bands = report.scales.iter().filter_map(|result| {
         let scale = instrument.scale(&result.id)?;
-        let band = result.band.as_ref().and_then(|b| scale.bands.iter().find(|band| &band.id == b));
+        let band = result.band.as_ref().and_then(|b| scale.band(b));
         Some(html! {
             <div class="scale-text">
                 <h3>{ pick(&scale.label, code) }</h3>
@@ -257,7 +247,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         })
     };
     let next_steps = first.next_steps.iter().filter_map(|id| {
-        let rule = instrument.advice.iter().find(|a| &a.id == id)?;
+        let rule = instrument.advice_rule(id)?;
         let target = format!("advice-{id}");
         Some(html! {
             <li><a href={format!("#{target}")} onclick={jump(target.clone())}>{ pick(&rule.title, code) }</a></li>
@@ -275,10 +265,10 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         </section>
     };
 
-    let ratings = rating_items(instrument);
-    let rating_rows = ratings.iter().map(|item| {
-        let max = instrument.response_scale_of(item).and_then(|rs| rs.range()).map(|(_, hi)| hi).unwrap_or(10);
-        let value = outcome.answers.value(&item.id).map(|v| lang.out_of(v, max)).unwrap_or_else(|| t.not_answered.to_string());
+    let ratings: Vec<_> = instrument.rating_items().collect();
+    let rating_rows = ratings.iter().map(|(item, rs)| {
+        let max = rs.range().map_or(10, |(_, hi)| hi);
+        let value = outcome.answers().value(&item.id).map(|v| lang.out_of(v, max)).unwrap_or_else(|| t.not_answered.to_string());
         html! { <li><span class="rating-question">{ pick(&item.text, code) }</span>{ " " }<strong>{ value }</strong></li> }
     });
 
@@ -428,7 +418,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let body = html! {
         <>
             <h1 id={heading_id} tabindex="-1">{ t.result_heading }</h1>
-            <p class="made-on">{ t.made_on }{ ": " }{ lang.date(outcome.created.as_deref()) }</p>
+            <p class="made-on">{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
             if has_signals {
                 <section class="signals" aria-labelledby="signals-heading">
                     <h2 id="signals-heading">{ t.signals_heading }</h2>

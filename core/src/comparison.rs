@@ -1,0 +1,129 @@
+//! Comparing two results of the same relative over time: per scale
+//! heavier, lighter or about the same (by the scale's `same_within`),
+//! whether the description and the safety signals changed, and the
+//! ratings side by side.
+
+use alloc::string::String;
+use alloc::vec::Vec;
+
+use crate::questionnaire::Questionnaire;
+use crate::scored::Scored;
+
+/// How a scale score moved from the earlier result to the later one.
+/// Every scale is scored so that a higher score means a heavier load.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Change {
+    /// Higher than before by more than the scale's `same_within`.
+    Heavier,
+    /// Lower than before by more than the scale's `same_within`.
+    Lighter,
+    /// Within `same_within` of before.
+    AboutTheSame,
+}
+
+/// One scale in a comparison.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ScaleChange {
+    /// The scale's id.
+    pub scale: String,
+    /// The earlier score, when it had enough answers.
+    pub before: Option<f64>,
+    /// The later score, when it had enough answers.
+    pub after: Option<f64>,
+    /// The later score minus the earlier one, when both exist.
+    pub difference: Option<f64>,
+    /// The change in words, when both scores exist.
+    pub change: Option<Change>,
+}
+
+/// A rating (an item outside the scales) before and after.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct RatingChange {
+    /// The item's id.
+    pub item: String,
+    /// The earlier answer, if given.
+    pub before: Option<i32>,
+    /// The later answer, if given.
+    pub after: Option<i32>,
+}
+
+/// Two results side by side.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Comparison {
+    /// Per scale, in the instrument's order.
+    pub scales: Vec<ScaleChange>,
+    /// The prototype named earlier, if one was.
+    pub description_before: Option<String>,
+    /// The prototype named now, if one is.
+    pub description_after: Option<String>,
+    /// Safety signals that hold now but did not before.
+    pub signals_new: Vec<String>,
+    /// Safety signals that held before but no longer do.
+    pub signals_gone: Vec<String>,
+    /// The ratings, in the instrument's order.
+    pub ratings: Vec<RatingChange>,
+}
+
+impl Comparison {
+    /// Whether the named description differs between the two results.
+    pub fn description_changed(&self) -> bool {
+        self.description_before != self.description_after
+    }
+
+    /// Whether any safety signal came or went.
+    pub fn signals_changed(&self) -> bool {
+        !self.signals_new.is_empty() || !self.signals_gone.is_empty()
+    }
+}
+
+/// Compares an earlier result with a later one of the same questionnaire.
+pub fn compare(instrument: &Questionnaire, earlier: &Scored, later: &Scored) -> Comparison {
+    let enough_score =
+        |scored: &Scored, id: &str| scored.scale(id).filter(|s| s.enough).and_then(|s| s.score);
+    let scales = instrument
+        .scales
+        .iter()
+        .map(|scale| {
+            let before = enough_score(earlier, &scale.id);
+            let after = enough_score(later, &scale.id);
+            let difference = before.zip(after).map(|(b, a)| a - b);
+            let change = difference.map(|d| {
+                if libm::fabs(d) <= scale.same_within {
+                    Change::AboutTheSame
+                } else if d > 0.0 {
+                    Change::Heavier
+                } else {
+                    Change::Lighter
+                }
+            });
+            ScaleChange {
+                scale: scale.id.clone(),
+                before,
+                after,
+                difference,
+                change,
+            }
+        })
+        .collect();
+    let not_in = |list: &[String], other: &[String]| -> Vec<String> {
+        list.iter()
+            .filter(|s| !other.contains(s))
+            .cloned()
+            .collect()
+    };
+    Comparison {
+        scales,
+        description_before: earlier.classification.best().map(String::from),
+        description_after: later.classification.best().map(String::from),
+        signals_new: not_in(&later.signals, &earlier.signals),
+        signals_gone: not_in(&earlier.signals, &later.signals),
+        ratings: instrument
+            .rating_items()
+            .map(|(item, _)| RatingChange {
+                item: item.id.clone(),
+                before: earlier.answers().value(&item.id),
+                after: later.answers().value(&item.id),
+            })
+            .collect(),
+    }
+}
