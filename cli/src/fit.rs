@@ -293,10 +293,6 @@ pub fn run(args: &FitArgs) -> Result<(), Failure> {
         options.starts = options.start_values.len();
     }
 
-    // The file's text is not needed while fitting: free it, so the peak
-    // memory is the larger of reading and fitting, not their sum.
-    let header = table.into_header();
-
     let fits = fit_with_progress(&data, range, &options);
     if args.blrt > 0 {
         bootstrap(&data, &fits, args.blrt, &options);
@@ -306,7 +302,7 @@ pub fn run(args: &FitArgs) -> Result<(), Failure> {
         .find_map(|(_, f)| f.as_ref().err())
         .filter(|_| fits.iter().all(|(_, f)| f.is_err()))
     {
-        return Err(describe(&header, path, &indices, &error.to_string()).into());
+        return Err(describe(&table.header, path, &indices, &error.to_string()).into());
     }
     let (chosen, mut fit) = choose(fits, args.choose)?;
     let prototypes: Vec<String> = match (&args.prototypes, &instrument) {

@@ -124,11 +124,10 @@ fn retest(
     prototype: Option<&str>,
 ) -> Result<(), String> {
     let (a, b) = (Table::read(first)?, Table::read(second)?);
-    if a.rows() != b.rows() {
+    let (rows_a, rows_b) = (a.rows()?, b.rows()?);
+    if rows_a != rows_b {
         return Err(format!(
-            "`{first}` has {} rows and `{second}` {}; the rows must be the same respondents in the same order",
-            a.rows(),
-            b.rows()
+            "`{first}` has {rows_a} rows and `{second}` {rows_b}; the rows must be the same respondents in the same order"
         ));
     }
     for column in columns {

@@ -1,32 +1,32 @@
 //! The data table that `fit`, `reliability` and `--start-values` read: a CSV
 //! file with a header line, comma-separated cells, double quotes as in
-//! RFC 4180 (read by the `csv` crate), and `NA` or an empty cell for a
-//! missing value. Cells and column names are trimmed; blank lines are
-//! skipped. Every error names the file and the line, and where it can the
-//! column.
+//! RFC 4180 (parsed by `csv-core`, the `csv` crate's parser), and `NA` or an
+//! empty cell for a missing value. Cells and column names are trimmed; blank
+//! lines are skipped. Every error names the file and the line, and where it
+//! can the column.
+//!
+//! The file is streamed, record by record, and never held in memory: the
+//! fitting data are built straight from each row into their compact form
+//! (one byte per answer), so reading a large file takes little more memory
+//! than the data themselves.
 
-use std::fs;
+use std::fs::File;
+use std::io::{BufRead, BufReader};
 
-use csv::{ReaderBuilder, StringRecord, Trim};
+use csv::{ByteRecord, StringRecord};
+use csv_core::ReadRecordResult;
 use naastenmeter_core::instrument::ResponseScale;
 use naastenmeter_core::Questionnaire;
 use naastenmeter_estimate::{CategoricalData, ContinuousData, MISSING_CATEGORY};
 
-/// A CSV file: a header and rows of cells.
-///
-/// Only the file's text is kept; the rows are parsed again, in order, by
-/// each pass over them ([`Table::each_row`]). Numbers in a CSV file take
-/// fewer bytes than any parsed copy of their cells would (on 100,000 rows x
-/// 20 items an index of the cells took four times the file's size), and the
-/// fitting data are built row by row in order, so a pass is all they need.
+/// A CSV file: its header, read when the table is opened; the rows are read
+/// from the file again, in order, by each pass over them
+/// ([`Table::each_row`]).
 pub(crate) struct Table {
-    /// The file's path, for messages.
+    /// The file's path, for messages and for each pass.
     path: String,
     /// Column names.
     pub header: Vec<String>,
-    text: String,
-    /// Number of data rows (blank lines not counted).
-    rows: usize,
 }
 
 /// One data row of a [`Table`], handed to the closure of [`Table::each_row`].
@@ -45,33 +45,118 @@ impl Row {
     }
 }
 
-/// A reader of CSV text: rows may differ in width (checked with a better
-/// message than the crate's), cells and names are trimmed.
-fn reader(text: &str) -> csv::Reader<&[u8]> {
-    ReaderBuilder::new()
-        .flexible(true)
-        .trim(Trim::All)
-        .from_reader(text.as_bytes())
+/// The records of a CSV file, one at a time, each with the line it begins
+/// on. `csv-core` parses; this feeds it the file and counts lines itself,
+/// because the `csv` crate's reader reports the line before the blank lines
+/// it skips, and its buffer hides where a record really begins.
+struct Records {
+    path: String,
+    input: BufReader<File>,
+    parser: csv_core::Reader,
+    /// The line of the next byte of the file, counted from 1.
+    line: u64,
+    /// The parser's output: the cells' bytes one after the other, and where
+    /// each cell ends.
+    bytes: Vec<u8>,
+    ends: Vec<usize>,
+    /// The raw text of the last record read: only the file's last record
+    /// can end inside quotes, since an open quote takes in the rest.
+    raw: Vec<u8>,
+    /// The raw text of the record being read (`raw` once it is complete).
+    reading: Vec<u8>,
 }
 
-/// Where the next record of `text` begins, as a byte offset and a line, when
-/// a reader stands at `position`: past the empty lines that the reader skips.
-fn next_start(text: &str, position: &csv::Position) -> (usize, u64) {
-    let from = usize::try_from(position.byte()).unwrap_or(text.len());
-    let skipped = text.as_bytes().get(from..).unwrap_or_default();
-    let blank = skipped
-        .iter()
-        .take_while(|b| matches!(b, b'\r' | b'\n'))
-        .count();
-    let breaks = skipped[..blank].iter().filter(|b| **b == b'\n').count();
-    (from + blank, position.line() + breaks as u64)
+/// Number of line breaks in `bytes`.
+fn line_breaks(bytes: &[u8]) -> u64 {
+    bytes.iter().filter(|b| **b == b'\n').count() as u64
 }
 
-/// An error of the `csv` crate, after the file's path and the line.
-fn csv_error(path: &str, error: &csv::Error) -> String {
-    match error.position() {
-        Some(position) => format!("{path}, line {}: {error}", position.line()),
-        None => format!("{path}: {error}"),
+impl Records {
+    fn open(path: &str) -> Result<Self, String> {
+        let file = File::open(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
+        Ok(Self {
+            path: path.to_string(),
+            input: BufReader::with_capacity(1 << 16, file),
+            parser: csv_core::Reader::new(),
+            line: 1,
+            bytes: vec![0; 256],
+            ends: vec![0; 32],
+            raw: Vec::new(),
+            reading: Vec::new(),
+        })
+    }
+
+    /// Reads the next record into `record` (cells trimmed) and returns the
+    /// line it begins on, or `None` at the end of the file.
+    fn next(&mut self, record: &mut StringRecord) -> Result<Option<u64>, String> {
+        // Blank lines before the record: skipped here (the parser would skip
+        // them too), so that the record's first line is known.
+        let path = &self.path;
+        let io_error = |e: std::io::Error| format!("cannot read `{path}`: {e}");
+        loop {
+            let buffer = self.input.fill_buf().map_err(io_error)?;
+            let blank = buffer
+                .iter()
+                .take_while(|b| matches!(b, b'\r' | b'\n'))
+                .count();
+            let (all, breaks) = (blank == buffer.len(), line_breaks(&buffer[..blank]));
+            self.input.consume(blank);
+            self.line += breaks;
+            if blank == 0 || !all {
+                break;
+            }
+        }
+        let line = self.line;
+        self.reading.clear();
+        let (mut written, mut ended) = (0, 0);
+        loop {
+            let buffer = self.input.fill_buf().map_err(io_error)?;
+            let (result, read, out, ends) = self.parser.read_record(
+                buffer,
+                &mut self.bytes[written..],
+                &mut self.ends[ended..],
+            );
+            self.reading.extend_from_slice(&buffer[..read]);
+            self.line += line_breaks(&buffer[..read]);
+            self.input.consume(read);
+            written += out;
+            ended += ends;
+            match result {
+                ReadRecordResult::InputEmpty => {}
+                ReadRecordResult::OutputFull => self.bytes.resize(self.bytes.len() * 2, 0),
+                ReadRecordResult::OutputEndsFull => self.ends.resize(self.ends.len() * 2, 0),
+                ReadRecordResult::Record => {
+                    std::mem::swap(&mut self.raw, &mut self.reading);
+                    break;
+                }
+                ReadRecordResult::End => return Ok(None),
+            }
+        }
+        // The cells, trimmed, into `record`, reusing its allocation; the
+        // `csv` crate checks that they are UTF-8.
+        let mut cells = ByteRecord::from(std::mem::take(record));
+        cells.clear();
+        let mut from = 0;
+        for &end in &self.ends[..ended] {
+            cells.push_field(self.bytes[from..end].trim_ascii());
+            from = end;
+        }
+        *record = StringRecord::from_byte_record(cells)
+            .map_err(|e| format!("{path}, line {line}: {e}"))?;
+        Ok(Some(line))
+    }
+
+    /// Refuses a file whose last record ends inside a quoted cell, once all
+    /// records are read.
+    fn check_quotes(&self) -> Result<(), String> {
+        if ends_inside_quotes(&self.raw) {
+            return Err(format!(
+                "{}, line {}: a quoted cell is not closed",
+                self.path,
+                self.line - line_breaks(&self.raw)
+            ));
+        }
+        Ok(())
     }
 }
 
@@ -81,102 +166,67 @@ fn blank(record: &StringRecord) -> bool {
 }
 
 impl Table {
-    /// Reads a CSV file and checks it: a header, at least one row, every row
-    /// as wide as the header, every quoted cell closed.
+    /// Opens a CSV file and reads its header. The rows are checked (every
+    /// row as wide as the header, at least one row, every quoted cell
+    /// closed) by each pass over them.
     pub(crate) fn read(path: &str) -> Result<Self, String> {
-        let text = fs::read_to_string(path).map_err(|e| format!("cannot read `{path}`: {e}"))?;
-        let mut reader = reader(&text);
-        let header: Vec<String> = reader
-            .headers()
-            .map_err(|e| csv_error(path, &e))?
-            .iter()
-            .map(String::from)
-            .collect();
-        if header.is_empty() {
+        let mut records = Records::open(path)?;
+        let mut names = StringRecord::new();
+        if records.next(&mut names)?.is_none() {
             return Err(format!("{path}: the file is empty; expected a header line"));
-        }
-        // Where the last record begins: only it can end inside quotes,
-        // since an open quote takes in the rest of the file.
-        let mut last = (0, 1);
-        let mut rows = 0;
-        let mut record = StringRecord::new();
-        loop {
-            let (start, line) = next_start(&text, reader.position());
-            if !reader
-                .read_record(&mut record)
-                .map_err(|e| csv_error(path, &e))?
-            {
-                break;
-            }
-            last = (start, line);
-            if blank(&record) {
-                continue;
-            }
-            if record.len() != header.len() {
-                return Err(format!(
-                    "{path}, line {line}: {} cells, but the header has {} columns",
-                    record.len(),
-                    header.len()
-                ));
-            }
-            rows += 1;
-        }
-        if ends_inside_quotes(&text.as_bytes()[last.0..]) {
-            return Err(format!(
-                "{path}, line {}: a quoted cell is not closed",
-                last.1
-            ));
-        }
-        if rows == 0 {
-            return Err(format!("{path}: the file has a header but no rows"));
         }
         Ok(Self {
             path: path.to_string(),
-            header,
-            text,
-            rows,
+            header: names.iter().map(String::from).collect(),
         })
     }
 
-    /// Calls `f` with every data row in order, stopping at its first error.
+    /// Calls `f` with every data row in order, reading the file anew,
+    /// stopping at its first error or the first row that does not fit the
+    /// header. Returns the number of rows.
     pub(crate) fn each_row(
         &self,
         mut f: impl FnMut(&Row) -> Result<(), String>,
-    ) -> Result<(), String> {
-        let mut reader = reader(&self.text);
+    ) -> Result<usize, String> {
+        let mut records = Records::open(&self.path)?;
         let mut row = Row {
             line: 0,
             record: StringRecord::new(),
         };
-        // The header was read (and checked) by `read`.
-        reader.headers().map_err(|e| csv_error(&self.path, &e))?;
-        loop {
-            row.line = next_start(&self.text, reader.position()).1;
-            if !reader
-                .read_record(&mut row.record)
-                .map_err(|e| csv_error(&self.path, &e))?
-            {
-                return Ok(());
+        // The header, read by `read`.
+        records.next(&mut row.record)?;
+        let mut rows = 0;
+        while let Some(line) = records.next(&mut row.record)? {
+            row.line = line;
+            if blank(&row.record) {
+                continue;
             }
-            if !blank(&row.record) {
-                f(&row)?;
+            if row.record.len() != self.header.len() {
+                return Err(format!(
+                    "{}, line {line}: {} cells, but the header has {} columns",
+                    self.path,
+                    row.record.len(),
+                    self.header.len()
+                ));
             }
+            f(&row)?;
+            rows += 1;
         }
+        records.check_quotes()?;
+        if rows == 0 {
+            return Err(format!("{}: the file has a header but no rows", self.path));
+        }
+        Ok(rows)
     }
 
-    /// Number of rows (without the header).
-    pub(crate) fn rows(&self) -> usize {
-        self.rows
-    }
-
-    /// The column names, the file's text freed.
-    pub(crate) fn into_header(self) -> Vec<String> {
-        self.header
+    /// Number of rows (without the header), in a pass over the file.
+    pub(crate) fn rows(&self) -> Result<usize, String> {
+        self.each_row(|_| Ok(()))
     }
 
     /// The cells of column `j`, in row order; `None` when empty or `NA`.
     pub(crate) fn column(&self, j: usize) -> Result<Vec<Option<String>>, String> {
-        let mut cells = Vec::with_capacity(self.rows);
+        let mut cells = Vec::new();
         self.each_row(|row| {
             cells.push(row.cell(j).map(String::from));
             Ok(())
@@ -207,7 +257,7 @@ impl Table {
 
     /// The named columns as numbers (NaN where missing).
     pub(crate) fn continuous(&self, columns: &[usize]) -> Result<ContinuousData, String> {
-        let mut values = Vec::with_capacity(self.rows * columns.len());
+        let mut values = Vec::new();
         self.each_row(|row| {
             for &j in columns {
                 values.push(match row.cell(j) {
@@ -247,7 +297,9 @@ impl Table {
                     .transpose()
             })
             .collect::<Result<_, _>>()?;
-        let mut codes = Vec::with_capacity(self.rows * columns.len());
+        // Grown as the rows come (a large vector grows in place, without a
+        // copy), one byte per answer.
+        let mut codes = Vec::new();
         let mut largest = vec![0u8; columns.len()];
         self.each_row(|row| {
             for (position, &j) in columns.iter().enumerate() {
@@ -291,6 +343,7 @@ impl Table {
                 None => declared.unwrap_or((*largest).max(2)),
             })
             .collect();
+        codes.shrink_to_fit();
         CategoricalData::new(categories, codes).map_err(|e| self.describe(columns, &e.to_string()))
     }
 
@@ -349,7 +402,10 @@ mod tests {
         std::fs::create_dir_all(&dir).map_err(|e| e.to_string())?;
         let path = dir.join(name);
         std::fs::write(&path, text).map_err(|e| e.to_string())?;
-        Table::read(&path.to_string_lossy())
+        // The rows are checked by a pass over them.
+        let table = Table::read(&path.to_string_lossy())?;
+        table.rows()?;
+        Ok(table)
     }
 
     fn cells(table: &Table) -> Vec<(u64, Vec<Option<String>>)> {
@@ -375,7 +431,7 @@ mod tests {
         .unwrap();
         assert_eq!(t.header, ["id", "note, with comma", "x"]);
         // Blank lines are skipped; a quoted cell keeps its line break.
-        assert_eq!(t.rows(), 3);
+        assert_eq!(t.rows(), Ok(3));
         let s = |c: &str| Some(c.to_string());
         assert_eq!(
             cells(&t),
@@ -404,7 +460,7 @@ mod tests {
             "{open}"
         );
         let closed = table("closed.csv", "a,b\n1,\"2\"\"\"\n3,\"\"\n4,x\"y\n");
-        assert_eq!(closed.map(|t| t.rows()), Ok(3));
+        assert_eq!(closed.and_then(|t| t.rows()), Ok(3));
         let empty = table("empty.csv", "a,b\n\n").err().unwrap_or_default();
         assert!(
             empty.ends_with("the file has a header but no rows"),

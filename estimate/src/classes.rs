@@ -1,6 +1,7 @@
 //! Latent class analysis: EM for a mixture of categorical distributions
 //! over items, with missing answers skipped per respondent, as poLCA does.
 
+use alloc::collections::BTreeMap;
 use alloc::vec;
 use alloc::vec::Vec;
 use core::ops::Range;
@@ -29,28 +30,39 @@ pub(crate) struct ClassEngine<'a> {
     patterns: Option<(Vec<u8>, Vec<f64>)>,
 }
 
-/// Distinct rows of `data` with how often each occurs, or `None` when
-/// fewer than a fifth of the rows repeat another (no gain worth a copy).
+/// The most distinct answer patterns [`compress`] keeps. Counting them
+/// takes a B-tree of borrowed rows (about 40 bytes a pattern) and the
+/// result a copy of each pattern, so this bounds the memory compression
+/// takes beside the data to a few megabytes, however many rows there are.
+/// Data with more patterns than this gain little from compression anyway:
+/// a pass over 65,536 patterns costs as much as one over the rows.
+const MAX_PATTERNS: usize = 1 << 16;
+
+/// Distinct rows of `data` in sorted order with how often each occurs, or
+/// `None` when fewer than a fifth of the rows repeat another (no gain worth
+/// a copy) or there are more than [`MAX_PATTERNS`]. The rows are counted in
+/// a B-tree that borrows them, so no copy or index of all rows is made;
+/// counting stops at the first pattern over the limit.
 fn compress(data: &CategoricalData) -> Option<(Vec<u8>, Vec<f64>)> {
-    let mut order: Vec<usize> = (0..data.rows()).collect();
-    order.sort_unstable_by(|a, b| data.row(*a).cmp(data.row(*b)));
-    let mut codes: Vec<u8> = Vec::new();
-    let mut weights: Vec<f64> = Vec::new();
-    let mut previous: Option<&[u8]> = None;
-    for i in order {
+    // Up to 4/5 of the rows plus one may be distinct (the rule since the
+    // first version, kept so that the same data are compressed the same way).
+    let limit = (data.rows() * 4 / 5 + 1).min(MAX_PATTERNS);
+    let mut counts: BTreeMap<&[u8], f64> = BTreeMap::new();
+    for i in 0..data.rows() {
         let row = data.row(i);
-        if previous == Some(row) {
-            if let Some(w) = weights.last_mut() {
-                *w += 1.0;
-            }
+        if let Some(count) = counts.get_mut(row) {
+            *count += 1.0;
+        } else if counts.len() < limit {
+            counts.insert(row, 1.0);
         } else {
-            if weights.len() * 5 > data.rows() * 4 {
-                return None;
-            }
-            codes.extend_from_slice(row);
-            weights.push(1.0);
-            previous = Some(row);
+            return None;
         }
+    }
+    let mut codes = Vec::with_capacity(counts.len() * data.items());
+    let mut weights = Vec::with_capacity(counts.len());
+    for (row, count) in counts {
+        codes.extend_from_slice(row);
+        weights.push(count);
     }
     Some((codes, weights))
 }
@@ -566,5 +578,23 @@ mod kernel_tests {
         let mut impossible = [f64::NEG_INFINITY; 4];
         assert_eq!(normalise(&mut impossible), f64::NEG_INFINITY);
         assert_eq!(impossible, [0.0; 4]);
+    }
+
+    #[test]
+    fn compression_counts_sorted_patterns_and_knows_when_to_stop() {
+        // Rows 3, 1, 3, 2, 1, 3 of two items: three patterns, in row order
+        // of their sorted codes, with their counts.
+        let data =
+            CategoricalData::new(vec![3, 3], vec![2, 0, 0, 1, 2, 0, 1, 1, 0, 1, 2, 0]).unwrap();
+        let (codes, weights) = compress(&data).unwrap();
+        assert_eq!(codes, [0, 1, 1, 1, 2, 0]);
+        assert_eq!(weights, [2.0, 1.0, 3.0]);
+        // Ten rows, ten patterns: more than 4/5 of the rows plus one.
+        let distinct = CategoricalData::new(vec![10], (0..10).collect()).unwrap();
+        assert!(compress(&distinct).is_none());
+        // Nine patterns in ten rows are still compressed.
+        let one_repeat =
+            CategoricalData::new(vec![10], vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 8]).unwrap();
+        assert_eq!(compress(&one_repeat).map(|(_, w)| w.len()), Some(9));
     }
 }

@@ -17,18 +17,17 @@ use core::ops::RangeInclusive;
 use core::sync::atomic::{AtomicUsize, Ordering};
 
 use naastenmeter_core::instrument::{LatentModel, Typicality, VarianceKind};
-use naastenmeter_core::likelihood::{
-    class_log_likelihood, normalise_posterior, profile_class_log_likelihood,
-};
+use naastenmeter_core::likelihood::{normalise_posterior, profile_class_log_likelihood};
 
 use crate::classes::ClassEngine;
-use crate::data::{answers, scores, Dataset};
+use crate::data::{scores, Dataset};
 pub use crate::engine::ClassStart;
 use crate::engine::{Degenerate, Engine};
 use crate::error::EstimateError;
 use crate::parallel::{thread_count, Pool, CHUNK_ROWS};
 use crate::profiles::ProfileEngine;
 use crate::rng::Rng;
+use crate::typicality::ClassLogs;
 
 /// How the classes of a solution are ordered, so that the same solution
 /// found from different starts (where classes come out in any order) is
@@ -842,7 +841,8 @@ fn run<E: Engine>(
 }
 
 /// Statistics of a model on data, computed respondent by respondent with
-/// the classifier's likelihood functions.
+/// the classifier's likelihood functions (for latent classes the same sums
+/// over logarithms taken once, [`ClassLogs`]).
 pub(crate) fn statistics(data: &Dataset, model: &LatentModel, parameters: usize) -> FitStatistics {
     let shares: Vec<f64> = match model {
         LatentModel::Profiles(m) => m.classes.iter().map(|c| c.share).collect(),
@@ -856,19 +856,25 @@ pub(crate) fn statistics(data: &Dataset, model: &LatentModel, parameters: usize)
     let mut assigned = vec![0usize; classes];
     let mut posterior_sum = vec![0.0; classes];
     let mut joint = vec![0.0; classes];
+    // Latent classes: the logarithms of the probabilities taken once.
+    let class_logs = match model {
+        LatentModel::Classes(m) => Some(ClassLogs::new(m)),
+        LatentModel::Profiles(_) => None,
+    };
+    let mut scores_row: Vec<Option<f64>> = Vec::new();
     for i in 0..rows {
-        match (data, model) {
-            (Dataset::Continuous(d), LatentModel::Profiles(m)) => {
-                let row: Vec<Option<f64>> = scores(d.row(i)).collect();
+        match (data, model, &class_logs) {
+            (Dataset::Continuous(d), LatentModel::Profiles(m), _) => {
+                scores_row.clear();
+                scores_row.extend(scores(d.row(i)));
                 for (k, class) in m.classes.iter().enumerate() {
                     joint[k] = log_shares[k]
-                        + profile_class_log_likelihood(&class.means, &class.variances, &row);
+                        + profile_class_log_likelihood(&class.means, &class.variances, &scores_row);
                 }
             }
-            (Dataset::Categorical(d), LatentModel::Classes(m)) => {
-                let row: Vec<Option<usize>> = answers(d.row(i)).collect();
-                for (k, class) in m.classes.iter().enumerate() {
-                    joint[k] = log_shares[k] + class_log_likelihood(&class.probabilities, &row);
+            (Dataset::Categorical(d), _, Some(logs)) => {
+                for (k, joint) in joint.iter_mut().enumerate() {
+                    *joint = log_shares[k] + logs.log_likelihood(k, d.row(i));
                 }
             }
             // The engine always writes the model kind of its data.

@@ -2,8 +2,9 @@
 //! still be said to fit one of its prototypes, chosen from the data the
 //! model was fitted on (`docs/estimation.md`, "Typicality").
 //!
-//! A class's typicality for one respondent is computed by
-//! [`naastenmeter_core::likelihood`] exactly as the classifier does: for
+//! A class's typicality for one respondent is computed as
+//! [`naastenmeter_core::likelihood`] computes it for the classifier (for
+//! latent classes with the logarithms taken once, the same sums): for
 //! latent profiles the chi-square tail probability of the squared
 //! Mahalanobis distance (degrees of freedom = observed scales), for latent
 //! classes the mean log-probability per observed item. A respondent's
@@ -12,43 +13,123 @@
 //! so "fits one of the prototypes" means "as typical as the bulk of the
 //! people the model was fitted on".
 
+use alloc::vec;
 use alloc::vec::Vec;
 
-use naastenmeter_core::instrument::{LatentModel, Typicality};
-use naastenmeter_core::likelihood::{class_typicality, profile_typicality};
+use naastenmeter_core::instrument::{ClassModel, LatentModel, Typicality};
+use naastenmeter_core::likelihood::profile_typicality;
 
-use crate::data::{answers, scores, Dataset};
+use crate::data::{scores, Dataset, MISSING_CATEGORY};
+
+/// The logarithms of a class model's response probabilities, taken once:
+/// the per-respondent sums over them are then the very sums of the core's
+/// `class_log_likelihood` (the same `libm::log` values added in the same
+/// order, so the same bits; test `class_kernels_match_the_core`) without
+/// a logarithm per answer.
+pub(crate) struct ClassLogs {
+    /// `ln p`, indexed `[class][item][category]` as the model's probabilities.
+    logs: Vec<Vec<Vec<f64>>>,
+}
+
+impl ClassLogs {
+    /// The logarithms of `model`'s response probabilities.
+    pub(crate) fn new(model: &ClassModel) -> Self {
+        Self {
+            logs: model
+                .classes
+                .iter()
+                .map(|class| {
+                    class
+                        .probabilities
+                        .iter()
+                        .map(|item| item.iter().map(|p| libm::log(*p)).collect())
+                        .collect()
+                })
+                .collect(),
+        }
+    }
+
+    /// Number of classes.
+    pub(crate) fn classes(&self) -> usize {
+        self.logs.len()
+    }
+
+    /// The log-likelihood of the answer codes `row` in class `k`: the sum
+    /// of `ln p` over the observed answers, in item order (a category the
+    /// model does not have counts as probability 0, as in the core).
+    pub(crate) fn log_likelihood(&self, k: usize, row: &[u8]) -> f64 {
+        row.iter()
+            .zip(&self.logs[k])
+            .filter(|(code, _)| **code != MISSING_CATEGORY)
+            .map(|(code, logs)| {
+                logs.get(usize::from(*code))
+                    .copied()
+                    .unwrap_or(f64::NEG_INFINITY)
+            })
+            .sum()
+    }
+
+    /// The respondent's typicality: the highest over the classes of the
+    /// mean log-probability per observed answer (core's `class_typicality`).
+    fn typicality(&self, row: &[u8], observed: usize) -> f64 {
+        (0..self.classes())
+            .map(|k| {
+                if observed == 0 {
+                    0.0
+                } else {
+                    self.log_likelihood(k, row) / observed as f64
+                }
+            })
+            .fold(f64::NEG_INFINITY, f64::max)
+    }
+}
+
+/// Number of observed inputs of row `i`.
+fn observed_inputs(data: &Dataset, i: usize) -> usize {
+    match data {
+        Dataset::Continuous(d) => d.row(i).iter().filter(|v| !v.is_nan()).count(),
+        Dataset::Categorical(d) => d.row(i).iter().filter(|c| **c != MISSING_CATEGORY).count(),
+    }
+}
+
+/// One pass over the respondents with at least `min_inputs` observed
+/// inputs, in row order, handing each one's typicality (the highest over
+/// the classes) to `f`. Nothing per respondent is kept.
+fn each_typicality(data: &Dataset, model: &LatentModel, min_inputs: usize, f: &mut dyn FnMut(f64)) {
+    match (data, model) {
+        (Dataset::Continuous(d), LatentModel::Profiles(m)) => {
+            let mut row: Vec<Option<f64>> = Vec::with_capacity(d.columns());
+            for i in 0..d.rows() {
+                row.clear();
+                row.extend(scores(d.row(i)));
+                if row.iter().flatten().count() < min_inputs {
+                    continue;
+                }
+                f(profile_typicality(m, &row)
+                    .into_iter()
+                    .map(|(t, _)| t)
+                    .fold(f64::NEG_INFINITY, f64::max));
+            }
+        }
+        (Dataset::Categorical(d), LatentModel::Classes(m)) => {
+            let logs = ClassLogs::new(m);
+            for i in 0..d.rows() {
+                let observed = observed_inputs(data, i);
+                if observed >= min_inputs {
+                    f(logs.typicality(d.row(i), observed));
+                }
+            }
+        }
+        // A model of the other kind has no inputs in this data.
+        _ => {}
+    }
+}
 
 /// Each fitting respondent's typicality (the highest over the classes),
 /// for the respondents with at least `min_inputs` observed inputs.
 pub fn respondent_typicalities(data: &Dataset, model: &LatentModel, min_inputs: usize) -> Vec<f64> {
-    let mut values = Vec::with_capacity(data.rows());
-    for i in 0..data.rows() {
-        let best = match (data, model) {
-            (Dataset::Continuous(d), LatentModel::Profiles(m)) => {
-                let row: Vec<Option<f64>> = scores(d.row(i)).collect();
-                if row.iter().flatten().count() < min_inputs {
-                    continue;
-                }
-                profile_typicality(m, &row)
-                    .into_iter()
-                    .map(|(t, _)| t)
-                    .fold(f64::NEG_INFINITY, f64::max)
-            }
-            (Dataset::Categorical(d), LatentModel::Classes(m)) => {
-                let row: Vec<Option<usize>> = answers(d.row(i)).collect();
-                if row.iter().flatten().count() < min_inputs {
-                    continue;
-                }
-                class_typicality(m, &row)
-                    .into_iter()
-                    .fold(f64::NEG_INFINITY, f64::max)
-            }
-            // A model of the other kind has no inputs in this data.
-            _ => continue,
-        };
-        values.push(best);
-    }
+    let mut values = Vec::new();
+    each_typicality(data, model, min_inputs, &mut |t| values.push(t));
     values
 }
 
@@ -59,6 +140,10 @@ pub fn respondent_typicalities(data: &Dataset, model: &LatentModel, min_inputs: 
 /// fitting respondents (with enough inputs) that the threshold keeps, for
 /// example 0.975. Ties at the threshold are all kept, so `typical_share`
 /// can be a little higher than the target.
+///
+/// The threshold is found without keeping a value per respondent (on a
+/// million respondents those would take more memory than their answers):
+/// [`select`] passes over the data a few times instead.
 pub fn typicality_rule(
     data: &Dataset,
     model: &LatentModel,
@@ -71,13 +156,24 @@ pub fn typicality_rule(
     } else {
         min_inputs.min(inputs)
     };
-    let mut values = respondent_typicalities(data, model, min_inputs);
     // The lowest threshold a model of this kind can state: every respondent fits.
     let floor = match model {
         LatentModel::Profiles(_) => 0.0,
         LatentModel::Classes(_) => f64::MIN,
     };
-    if values.is_empty() {
+    let kinds_match = matches!(
+        (data, model),
+        (Dataset::Continuous(_), LatentModel::Profiles(_))
+            | (Dataset::Categorical(_), LatentModel::Classes(_))
+    );
+    let n = if kinds_match {
+        (0..data.rows())
+            .filter(|i| observed_inputs(data, *i) >= min_inputs)
+            .count()
+    } else {
+        0
+    };
+    if n == 0 {
         return Typicality {
             min_inputs,
             threshold: floor,
@@ -85,11 +181,13 @@ pub fn typicality_rule(
             typical_share: 1.0,
         };
     }
-    values.sort_by(f64::total_cmp);
-    let n = values.len();
     let keep = libm::ceil(target_share.clamp(0.0, 1.0) * n as f64) as usize;
-    let threshold = values[n - keep.clamp(1, n)].max(floor);
-    let kept = values.iter().filter(|v| **v >= threshold).count();
+    let pass = |f: &mut dyn FnMut(f64)| each_typicality(data, model, min_inputs, f);
+    // The value that `keep` values are at least: position n - keep of the
+    // ascending order.
+    let threshold = select(&pass, n, n - keep.clamp(1, n)).max(floor);
+    let mut kept = 0usize;
+    pass(&mut |t| kept += usize::from(t >= threshold));
     Typicality {
         min_inputs,
         threshold,
@@ -98,11 +196,84 @@ pub fn typicality_rule(
     }
 }
 
+/// One pass over values: calls its argument with each value in turn.
+type Pass<'a> = dyn Fn(&mut dyn FnMut(f64)) + 'a;
+
+/// Few enough candidates to collect and sort: 65,536 values, 512 KB.
+const FEW: usize = 1 << 16;
+
+/// A key whose unsigned order is the order of [`f64::total_cmp`]: the sign
+/// bit set for positive numbers, every bit flipped for negative ones.
+fn order_key(value: f64) -> u64 {
+    let bits = value.to_bits();
+    if bits >> 63 == 1 {
+        !bits
+    } else {
+        bits | (1 << 63)
+    }
+}
+
+/// The number whose [`order_key`] is `key`.
+fn from_order_key(key: u64) -> f64 {
+    f64::from_bits(if key >> 63 == 1 {
+        key & !(1 << 63)
+    } else {
+        !key
+    })
+}
+
+/// The value at position `rank` (from 0) of the ascending order
+/// ([`f64::total_cmp`]) of the `n` values that `pass` yields; `pass` must
+/// yield the same values on every call. A radix selection: while more than
+/// [`FEW`] values remain candidates, one pass counts them by the next 16
+/// bits of their [`order_key`] and keeps the bucket that holds `rank`; then
+/// one pass collects the candidates and sorts them. Memory stays at a
+/// 65,536-bucket count whatever `n`; on a million respondents this takes
+/// two or three passes.
+fn select(pass: &Pass, n: usize, mut rank: usize) -> f64 {
+    // The high `known` bits of the wanted key are those of `prefix`.
+    let (mut prefix, mut known) = (0u64, 0u32);
+    let matches = |key: u64, prefix: u64, known: u32| {
+        known == 0 || key >> (64 - known) == prefix >> (64 - known)
+    };
+    let mut candidates = n;
+    while candidates > FEW {
+        if known == 64 {
+            // All candidates have the same bits.
+            return from_order_key(prefix);
+        }
+        let shift = 48 - known;
+        let mut counts = vec![0usize; 1 << 16];
+        pass(&mut |value| {
+            let key = order_key(value);
+            if matches(key, prefix, known) {
+                counts[((key >> shift) & 0xFFFF) as usize] += 1;
+            }
+        });
+        let mut bucket = 0;
+        while rank >= counts[bucket] {
+            rank -= counts[bucket];
+            bucket += 1;
+        }
+        candidates = counts[bucket];
+        prefix |= (bucket as u64) << shift;
+        known += 16;
+    }
+    let mut values = Vec::with_capacity(candidates);
+    pass(&mut |value| {
+        if matches(order_key(value), prefix, known) {
+            values.push(value);
+        }
+    });
+    values.sort_by(f64::total_cmp);
+    values[rank]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
     use crate::data::{CategoricalData, ContinuousData};
-    use naastenmeter_core::instrument::{ProfileClass, ProfileModel, VarianceKind};
+    use naastenmeter_core::instrument::{ClassModel, ProfileClass, ProfileModel, VarianceKind};
 
     fn one_class_model() -> LatentModel {
         LatentModel::Profiles(ProfileModel {
@@ -175,5 +346,89 @@ mod tests {
         let rule = typicality_rule(&data, &model, 0, 0.5);
         assert!((rule.threshold - expected[0]).abs() < 1e-12);
         assert_eq!(rule.typical_share, 0.5);
+    }
+
+    /// The value at `rank` by sorting, as the rule was computed before
+    /// [`select`].
+    fn sorted_at(values: &[f64], rank: usize) -> f64 {
+        let mut sorted = values.to_vec();
+        sorted.sort_by(f64::total_cmp);
+        sorted[rank]
+    }
+
+    #[test]
+    fn selection_finds_what_sorting_finds() {
+        // More values than FEW, so the radix passes run: a spread of
+        // negative and positive values with many ties, -inf and both zeros.
+        let mut rng = crate::rng::Rng::new(5);
+        let mut values: Vec<f64> = (0..3 * FEW)
+            .map(|i| match i % 7 {
+                0 => -libm::floor(rng.uniform() * 50.0) / 8.0,
+                1 => rng.uniform() * 1e-3,
+                2 => f64::NEG_INFINITY,
+                3 => -0.0,
+                4 => 0.0,
+                _ => -rng.uniform() * 4.0,
+            })
+            .collect();
+        values.extend([f64::MIN, f64::MAX, 1e-300, -1e-300]);
+        let n = values.len();
+        let pass = |f: &mut dyn FnMut(f64)| values.iter().for_each(|v| f(*v));
+        for rank in [0, 1, n / 7, n / 3, n / 2, n - 4097, n - 2, n - 1] {
+            let (found, expected) = (select(&pass, n, rank), sorted_at(&values, rank));
+            assert_eq!(found.to_bits(), expected.to_bits(), "rank {rank}");
+        }
+        // Ties beyond FEW at the wanted value: found without collecting.
+        let same = vec![-1.25; 2 * FEW];
+        let pass = |f: &mut dyn FnMut(f64)| same.iter().for_each(|v| f(*v));
+        assert_eq!(select(&pass, same.len(), FEW), -1.25);
+        for v in [0.0, -0.0, 1.5, -2.5, f64::INFINITY, f64::NEG_INFINITY] {
+            assert_eq!(from_order_key(order_key(v)).to_bits(), v.to_bits());
+        }
+    }
+
+    #[test]
+    fn class_kernels_match_the_core() {
+        use naastenmeter_core::likelihood::{class_log_likelihood, class_typicality};
+        let mut rng = crate::rng::Rng::new(3);
+        let model = ClassModel {
+            items: (0..6).map(|j| alloc::format!("i{j}")).collect(),
+            classes: (0..3)
+                .map(|k| naastenmeter_core::instrument::LatentClass {
+                    prototype: alloc::format!("c{k}"),
+                    share: 1.0 / 3.0,
+                    probabilities: (0..6)
+                        .map(|_| {
+                            let w: Vec<f64> = (0..4).map(|_| rng.uniform() + 0.01).collect();
+                            let s: f64 = w.iter().sum();
+                            w.iter().map(|x| x / s).collect()
+                        })
+                        .collect(),
+                })
+                .collect(),
+        };
+        let data = crate::simulate::simulate_categorical(&model, 2000, 0.2, &mut rng).unwrap();
+        let logs = ClassLogs::new(&model);
+        let dataset = Dataset::Categorical(data.clone());
+        let fast = respondent_typicalities(&dataset, &LatentModel::Classes(model.clone()), 1);
+        let mut at = 0;
+        for i in 0..data.rows() {
+            let row: Vec<Option<usize>> = crate::data::answers(data.row(i)).collect();
+            for (k, class) in model.classes.iter().enumerate() {
+                let core = class_log_likelihood(&class.probabilities, &row);
+                assert_eq!(
+                    logs.log_likelihood(k, data.row(i)).to_bits(),
+                    core.to_bits()
+                );
+            }
+            if row.iter().flatten().count() >= 1 {
+                let core = class_typicality(&model, &row)
+                    .into_iter()
+                    .fold(f64::NEG_INFINITY, f64::max);
+                assert_eq!(fast[at].to_bits(), core.to_bits());
+                at += 1;
+            }
+        }
+        assert_eq!(at, fast.len());
     }
 }
