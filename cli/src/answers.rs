@@ -7,7 +7,6 @@
 //! an answer of the wrong kind is refused naming its question and what the
 //! question takes.
 
-use naastenmeter_core::export::fhir;
 use naastenmeter_core::instrument::ChoiceKind;
 use naastenmeter_core::{score, Answer, Answers, Questionnaire, Scored};
 use serde_json::Value;
@@ -43,8 +42,13 @@ pub(crate) fn read(
         return Err(not_answers(&format!("it holds {}", kind(&value))));
     };
     if map.get("resourceType").and_then(Value::as_str) == Some("QuestionnaireResponse") {
-        let scored = fhir::scored_from_questionnaire_response(instrument, bytes)
+        // Also one made by another FHIR system: read leniently where that
+        // is safe, refused with a path where it is ambiguous.
+        let (scored, notes) = crate::fhir_input::read(instrument, &map)
             .map_err(|e| format!("{path}: a FHIR QuestionnaireResponse, but {e}"))?;
+        for note in notes {
+            eprintln!("note: `{path}`: {note}");
+        }
         return Ok((scored, Source::Fhir));
     }
     let mut answers = Answers::new();

@@ -62,15 +62,14 @@ pub(crate) fn read(
         let item = item
             .as_object()
             .ok_or_else(|| format!("at {path}: expected an object"))?;
-        let link_id = item
-            .get("linkId")
-            .and_then(Value::as_str)
-            .ok_or_else(|| format!("at {path}.linkId: missing; every answered question needs one"))?;
+        let link_id = item.get("linkId").and_then(Value::as_str).ok_or_else(|| {
+            format!("at {path}.linkId: missing; every answered question needs one")
+        })?;
         if item.contains_key("item") {
             return Err(nested(&format!("{path}.item"), link_id));
         }
         let question = questions.get(link_id).ok_or_else(|| {
-            format!("at {path}.linkId: `{link_id}` is not a question of this questionnaire")
+            format!("at {path}.linkId: unknown linkId `{link_id}`: not a question of this questionnaire")
         })?;
         if let Some(first) = seen.insert(link_id, i) {
             return Err(format!(

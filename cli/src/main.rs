@@ -15,6 +15,7 @@ use clap::{CommandFactory, Parser, Subcommand};
 mod answers;
 mod commands;
 mod failure;
+mod fhir_input;
 mod fit;
 mod reliability;
 mod start_values;

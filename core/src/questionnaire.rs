@@ -205,14 +205,15 @@ impl Questionnaire {
         let Some(question) = self.context_question(question) else {
             return;
         };
-        if !question.options.iter().any(|o| o.id == option) {
+        // Only a multiple-choice question is ticked; a single choice is set.
+        if question.choice != ChoiceKind::Multiple
+            || !question.options.iter().any(|o| o.id == option)
+        {
             return;
         }
         let mut chosen: Vec<String> = match answers.get(&question.id) {
             Some(Answer::Choices(c)) => c.clone(),
-            Some(Answer::Choice(c)) if question.choice == ChoiceKind::Multiple => {
-                alloc::vec![c.clone()]
-            }
+            Some(Answer::Choice(c)) => alloc::vec![c.clone()],
             _ => Vec::new(),
         };
         if let Some(at) = chosen.iter().position(|c| c == option) {
@@ -271,8 +272,12 @@ impl Questionnaire {
                 let class = model.classes.iter().find(|c| c.prototype == prototype)?;
                 let mut total = 0.0;
                 let mut counted = 0.0;
+                // Items the model leaves out have no class probabilities:
+                // the typical score is the mean over the scale's other items.
                 for item_id in &scale.items {
-                    let at = model.items.iter().position(|i| i == item_id)?;
+                    let Some(at) = model.items.iter().position(|i| i == item_id) else {
+                        continue;
+                    };
                     let (item, rs) = self.rated_item(item_id)?;
                     let (low, high) = rs.range()?;
                     let expected: f64 = class

@@ -126,7 +126,7 @@ pub fn next_steps(instrument: &Questionnaire, report: &Report) -> Vec<String> {
     let rules: Vec<&AdviceRule> = report
         .advice
         .iter()
-        .filter_map(|id| instrument.advice.iter().find(|a| &a.id == id))
+        .filter_map(|id| instrument.advice_rule(id))
         .collect();
     let order = kind_order(report.help_for_yourself_first);
     let general = |a: &AdviceRule| matches!(a.when, Condition::Always);
