@@ -69,7 +69,7 @@ after(async () => {
 
 /** The three forms of the app, each with how to open it and where it lives. */
 const MODES = {
-  site: { url: () => site.url, origin: () => site.url, blank: () => `${site.url}style.css` },
+  site: { url: () => site.url, origin: () => site.url, blank: () => `${site.url}questionnaire-nl.html` },
   embed: { url: () => partner.url, origin: () => partner.url, blank: () => `${partner.url}blank.html` },
   'single file': { url: () => SINGLE_FILE, origin: () => SINGLE_FILE, blank: () => SINGLE_FILE },
 };
