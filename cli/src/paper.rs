@@ -313,7 +313,11 @@ pub fn page(instrument: &Instrument, language: &str, stylesheet: &str) -> String
             id = escape(&section.id)
         );
         if let Some(intro) = &section.intro {
-            let _ = writeln!(out, "<p class=\"part-intro\">{}</p>", escape(pick(intro, language)));
+            let _ = writeln!(
+                out,
+                "<p class=\"part-intro\">{}</p>",
+                escape(pick(intro, language))
+            );
         }
         let _ = writeln!(out, "<ol class=\"questions\" start=\"{}\">", number + 1);
         for id in &section.questions {
@@ -322,11 +326,16 @@ pub fn page(instrument: &Instrument, language: &str, stylesheet: &str) -> String
                     continue;
                 };
                 number += 1;
-                let options: Vec<&str> = scale.options.iter().map(|o| pick(&o.label, language)).collect();
+                let options: Vec<&str> = scale
+                    .options
+                    .iter()
+                    .map(|o| pick(&o.label, language))
+                    .collect();
                 question(&mut out, pick(&item.text, language), &options, false, w);
             } else if let Some(q) = instrument.context_question(id) {
                 number += 1;
-                let options: Vec<&str> = q.options.iter().map(|o| pick(&o.label, language)).collect();
+                let options: Vec<&str> =
+                    q.options.iter().map(|o| pick(&o.label, language)).collect();
                 let multiple = q.choice == ChoiceKind::Multiple;
                 question(&mut out, pick(&q.text, language), &options, multiple, w);
             } else {
@@ -334,7 +343,11 @@ pub fn page(instrument: &Instrument, language: &str, stylesheet: &str) -> String
             }
             let at = contacts_at(instrument, id);
             if !at.is_empty() {
-                let _ = writeln!(out, "<div class=\"at-question\">\n<p>{}</p>", escape(w.at_question));
+                let _ = writeln!(
+                    out,
+                    "<div class=\"at-question\">\n<p>{}</p>",
+                    escape(w.at_question)
+                );
                 short_contacts(&mut out, &at, language, w);
                 out.push_str("</div>\n");
             }

@@ -11,18 +11,21 @@ fn the_paper_page_holds_every_question_option_and_contact() {
     let output = run(&["paper", "--language", "nl"]);
     assert!(output.status.success(), "{}", stderr(&output));
     let html = stdout(&output);
-    let instrument: serde_json::Value = serde_json::from_str(include_str!(
-        "../../instruments/naastenmeter-v1.json"
-    ))
-    .unwrap();
+    let instrument: serde_json::Value =
+        serde_json::from_str(include_str!("../../instruments/naastenmeter-v1.json")).unwrap();
     assert!(html.starts_with("<!doctype html>"));
     assert!(html.contains(r#"<html lang="nl">"#));
     assert!(html.contains(r#"<link rel="stylesheet" href="paper.css">"#));
     // Nothing the site's CSP would refuse: no script, no inline style.
-    for forbidden in ["<script", "style=", "<style", "onclick=", "onload=", "onerror="] {
+    for forbidden in [
+        "<script", "style=", "<style", "onclick=", "onload=", "onerror=",
+    ] {
         assert!(!html.to_lowercase().contains(forbidden), "{forbidden}");
     }
-    assert!(html.contains("niet vanzelf uitgerekend"), "the not-scored note");
+    assert!(
+        html.contains("niet vanzelf uitgerekend"),
+        "the not-scored note"
+    );
     let questions = instrument["items"].as_array().unwrap().len()
         + instrument["context_questions"].as_array().unwrap().len();
     assert_eq!(html.matches(r#"<li class="question">"#).count(), questions);
@@ -38,7 +41,10 @@ fn the_paper_page_holds_every_question_option_and_contact() {
     }
     for question in instrument["context_questions"].as_array().unwrap() {
         boxes += question["options"].as_array().unwrap().len();
-        let text = question["text"]["nl"].as_str().unwrap().replace('\'', "&#39;");
+        let text = question["text"]["nl"]
+            .as_str()
+            .unwrap()
+            .replace('\'', "&#39;");
         assert!(html.contains(&text), "{text}");
     }
     assert_eq!(html.matches(r#"<span class="box"#).count(), boxes);
@@ -50,7 +56,13 @@ fn the_paper_page_holds_every_question_option_and_contact() {
 
 #[test]
 fn the_paper_page_in_english_and_with_another_stylesheet() {
-    let output = run(&["paper", "--language", "en", "--stylesheet", "paper.0123456789abcdef.css"]);
+    let output = run(&[
+        "paper",
+        "--language",
+        "en",
+        "--stylesheet",
+        "paper.0123456789abcdef.css",
+    ]);
     assert!(output.status.success(), "{}", stderr(&output));
     let html = stdout(&output);
     assert!(html.contains(r#"<html lang="en">"#));
