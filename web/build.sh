@@ -3,7 +3,12 @@
 # build around another instrument that must not replace the default one):
 # the release wasm (opt-level z, LTO),
 # shrunk with wasm-opt -Oz from the locally installed binaryen, plus the
-# static files. Downloads nothing: wasm-pack runs with --mode no-install.
+# static files, and the printable questionnaire in Dutch and English
+# (questionnaire-nl.html, questionnaire-en.html, made by `naastenmeter paper`
+# from the same instrument). Then web/hash-compress.mjs gives the wasm, JS
+# and CSS content-hashed names and writes .br and .gz beside every text and
+# wasm file (docs/hosting.md). Downloads nothing: wasm-pack runs with
+# --mode no-install.
 #
 # Needs: wasm-pack, wasm-bindgen-cli 0.2.130 on PATH, the
 # wasm32-unknown-unknown target, and `npm ci` in web/ (for wasm-opt).
@@ -27,9 +32,22 @@ fi
 "$wasm_opt" -Oz --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals \
   "$pkg/naastenmeter_web_bg.wasm" -o "$pkg/naastenmeter_web_bg.wasm"
 
+# The paper questionnaire from the instrument the app ships (the same one
+# web/build.rs reads: NAASTENMETER_INSTRUMENT, relative to web/, or the
+# default). A native build of the command-line tool, in the dev profile
+# that its tests share.
+instrument="${NAASTENMETER_INSTRUMENT:-$root/instruments/naastenmeter-v1.json}"
+case "$instrument" in /*) ;; *) instrument="$web/$instrument" ;; esac
+cargo build -q -p naastenmeter-cli
+naastenmeter="$CARGO_TARGET_DIR/debug/naastenmeter"
+
 rm -rf "$dist"
 mkdir -p "$dist"
-cp "$web/static/index.html" "$web/static/main.js" "$web/static/style.css" "$dist/"
+cp "$web/static/index.html" "$web/static/main.js" "$web/static/style.css" "$web/static/paper.css" "$dist/"
 cp "$pkg/naastenmeter_web.js" "$pkg/naastenmeter_web_bg.wasm" "$dist/"
+for language in nl en; do
+  "$naastenmeter" paper --instrument "$instrument" --language "$language" > "$dist/questionnaire-$language.html"
+done
+node "$web/hash-compress.mjs" "$dist" > /dev/null
 echo "built $dist"
 rm -f "$pkg/.gitignore"

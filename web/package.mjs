@@ -7,8 +7,16 @@
 //                            wasm and style.css
 //   dist/naastenmeter.html   the single-file version: wasm (gzip, base64), JS and
 //                            CSS inlined, works from file:// with no server
+//   dist/questionnaire-nl.html, questionnaire-en.html, paper.css
+//                            the printable questionnaire beside the single
+//                            file, which links to it
 //   dist/SRI.txt             sha384 of every published file, for
 //                            integrity="..." attributes
+//
+// web/dist holds the files under content-hashed names; its
+// asset-manifest.json (web/hash-compress.mjs) says which is which. The
+// published forms keep the plain names: a partner copies them as a set and
+// the loader's SRI hashes already catch any change.
 //
 //   node web/package.mjs [--app web/dist] [--out dist]
 //
@@ -25,6 +33,17 @@ const root = resolve(here, '..');
 /** The files of the built app that the embed loads, beside the loader. */
 export const EMBED_FILES = ['naastenmeter_web.js', 'naastenmeter_web_bg.wasm', 'style.css'];
 const LOADER = 'naastenmeter-embed.js';
+const PAPER = ['questionnaire-nl.html', 'questionnaire-en.html'];
+
+/** web/dist's map from plain to hashed file names (none in an older build). */
+async function manifest(app) {
+  try {
+    return JSON.parse(await readFile(join(app, 'asset-manifest.json'), 'utf8'));
+  } catch (error) {
+    if (error.code === 'ENOENT') return {};
+    throw error;
+  }
+}
 const INTEGRITY_LINE = '  var INTEGRITY = {};';
 
 /** The `sha384-...` Subresource Integrity value of some bytes. */
@@ -109,8 +128,9 @@ async function main() {
   const app = option('--app', join(root, 'web', 'dist'));
   const out = option('--out', join(root, 'dist'));
 
+  const names = await manifest(app);
   const files = {};
-  for (const name of EMBED_FILES) files[name] = await readFile(join(app, name));
+  for (const name of EMBED_FILES) files[name] = await readFile(join(app, names[name] ?? name));
   const loader = loaderWithIntegrity(await readFile(join(here, 'static', LOADER), 'utf8'), files);
 
   await rm(out, { recursive: true, force: true });
@@ -125,11 +145,21 @@ async function main() {
   });
   await writeFile(join(out, 'naastenmeter.html'), html);
 
+  // The paper questionnaire, with its stylesheet under the plain name.
+  const paper = {};
+  paper['paper.css'] = await readFile(join(app, names['paper.css'] ?? 'paper.css'));
+  for (const name of PAPER) {
+    const text = await readFile(join(app, name), 'utf8');
+    paper[name] = Buffer.from(text.replace(`href="${names['paper.css'] ?? 'paper.css'}"`, 'href="paper.css"'));
+  }
+  for (const [name, bytes] of Object.entries(paper)) await writeFile(join(out, name), bytes);
+
   const lines = [
     '# Subresource Integrity (sha384) of the published files. Made by web/package.mjs.',
     `embed/${LOADER} ${sri(Buffer.from(loader))}`,
     ...Object.entries(files).map(([name, bytes]) => `embed/${name} ${sri(bytes)}`),
     `naastenmeter.html ${sri(Buffer.from(html))}`,
+    ...Object.entries(paper).map(([name, bytes]) => `${name} ${sri(bytes)}`),
   ];
   await writeFile(join(out, 'SRI.txt'), lines.join('\n') + '\n');
   console.log(`built ${out}\n${lines.slice(1).join('\n')}`);

@@ -83,9 +83,16 @@ fn read(path: &str) -> Result<Vec<u8>, Failure> {
     fs::read(path).map_err(|e| Failure::Input(format!("cannot read `{path}`: {e}")))
 }
 
-fn load(path: &str) -> Result<Questionnaire, Failure> {
+/// Reads and checks the instrument file at `path`.
+pub(crate) fn load(path: &str) -> Result<Questionnaire, Failure> {
     let bytes = read(path)?;
     load_instrument(&bytes).map_err(|e| describe_load_error(path, &e))
+}
+
+/// The built-in default questionnaire.
+pub(crate) fn load_default() -> Result<Questionnaire, Failure> {
+    load_instrument(DEFAULT_INSTRUMENT.as_bytes())
+        .map_err(|e| describe_load_error("the built-in default instrument", &e))
 }
 
 fn describe_load_error(path: &str, error: &LoadError) -> Failure {
@@ -94,7 +101,7 @@ fn describe_load_error(path: &str, error: &LoadError) -> Failure {
 
 /// The language asked for, or the instrument's first; one the instrument
 /// does not have is a wrong command line.
-fn language(asked: Option<&str>, instrument: &Questionnaire) -> Result<String, Failure> {
+pub(crate) fn language(asked: Option<&str>, instrument: &Questionnaire) -> Result<String, Failure> {
     let language = asked
         .map(String::from)
         .unwrap_or_else(|| instrument.languages.first().cloned().unwrap_or_default());
@@ -157,8 +164,7 @@ pub fn score(args: &ScoreArgs) -> Result<(), Failure> {
 pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
     let instrument = match &args.instrument {
         Some(path) => load(path)?,
-        None => load_instrument(DEFAULT_INSTRUMENT.as_bytes())
-            .map_err(|e| describe_load_error("the built-in default instrument", &e))?,
+        None => load_default()?,
     };
     let scored = share::decode_share_code(&instrument, &args.code)
         .map_err(|e| Failure::Input(e.to_string()))?;

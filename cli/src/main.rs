@@ -17,6 +17,7 @@ mod commands;
 mod failure;
 mod fhir_input;
 mod fit;
+mod paper;
 mod reliability;
 mod start_values;
 mod table;
@@ -29,7 +30,7 @@ use failure::Failure;
     name = "naastenmeter",
     version,
     about = "naastenmeter: check instruments, score answers, fit prototype models",
-    after_help = "Without --instrument, `decode` uses the built-in default questionnaire.\n\
+    after_help = "Without --instrument, `decode` and `paper` use the built-in default questionnaire.\n\
                   Exit codes: 0 success, 1 an input has a problem, 2 the command line is wrong.",
     arg_required_else_help = true
 )]
@@ -55,6 +56,8 @@ enum Command {
     Fit(fit::FitArgs),
     /// Cronbach's alpha per scale, or test-retest ICC and Cohen's kappa
     Reliability(reliability::ReliabilityArgs),
+    /// The questionnaire as a printable HTML page with boxes to tick
+    Paper(paper::PaperArgs),
 }
 
 impl Command {
@@ -68,6 +71,7 @@ impl Command {
             Command::Schema => "schema",
             Command::Fit(_) => "fit",
             Command::Reliability(_) => "reliability",
+            Command::Paper(_) => "paper",
         }
     }
 
@@ -80,6 +84,7 @@ impl Command {
             Command::Schema => commands::schema(),
             Command::Fit(args) => fit::run(args),
             Command::Reliability(args) => reliability::run(args),
+            Command::Paper(args) => paper::run(args),
         }
     }
 }

@@ -44,6 +44,11 @@ pub fn Welcome() -> Html {
             <ul class="secondary-links">
                 <li><button type="button" class="link-button" onclick={send(Action::Show(View::Earlier))}>{ t.earlier_link }</button></li>
                 <li><button type="button" class="link-button" onclick={send(Action::Show(View::Professional))}>{ t.professional_link }</button></li>
+                // The printable questionnaire that web/build.sh writes beside
+                // the app; embedded, that address would be on the partner's site.
+                if crate::browser::scope().is_none() {
+                    <li><a id="paper-link" href={format!("questionnaire-{code}.html")}>{ t.paper_link }</a></li>
+                }
             </ul>
         </main>
     }
