@@ -263,49 +263,118 @@ impl FitArgs {
     }
 }
 
-/// Runs `naastenmeter fit`.
+/// Runs `naastenmeter fit`: check the command line, read the data, fit
+/// every class count, choose one and write it.
 pub fn run(args: &FitArgs) -> Result<(), Failure> {
     args.check()?;
-    let path = args.data.as_str();
-    let range = args.classes.0.clone();
     let instrument = args.instrument.as_deref().map(load).transpose()?;
-    let table = Table::read(path)?;
+    let mut input = read_input(args, instrument.as_ref())?;
+    add_start_values(args, &mut input)?;
+    let fits = fit_with_progress(&input.data, args.classes.0.clone(), &input.options);
+    if args.blrt > 0 {
+        bootstrap(&input.data, &fits, args.blrt, &input.options);
+    }
+    refuse_when_nothing_fitted(&fits, &input, &args.data)?;
+    let (chosen, mut fit) = choose(fits, args.choose)?;
+    let prototypes = prototype_ids(args, instrument.as_ref(), chosen)?;
+    fit.rename(&input.columns, &prototypes);
+    eprintln!("writing the {chosen}-class model");
+    write(fit, instrument, args.out.as_deref())
+}
+
+/// What `fit` has read and settled before fitting.
+struct Input {
+    /// The data file's header (its rows are read again on each pass).
+    table: Table,
+    /// Positions of the fitted columns in the file.
+    indices: Vec<usize>,
+    /// The fitted columns' ids in the model.
+    columns: Vec<String>,
+    /// The fitting data.
+    data: Dataset,
+    /// The estimator's options.
+    options: FitOptions,
+}
+
+/// Reads the data file's header, finds the fitted columns, settles the
+/// options and reads the data, in that order (so a wrong option is reported
+/// before the whole file is read).
+fn read_input(args: &FitArgs, instrument: Option<&Instrument>) -> Result<Input, Failure> {
+    let table = Table::read(&args.data)?;
     let (data_columns, columns) = args.columns(&table);
     let indices = table.columns(&data_columns)?;
-    let mut options = args.options(&data_columns, &columns)?;
-    let data = dataset(args, &table, &indices, &columns, instrument.as_ref())?;
+    let options = args.options(&data_columns, &columns)?;
+    let data = dataset(args, &table, &indices, &columns, instrument)?;
+    Ok(Input {
+        table,
+        indices,
+        columns,
+        data,
+        options,
+    })
+}
 
-    if let Some(file) = &args.start_values {
-        let Dataset::Categorical(d) = &data else {
-            // `check` allows --start-values only with --kind classes.
-            return Err(Failure::Usage(
-                "--start-values is for latent classes (--kind classes)".into(),
-            ));
-        };
-        options.start_values =
-            crate::start_values::read(file, *range.start(), &columns, d.categories())?;
-        if let Some(starts) = args.starts.filter(|s| *s != options.start_values.len()) {
-            return Err(Failure::Input(format!(
-                "--starts {starts} but `{file}` holds {} starts; leave --starts out",
-                options.start_values.len()
-            )));
-        }
-        options.starts = options.start_values.len();
+/// `--start-values`: the starts of the file replace the random ones (and
+/// set their number).
+fn add_start_values(args: &FitArgs, input: &mut Input) -> Result<(), Failure> {
+    let Some(file) = &args.start_values else {
+        return Ok(());
+    };
+    let Dataset::Categorical(d) = &input.data else {
+        // `check` allows --start-values only with --kind classes.
+        return Err(Failure::Usage(
+            "--start-values is for latent classes (--kind classes)".into(),
+        ));
+    };
+    let options = &mut input.options;
+    options.start_values = crate::start_values::read(
+        file,
+        *args.classes.0.start(),
+        &input.columns,
+        d.categories(),
+    )?;
+    if let Some(starts) = args.starts.filter(|s| *s != options.start_values.len()) {
+        return Err(Failure::Input(format!(
+            "--starts {starts} but `{file}` holds {} starts; leave --starts out",
+            options.start_values.len()
+        )));
     }
+    options.starts = options.start_values.len();
+    Ok(())
+}
 
-    let fits = fit_with_progress(&data, range, &options);
-    if args.blrt > 0 {
-        bootstrap(&data, &fits, args.blrt, &options);
-    }
-    if let Some(error) = fits
+/// When no class count could be fitted, the first error, with the
+/// estimator's column numbers turned into the file's column names.
+fn refuse_when_nothing_fitted(
+    fits: &[(usize, Result<Fit, EstimateError>)],
+    input: &Input,
+    path: &str,
+) -> Result<(), Failure> {
+    match fits
         .iter()
         .find_map(|(_, f)| f.as_ref().err())
         .filter(|_| fits.iter().all(|(_, f)| f.is_err()))
     {
-        return Err(describe(&table.header, path, &indices, &error.to_string()).into());
+        Some(error) => Err(describe(
+            &input.table.header,
+            path,
+            &input.indices,
+            &error.to_string(),
+        )
+        .into()),
+        None => Ok(()),
     }
-    let (chosen, mut fit) = choose(fits, args.choose)?;
-    let prototypes: Vec<String> = match (&args.prototypes, &instrument) {
+}
+
+/// The prototype ids the classes of the chosen model get: `--prototypes`,
+/// or the instrument's prototypes, or none (generic names); refused when
+/// their number is not the chosen class count.
+fn prototype_ids(
+    args: &FitArgs,
+    instrument: Option<&Instrument>,
+    chosen: usize,
+) -> Result<Vec<String>, Failure> {
+    let prototypes: Vec<String> = match (&args.prototypes, instrument) {
         (Some(list), _) => list.split(',').map(|p| p.trim().to_string()).collect(),
         (None, Some(instrument)) => instrument.prototypes.iter().map(|p| p.id.clone()).collect(),
         (None, None) => Vec::new(),
@@ -316,9 +385,7 @@ pub fn run(args: &FitArgs) -> Result<(), Failure> {
             prototypes.len()
         )));
     }
-    fit.rename(&columns, &prototypes);
-    eprintln!("writing the {chosen}-class model");
-    write(fit, instrument, args.out.as_deref())
+    Ok(prototypes)
 }
 
 /// The fitting data: the chosen columns as scale scores or as answer

@@ -841,4 +841,44 @@ mod kernel_tests {
             CategoricalData::new(vec![10], vec![0, 1, 2, 3, 4, 5, 6, 7, 8, 8]).unwrap();
         assert_eq!(compress(&one_repeat).map(|(_, w)| w.len()), Some(9));
     }
+
+    #[test]
+    fn hashed_compression_is_a_sorted_count() {
+        // Many rows over few patterns (with missing answers): the hash
+        // table's result is exactly a sort-and-count of the rows.
+        let mut rng = Rng::new(3);
+        let codes: Vec<u8> = (0..3 * 5000)
+            .map(|_| match (rng.uniform() * 5.0) as u8 {
+                4 => MISSING_CATEGORY,
+                code => code,
+            })
+            .collect();
+        let data = CategoricalData::new(vec![4, 4, 4], codes.clone()).unwrap();
+        let mut rows: Vec<&[u8]> = codes.chunks(3).collect();
+        rows.sort_unstable();
+        let mut expected_codes = Vec::new();
+        let mut expected_weights: Vec<f64> = Vec::new();
+        for (i, row) in rows.iter().enumerate() {
+            if i > 0 && rows[i - 1] == *row {
+                *expected_weights.last_mut().unwrap() += 1.0;
+            } else {
+                expected_codes.extend_from_slice(row);
+                expected_weights.push(1.0);
+            }
+        }
+        let (codes, weights) = compress(&data).unwrap();
+        assert_eq!(weights.len(), 125);
+        assert_eq!(codes, expected_codes);
+        assert_eq!(weights, expected_weights);
+        // 70,000 patterns, each twice: few enough for the 4/5 rule, but more
+        // than MAX_PATTERNS, so not compressed.
+        let many: Vec<u8> = (0..140_000usize)
+            .flat_map(|i| {
+                let p = i / 2;
+                [(p % 200) as u8, (p / 200 % 200) as u8, (p / 40_000) as u8]
+            })
+            .collect();
+        let data = CategoricalData::new(vec![200, 200, 2], many).unwrap();
+        assert!(compress(&data).is_none());
+    }
 }

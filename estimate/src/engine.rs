@@ -1,6 +1,6 @@
 //! What EM needs from one kind of mixture model (the [`Engine`] trait), and
-//! the M-step pieces both kinds share. `fit.rs` drives EM over an engine;
-//! `classes.rs` and `profiles.rs` implement it. Kept apart from `fit.rs` so
+//! the M-step pieces both kinds share. `fit/start.rs` drives EM over an
+//! engine; `classes.rs` and `profiles.rs` implement it. Kept apart from `fit` so
 //! that the engines do not depend on the module that picks them.
 
 use alloc::vec::Vec;
