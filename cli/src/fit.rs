@@ -299,7 +299,7 @@ struct Input {
 /// Reads the data file's header, finds the fitted columns, settles the
 /// options and reads the data, in that order (so a wrong option is reported
 /// before the whole file is read).
-fn read_input(args: &FitArgs, instrument: Option<&Instrument>) -> Result<Input, Failure> {
+fn read_input(args: &FitArgs, instrument: Option<&Questionnaire>) -> Result<Input, Failure> {
     let table = Table::read(&args.data)?;
     let (data_columns, columns) = args.columns(&table);
     let indices = table.columns(&data_columns)?;
@@ -371,7 +371,7 @@ fn refuse_when_nothing_fitted(
 /// their number is not the chosen class count.
 fn prototype_ids(
     args: &FitArgs,
-    instrument: Option<&Instrument>,
+    instrument: Option<&Questionnaire>,
     chosen: usize,
 ) -> Result<Vec<String>, Failure> {
     let prototypes: Vec<String> = match (&args.prototypes, instrument) {
