@@ -50,6 +50,7 @@ pub mod stamp;
 pub mod summary;
 pub mod text;
 pub mod validate;
+pub mod versions;
 
 pub use answers::{Answer, Answers};
 pub use error::{ImportError, LoadError, Problem, ScoreError, ShareCodeError};
@@ -60,6 +61,7 @@ pub use scored::Scored;
 pub use scoring::score;
 pub use stamp::InstrumentStamp;
 pub use validate::validate;
+pub use versions::Versions;
 
 /// The JSON Schema of the instrument file format, generated from the types.
 #[cfg(feature = "schema")]

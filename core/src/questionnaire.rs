@@ -128,6 +128,31 @@ impl Questionnaire {
         &self.content_hash
     }
 
+    /// This questionnaire as an earlier published version: the file was
+    /// brought to today's instrument format (fields the format gained since
+    /// were added), which changes its binary form and so its hash, while the
+    /// exports made with it carry the hash it had when it was published.
+    /// That hash becomes its identity here, so those exports find it.
+    ///
+    /// Refused unless `published_hash` is a SHA-256 in lowercase hex, the
+    /// form every export carries.
+    pub fn as_published(mut self, published_hash: &str) -> Result<Self, LoadError> {
+        let is_hash = published_hash.len() == 64
+            && published_hash
+                .bytes()
+                .all(|b| b.is_ascii_digit() || (b'a'..=b'f').contains(&b));
+        if !is_hash {
+            return Err(LoadError::Invalid(alloc::vec![Problem {
+                path: "content_hash".to_string(),
+                message: alloc::format!(
+                    "`{published_hash}` is not a content hash (64 lowercase hexadecimal digits)"
+                ),
+            }]));
+        }
+        self.content_hash = published_hash.to_string();
+        Ok(self)
+    }
+
     /// Id, version and content hash, as exports carry them.
     pub fn stamp(&self) -> InstrumentStamp {
         InstrumentStamp {

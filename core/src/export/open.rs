@@ -52,6 +52,8 @@ pub enum ExportKind {
     Report,
     /// A FHIR QuestionnaireResponse.
     FhirResponse,
+    /// A share code.
+    ShareCode,
 }
 
 /// Opens an export file: size limit, UTF-8, its kind, then the kind's own
