@@ -48,6 +48,14 @@ cp "$pkg/naastenmeter_web.js" "$pkg/naastenmeter_web_bg.wasm" "$dist/"
 for language in nl en; do
   "$naastenmeter" paper --instrument "$instrument" --language "$language" > "$dist/questionnaire-$language.html"
 done
+# Earlier published versions of the default instrument, in binary form: the
+# app fetches one only when a result made with it is opened (build.rs lists
+# them with their SHA-256, which the app checks).
+mkdir -p "$dist/instruments"
+for published in "$root"/instruments/published/naastenmeter-*.json; do
+  version=$(basename "$published" .json)
+  "$naastenmeter" validate "$published" --binary "$dist/instruments/$version.bin" > /dev/null
+done
 node "$web/hash-compress.mjs" "$dist" > /dev/null
 echo "built $dist"
 rm -f "$pkg/.gitignore"

@@ -19,6 +19,10 @@ pub struct ValidateArgs {
     /// The instrument file to check
     #[arg(value_name = "instrument.json")]
     instrument: String,
+    /// Also write the checked instrument in the core's compact binary form
+    /// to this file (what the web app loads for earlier versions)
+    #[arg(long, value_name = "file.bin")]
+    binary: Option<String>,
 }
 
 /// Arguments of `naastenmeter score`.
@@ -129,6 +133,11 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
         instrument.advice.len(),
         instrument.safety.len()
     );
+    if let Some(out) = &args.binary {
+        let bytes = naastenmeter_core::binary::encode_instrument(instrument.instrument())
+            .map_err(|e| Failure::Input(format!("{path}: {e}")))?;
+        fs::write(out, bytes).map_err(|e| Failure::Input(format!("cannot write `{out}`: {e}")))?;
+    }
     Ok(())
 }
 
@@ -161,14 +170,25 @@ pub fn score(args: &ScoreArgs) -> Result<(), Failure> {
 }
 
 /// `naastenmeter decode <share-code> [--instrument <file>]`: prints the answers as JSON.
+///
+/// A code made with an earlier published version of the default instrument
+/// decodes with that version, and a note says which.
 pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
     let instrument = match &args.instrument {
         Some(path) => load(path)?,
         None => load_default()?,
     };
-    let scored = share::decode_share_code(&instrument, &args.code)
+    let versions = crate::published::versions(instrument)?;
+    let opened = versions
+        .decode_share_code(&args.code)
         .map_err(|e| Failure::Input(e.to_string()))?;
-    let text = serde_json::to_string_pretty(scored.answers())
+    if !versions.is_current(opened.questionnaire) {
+        eprintln!(
+            "note: this code was made with version {} of `{}`; its answers are those of that version",
+            opened.questionnaire.version, opened.questionnaire.id
+        );
+    }
+    let text = serde_json::to_string_pretty(opened.scored.answers())
         .map_err(|e| Failure::Input(e.to_string()))?;
     println!("{text}");
     Ok(())

@@ -1,6 +1,7 @@
 //! What can go wrong in a command, and which exit code that gives.
 
 /// What went wrong, and which exit code that gives.
+#[derive(Debug)]
 pub enum Failure {
     /// The command line is wrong in a way the argument parser cannot see,
     /// such as two options that do not go together (exit code 2).

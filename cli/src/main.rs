@@ -18,6 +18,7 @@ mod failure;
 mod fhir_input;
 mod fit;
 mod paper;
+mod published;
 mod reliability;
 mod start_values;
 mod table;

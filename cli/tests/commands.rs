@@ -329,3 +329,43 @@ fn the_committed_json_schema_is_current() {
         "docs/instrument.schema.json is out of date: run `cargo run -p naastenmeter-cli -- schema > docs/instrument.schema.json`"
     );
 }
+
+/// Share codes made by the released builds of every published version of
+/// the default instrument decode to the answers they were made from, with a
+/// note naming an earlier version.
+#[test]
+fn decode_reads_share_codes_of_every_published_version() {
+    for version in ["1.0.0", "1.1.0", "1.2.0"] {
+        let code =
+            std::fs::read_to_string(data(&format!("published/share-{version}.txt"))).unwrap();
+        let output = run(&["decode", code.trim()]);
+        assert!(output.status.success(), "{version}: {}", stderr(&output));
+        let decoded: serde_json::Value = serde_json::from_str(&stdout(&output)).unwrap();
+        let given: serde_json::Value = serde_json::from_str(
+            &std::fs::read_to_string(data(&format!("published/answers-{version}.json"))).unwrap(),
+        )
+        .unwrap();
+        assert_eq!(decoded, given, "{version}");
+        let noted = stderr(&output).contains(&format!("made with version {version}"));
+        assert_eq!(noted, version != "1.2.0", "{version}: {}", stderr(&output));
+    }
+}
+
+/// `validate --binary` writes the compact form the web app loads earlier
+/// versions from.
+#[test]
+fn validate_writes_the_binary_form_on_request() {
+    let out = std::env::temp_dir().join(format!("naastenmeter-binary-{}.bin", std::process::id()));
+    let out_text = out.to_string_lossy().into_owned();
+    let output = run(&[
+        "validate",
+        &data("../../instruments/published/naastenmeter-1.1.0.json"),
+        "--binary",
+        &out_text,
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let bytes = std::fs::read(&out).unwrap();
+    let _ = std::fs::remove_file(&out);
+    let decoded = naastenmeter_core::decode_instrument(&bytes).unwrap();
+    assert_eq!(decoded.version, "1.1.0");
+}

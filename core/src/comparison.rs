@@ -76,13 +76,79 @@ impl Comparison {
     }
 }
 
-/// Compares an earlier result with a later one of the same questionnaire.
-pub fn compare(instrument: &Questionnaire, earlier: &Scored, later: &Scored) -> Comparison {
+/// A result with the version of the questionnaire it was made with.
+#[derive(Debug, Clone, Copy)]
+pub struct MadeWith<'a> {
+    /// The version that scored it.
+    pub questionnaire: &'a Questionnaire,
+    /// The result.
+    pub scored: &'a Scored,
+}
+
+/// Why two results cannot be compared.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ComparisonError {
+    /// A result names another questionnaire or version than the one given
+    /// with it (its report says which).
+    NotMadeWith {
+        /// `id version` the result names.
+        result: String,
+        /// `id version` of the questionnaire given with it.
+        questionnaire: String,
+    },
+    /// The two results come from different questionnaires (not versions of
+    /// one), so their scales mean different things.
+    DifferentQuestionnaires,
+}
+
+impl core::fmt::Display for ComparisonError {
+    fn fmt(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        match self {
+            ComparisonError::NotMadeWith {
+                result,
+                questionnaire,
+            } => write!(
+                f,
+                "a result made with {result} was given with {questionnaire}"
+            ),
+            ComparisonError::DifferentQuestionnaires => {
+                write!(f, "the two results come from different questionnaires")
+            }
+        }
+    }
+}
+
+impl core::error::Error for ComparisonError {}
+
+/// Compares an earlier result with a later one, each with the version of the
+/// questionnaire that made it. Versions of one questionnaire are compared on
+/// what both versions share: the scales, ratings and safety rules with the
+/// same id in both (in the later version's order).
+pub fn compare(earlier: MadeWith<'_>, later: MadeWith<'_>) -> Result<Comparison, ComparisonError> {
+    for side in [earlier, later] {
+        let named = &side.scored.report().instrument;
+        if named.id != side.questionnaire.id || named.version != side.questionnaire.version {
+            return Err(ComparisonError::NotMadeWith {
+                result: alloc::format!("{} {}", named.id, named.version),
+                questionnaire: alloc::format!(
+                    "{} {}",
+                    side.questionnaire.id,
+                    side.questionnaire.version
+                ),
+            });
+        }
+    }
+    if earlier.questionnaire.id != later.questionnaire.id {
+        return Err(ComparisonError::DifferentQuestionnaires);
+    }
+    let (before_q, after_q) = (earlier.questionnaire, later.questionnaire);
+    let (earlier, later) = (earlier.scored, later.scored);
     let enough_score =
         |scored: &Scored, id: &str| scored.scale(id).filter(|s| s.enough).and_then(|s| s.score);
-    let scales = instrument
+    let scales = after_q
         .scales
         .iter()
+        .filter(|scale| before_q.scale(&scale.id).is_some())
         .map(|scale| {
             let before = enough_score(earlier, &scale.id);
             let after = enough_score(later, &scale.id);
@@ -105,25 +171,32 @@ pub fn compare(instrument: &Questionnaire, earlier: &Scored, later: &Scored) -> 
             }
         })
         .collect();
+    // Only rules both versions have: a rule that one version lacks did not
+    // "start" or "stop" holding.
+    let shared_rule =
+        |id: &String| before_q.safety_rule(id).is_some() && after_q.safety_rule(id).is_some();
     let not_in = |list: &[String], other: &[String]| -> Vec<String> {
         list.iter()
-            .filter(|s| !other.contains(s))
+            .filter(|s| !other.contains(s) && shared_rule(s))
             .cloned()
             .collect()
     };
-    Comparison {
+    // Descriptions are named by id; a view words each with its own
+    // version's text.
+    Ok(Comparison {
         scales,
         description_before: earlier.classification.best().map(String::from),
         description_after: later.classification.best().map(String::from),
         signals_new: not_in(&later.signals, &earlier.signals),
         signals_gone: not_in(&earlier.signals, &later.signals),
-        ratings: instrument
+        ratings: after_q
             .rating_items()
+            .filter(|(item, _)| before_q.item(&item.id).is_some())
             .map(|(item, _)| RatingChange {
                 item: item.id.clone(),
                 before: earlier.answers().value(&item.id),
                 after: later.answers().value(&item.id),
             })
             .collect(),
-    }
+    })
 }

@@ -7,7 +7,7 @@ use core::fmt::Write;
 use sha2::{Digest, Sha256};
 
 /// The SHA-256 of `bytes` as 64 lower-case hex digits.
-pub(crate) fn sha256_hex(bytes: &[u8]) -> String {
+pub fn sha256_hex(bytes: &[u8]) -> String {
     let mut out = String::with_capacity(64);
     for byte in Sha256::digest(bytes) {
         // Writing into a String cannot fail.

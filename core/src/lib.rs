@@ -35,7 +35,7 @@ pub mod answers;
 pub mod binary;
 pub mod comparison;
 pub mod condition;
-mod digest;
+pub mod digest;
 pub mod error;
 pub mod export;
 pub mod instrument;

@@ -37,6 +37,9 @@ thread_local! {
     /// The element the app is mounted in when it is embedded in another
     /// site's page (inside a shadow root); `None` when the app is the page.
     static SCOPE: std::cell::RefCell<Option<web_sys::Element>> = const { std::cell::RefCell::new(None) };
+    /// Where the app's own files are, when the embed loader said so (a
+    /// partner's page is elsewhere); `None` means beside the page.
+    static ASSETS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     /// The partner's quick-exit address, when the embedding configured one.
     static QUICK_EXIT_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
@@ -51,6 +54,50 @@ pub fn set_scope(root: web_sys::Element) {
 /// The element the app is embedded in, if it is embedded.
 pub fn scope() -> Option<web_sys::Element> {
     SCOPE.with(|scope| scope.borrow().clone())
+}
+
+/// Tells the app where its own files are (the embed loader's address).
+pub fn set_assets(base: String) {
+    ASSETS.with(|slot| *slot.borrow_mut() = Some(base));
+}
+
+/// Loads an earlier published version's binary file
+/// ([`crate::instrument::Published::file`]): from a data block the
+/// single-file version carries (`<script type="application/octet-stream"
+/// id="naastenmeter-version-<file>">` with base64), otherwise from
+/// `instruments/<file>` beside the app. Same origin only, nothing sent.
+pub async fn load_published(file: &str) -> Result<Vec<u8>, String> {
+    let window = window().ok_or("no window")?;
+    let inline = window
+        .document()
+        .and_then(|d| d.get_element_by_id(&format!("naastenmeter-version-{file}")))
+        .and_then(|e| e.text_content());
+    if let Some(base64) = inline {
+        let binary = window
+            .atob(base64.trim())
+            .map_err(|_| format!("{file}: not base64"))?;
+        // atob gives one character per byte.
+        return Ok(binary.chars().map(|c| c as u32 as u8).collect());
+    }
+    let base = ASSETS.with(|slot| slot.borrow().clone());
+    let url = match base {
+        Some(base) => format!("{base}instruments/{file}"),
+        None => format!("instruments/{file}"),
+    };
+    let response = wasm_bindgen_futures::JsFuture::from(window.fetch_with_str(&url))
+        .await
+        .map_err(|_| format!("{url}: could not be fetched"))?;
+    let response: web_sys::Response = response.dyn_into().map_err(|_| "not a response")?;
+    if !response.ok() {
+        return Err(format!("{url}: status {}", response.status()));
+    }
+    let buffer = response
+        .array_buffer()
+        .map_err(|_| format!("{url}: no body"))?;
+    let buffer = wasm_bindgen_futures::JsFuture::from(buffer)
+        .await
+        .map_err(|_| format!("{url}: body could not be read"))?;
+    Ok(js_sys::Uint8Array::new(&buffer).to_vec())
 }
 
 /// Sets the quick-exit address from a partner's checked configuration.

@@ -49,6 +49,15 @@ impl Lang {
         }
     }
 
+    /// "Made with version 1.1.0 of the questionnaire", for a result of an
+    /// earlier version.
+    pub fn made_with_version(self, version: &str) -> String {
+        match self {
+            Lang::Nl => format!("Gemaakt met versie {version} van de vragenlijst"),
+            Lang::En => format!("Made with version {version} of the questionnaire"),
+        }
+    }
+
     /// "Page 3 of 9".
     pub fn page_of(self, page: usize, pages: usize) -> String {
         match self {

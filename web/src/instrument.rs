@@ -7,6 +7,7 @@
 //! single-file build, and spares the app a JSON parser for instruments. To
 //! ship another instrument, build with `NAASTENMETER_INSTRUMENT=<file>`.
 
+use naastenmeter_core::digest::sha256_hex;
 use naastenmeter_core::{decode_instrument, Questionnaire};
 
 /// The compiled-in instrument in binary form, made by `build.rs`.
@@ -20,4 +21,44 @@ const INSTRUMENT_BINARY: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/instr
 /// as text.
 pub fn load() -> Result<Questionnaire, String> {
     decode_instrument(INSTRUMENT_BINARY).map_err(|e| e.to_string())
+}
+
+/// An earlier published version of the shipped instrument, loaded only when
+/// a result made with it is opened (so the first load does not grow with
+/// every version).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Published {
+    /// The instrument's version.
+    pub version: &'static str,
+    /// The content hash its exports carry.
+    pub content_hash: &'static str,
+    /// Its binary file beside the app (`instruments/<file>`), written by
+    /// `web/build.sh`.
+    pub file: &'static str,
+    /// The SHA-256 of that file, checked after loading (like the embed's
+    /// SRI hashes: a changed file is never used).
+    pub sha256: &'static str,
+}
+
+include!(concat!(env!("OUT_DIR"), "/published.rs"));
+
+/// Reads a loaded earlier version: its bytes must be the ones built, and it
+/// takes the identity its exports carry.
+pub fn read_published(published: &Published, bytes: &[u8]) -> Result<Questionnaire, String> {
+    if sha256_hex(bytes) != published.sha256 {
+        return Err(format!(
+            "{}: not the file this app was built with",
+            published.file
+        ));
+    }
+    let questionnaire = decode_instrument(bytes)
+        .and_then(|q| q.as_published(published.content_hash))
+        .map_err(|e| format!("{}: {e}", published.file))?;
+    if questionnaire.version != published.version {
+        return Err(format!(
+            "{}: holds version {}",
+            published.file, questionnaire.version
+        ));
+    }
+    Ok(questionnaire)
 }

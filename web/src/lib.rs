@@ -64,13 +64,18 @@ pub fn start() {
 
 /// Starts the app embedded in a partner's page, inside `root` (an element in
 /// a shadow root, made by the loader), with the partner's configuration as
-/// JSON text (`config`; `None` for the defaults).
+/// JSON text (`config`; `None` for the defaults). `assets` is the address
+/// of the app's own files (ending in `/`), from which an earlier
+/// questionnaire version is loaded when a result made with it is opened.
 ///
 /// Problems in the configuration are written to the console and shown in
 /// the app; the app itself always starts.
 #[wasm_bindgen]
-pub fn mount(root: web_sys::Element, config: Option<String>) {
+pub fn mount(root: web_sys::Element, config: Option<String>, assets: Option<String>) {
     browser::set_scope(root.clone());
+    if let Some(base) = assets {
+        browser::set_assets(base);
+    }
     let props = AppProps {
         config: Some(config.unwrap_or_else(|| String::from("{}")).into()),
     };

@@ -175,7 +175,7 @@
     return loadGlue().then(function (glue) {
       return glue.default({ module_or_path: wasm }).then(function () {
         loading.remove();
-        glue.mount(root, config);
+        glue.mount(root, config, base);
       });
     }).catch(function (error) {
       loading.textContent = 'De Naastenmeter kon niet starten. Probeer het later nog eens. / ' +

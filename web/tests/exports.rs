@@ -9,6 +9,9 @@ use naastenmeter_core::{ImportError, ShareCodeError};
 use naastenmeter_web::state::{Action, AppState, ExportFormat, ImportTarget, Notice, View};
 use yew::Reducible;
 
+mod common;
+use common::published_files;
+
 const MADE: &str = "2026-12-05T22:30:00+01:00";
 
 /// A finished questionnaire with the middle option everywhere.
@@ -94,6 +97,12 @@ fn refusals_stay_typed_for_the_view_to_word() {
     let opened = state
         .clone()
         .reduce(Action::ImportCode("12".into(), ImportTarget::Earlier));
+    // A code whose check fails may be one of an earlier version: it waits
+    // for those, and is refused once they are loaded.
+    assert!(opened.wants_earlier_versions());
+    assert_eq!(opened.notice, None);
+    let opened = opened.reduce(Action::EarlierVersionsLoaded(published_files()));
+    assert!(!opened.wants_earlier_versions());
     assert_eq!(
         opened.notice,
         Some(Notice::ImportFailed(ImportError::ShareCode(

@@ -18,7 +18,7 @@ use crate::components::result::ResultPage;
 use crate::components::welcome::Welcome;
 use crate::embed::{self, Partner, PartnerContext};
 use crate::instrument;
-use crate::state::{AppContext, AppState, Shared, View};
+use crate::state::{Action, AppContext, AppState, Shared, View};
 
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
@@ -84,6 +84,25 @@ pub fn Main(props: &MainProps) -> Html {
         }
         state
     });
+
+    // Results made with an earlier version of the questionnaire: its file is
+    // fetched (same origin, nothing sent) only when something did not open
+    // without it, once per visit; the reducer then opens what waited.
+    let wants_versions = app.wants_earlier_versions();
+    {
+        let app = app.clone();
+        use_effect_with(wants_versions, move |wants| {
+            if *wants {
+                wasm_bindgen_futures::spawn_local(async move {
+                    let mut files = Vec::new();
+                    for published in crate::instrument::PUBLISHED {
+                        files.push(browser::load_published(published.file).await);
+                    }
+                    app.dispatch(Action::EarlierVersionsLoaded(files));
+                });
+            }
+        });
+    }
 
     // The partner's brand colours and font, on the embedded app's root.
     use_effect_with(props.partner.clone(), |partner| {

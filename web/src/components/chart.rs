@@ -31,7 +31,8 @@ pub fn ScaleChart(props: &ChartProps) -> Html {
     let lang = app.lang;
     let t = lang.t();
     let code = lang.code();
-    let instrument = &app.instrument;
+    // A result of an earlier version is drawn with that version's scales.
+    let instrument = app.versions.of(&props.report).unwrap_or(&app.instrument);
     let report: &Report = props.report.report();
     // Only a prototype the core names is marked; none when none fits.
     let best = report.classification.best().map(String::from);

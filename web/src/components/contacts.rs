@@ -21,7 +21,10 @@ pub fn ContactCard(props: &ContactProps) -> Html {
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
-    match app.instrument.contact(&props.id) {
+    // Today's contact details first; a contact only an earlier version
+    // has (a result of that version) from that version.
+    let contact = app.versions.all().find_map(|q| q.contact(&props.id));
+    match contact {
         Some(contact) => contact_html(contact, app.lang),
         None => html! {},
     }

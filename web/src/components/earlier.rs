@@ -8,7 +8,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::importer::Importer;
 use crate::state::{Action, AppContext, ImportTarget, Shared, View};
-use naastenmeter_core::comparison::{compare, Change};
+use naastenmeter_core::comparison::{compare, Change, MadeWith};
 use naastenmeter_core::Scored;
 
 /// The earlier-results page.
@@ -29,9 +29,15 @@ pub fn EarlierPage() -> Html {
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Compare(Some(outcome.clone()))))
         };
         let label = if earlier.remembered { t.remembered_label } else { t.imported_label };
+        // A result made with an earlier version of the questionnaire says so.
+        let version = &earlier.outcome.report().instrument.version;
+        let version_note = (*version != app.instrument.version).then(|| lang.made_with_version(version));
         html! {
             <li class="earlier-item">
                 <span>{ lang.result_of(&lang.date_time(earlier.outcome.created())) }{ " (" }{ label }{ ")" }</span>
+                if let Some(note) = version_note {
+                    <span class="earlier-version">{ note }</span>
+                }
                 if app.outcome.is_some() {
                     <button type="button" id={format!("compare-{i}")} onclick={compare}>{ t.compare }</button>
                 }
@@ -109,7 +115,21 @@ fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Sco
     let t = lang.t();
     let code = lang.code();
     let instrument = &app.instrument;
-    let comparison = compare(instrument, earlier, now);
+    let made_with = app.versions.of(earlier).unwrap_or(instrument);
+    let Ok(comparison) = compare(
+        MadeWith {
+            questionnaire: made_with,
+            scored: earlier,
+        },
+        MadeWith {
+            questionnaire: instrument,
+            scored: now,
+        },
+    ) else {
+        // Every listed result was opened with the version that made it, so
+        // this does not happen; showing nothing beats a wrong table.
+        return html! {};
+    };
     let show = |v: Option<f64>| v.map_or_else(|| t.no_score.to_string(), |v| lang.number(v));
     let rows = comparison.scales.iter().filter_map(|row| {
         let scale = instrument.scale(&row.scale)?;
@@ -151,8 +171,8 @@ fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Sco
             </tr>
         })
     });
-    let name = |id: Option<&String>| {
-        id.and_then(|id| instrument.prototype(id)).map_or_else(
+    let name = |questionnaire: &naastenmeter_core::Questionnaire, id: Option<&String>| {
+        id.and_then(|id| questionnaire.prototype(id)).map_or_else(
             || t.no_description.to_string(),
             |p| pick(&p.name, code).to_string(),
         )
@@ -161,14 +181,15 @@ fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Sco
         format!(
             "{}: {} → {}",
             t.description_now,
-            name(comparison.description_before.as_ref()),
-            name(comparison.description_after.as_ref())
+            name(made_with, comparison.description_before.as_ref()),
+            name(instrument, comparison.description_after.as_ref())
         )
     } else {
         t.description_same.to_string()
     };
     let signal_list = |ids: &[String]| {
         ids.iter()
+            // Compared rules exist in both versions; their titles are today's.
             .filter_map(|id| instrument.safety_rule(id))
             .map(|rule| html! { <li>{ pick(&rule.title, code) }</li> })
             .collect::<Html>()

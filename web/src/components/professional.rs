@@ -52,7 +52,7 @@ fn summary(app: &AppContext, outcome: &Shared<Scored>) -> Html {
     let lang = app.lang;
     let t = lang.t();
     let code = lang.code();
-    let instrument = &app.instrument;
+    let instrument = app.versions.of(outcome).unwrap_or(&app.instrument);
     let report = outcome.report();
     let best = match prototype_view(instrument, report) {
         PrototypeView::Named { cards, .. } if !cards.is_empty() => cards
@@ -124,6 +124,9 @@ fn summary(app: &AppContext, outcome: &Shared<Scored>) -> Html {
         <section class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ t.summary_heading }</h2>
             <p>{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
+            if !app.versions.is_current(instrument) {
+                <p class="made-with-version">{ lang.made_with_version(&instrument.version) }</p>
+            }
             <p><strong>{ t.summary_best }{ ": " }</strong>{ best }</p>
             <p><strong>{ t.summary_signals }{ ": " }</strong>{ signals }</p>
             <ul>{ for scales }</ul>

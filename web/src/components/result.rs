@@ -44,8 +44,9 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let lang = app.lang;
     let t = lang.t();
     let code = lang.code();
-    let instrument = &app.instrument;
     let outcome = &props.outcome;
+    // A result of an earlier version is shown in that version's words.
+    let instrument = app.versions.of(outcome).unwrap_or(&app.instrument);
     let report = outcome.report();
     let heading_id = if props.professional {
         "result-heading"

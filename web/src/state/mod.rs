@@ -10,13 +10,16 @@ use std::rc::Rc;
 
 use naastenmeter_core::export::{self, csv, fhir, json, JsonReader};
 use naastenmeter_core::{
-    score, Answer, Answers, ImportError, Problem, Questionnaire, ScoreError, Scored,
+    score, Answer, Answers, ImportError, Problem, Questionnaire, ScoreError, Scored, Versions,
 };
 use serde::{Deserialize, Serialize};
 use yew::Reducible;
 
 use crate::i18n::Lang;
 use crate::pages::{paginate, QuestionPage};
+
+mod imports;
+mod remembered;
 
 /// A shared, read-only value compared by identity, so a context update does
 /// not deep-compare the whole instrument.
@@ -167,6 +170,28 @@ pub struct AppState {
     pub professional: Option<Shared<Scored>>,
     /// A message for the user.
     pub notice: Option<Notice>,
+    /// The current questionnaire and the earlier published versions loaded
+    /// so far, to open results made with any of them.
+    pub versions: Shared<Versions>,
+    /// Whether the earlier published versions were loaded (or tried): they
+    /// are fetched once, only when something did not open without them.
+    pub versions_loaded: bool,
+    /// Imports that did not open with the versions at hand, kept until the
+    /// earlier versions are loaded and then tried again.
+    pub pending: Vec<PendingImport>,
+    /// Remembered entries that could not be read (yet): kept as they are and
+    /// written back with the list, so a result is never lost because this
+    /// app version cannot read it.
+    pub unread_remembered: Vec<String>,
+}
+
+/// An import waiting for the earlier published versions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum PendingImport {
+    /// File contents.
+    File(Vec<u8>, ImportTarget),
+    /// A share code.
+    Code(String, ImportTarget),
 }
 
 /// What a saved tab looks like in sessionStorage.
@@ -228,6 +253,9 @@ pub enum Action {
     Compare(Option<Shared<Scored>>),
     /// Close the result in the professional view.
     CloseProfessional,
+    /// The earlier published versions were fetched, in the order of
+    /// [`crate::instrument::PUBLISHED`]: each file's bytes, or why not.
+    EarlierVersionsLoaded(Vec<Result<Vec<u8>, String>>),
     /// Dismiss the notice.
     DismissNotice,
 }
@@ -242,6 +270,7 @@ impl AppState {
         professional: bool,
     ) -> Self {
         let pages = paginate(&instrument);
+        let versions = Versions::new(instrument.clone());
         let mut state = AppState {
             instrument: Shared::new(instrument),
             pages: Shared::new(pages),
@@ -256,18 +285,16 @@ impl AppState {
             comparing: None,
             professional: None,
             notice: None,
+            versions: Shared::new(versions),
+            versions_loaded: false,
+            pending: Vec::new(),
+            unread_remembered: Vec::new(),
         };
         if let Some(saved) = progress.and_then(|p| crate::json::from_json::<Progress>(p).ok()) {
             state.restore(saved);
         }
         if let Some(list) = remembered {
-            state.earlier = read_remembered(&state.instrument, list)
-                .into_iter()
-                .map(|outcome| Earlier {
-                    outcome,
-                    remembered: true,
-                })
-                .collect();
+            state.read_remembered(list);
         }
         if professional {
             state.view = View::Professional;
@@ -325,28 +352,6 @@ impl AppState {
         page < self.furthest && self.answers.get(question).is_none()
     }
 
-    /// The list of remembered results with the current one added, as
-    /// written to localStorage, and the list as it will then be.
-    pub fn remembered_with_current(&self) -> Option<(String, Vec<Shared<Scored>>)> {
-        let current = self.outcome.as_ref()?;
-        let mut outcomes: Vec<Shared<Scored>> = self
-            .earlier
-            .iter()
-            .filter(|e| e.remembered)
-            .map(|e| e.outcome.clone())
-            .collect();
-        outcomes.push(current.clone());
-        // Each entry is a whole JSON report, so one that no longer reads
-        // (another instrument version) is left out alone.
-        let exports: Vec<String> = outcomes
-            .iter()
-            .map(|o| crate::json::to_json(&json::report_file(&self.instrument, o), false))
-            .collect::<Result<_, _>>()
-            .ok()?;
-        let json = crate::json::to_json(&exports, false).ok()?;
-        Some((json, outcomes))
-    }
-
     /// The export made of a result, as a file to download.
     ///
     /// Built here rather than in the click handler so that every format is
@@ -388,32 +393,6 @@ impl AppState {
         })
     }
 
-    fn import_file(&self, bytes: &[u8]) -> Result<Shared<Scored>, ImportError> {
-        export::open_export(&self.instrument, bytes, &BrowserJson).map(|(_, s)| Shared::new(s))
-    }
-
-    fn import_code(&self, code: &str) -> Result<Shared<Scored>, ImportError> {
-        export::decode_share_code(&self.instrument, code.trim())
-            .map(Shared::new)
-            .map_err(ImportError::ShareCode)
-    }
-
-    fn place_import(&mut self, opened: Result<Shared<Scored>, ImportError>, target: ImportTarget) {
-        match opened {
-            Ok(outcome) => {
-                match target {
-                    ImportTarget::Earlier => self.earlier.push(Earlier {
-                        outcome,
-                        remembered: false,
-                    }),
-                    ImportTarget::Professional => self.professional = Some(outcome),
-                }
-                self.notice = Some(Notice::Imported);
-            }
-            Err(error) => self.notice = Some(Notice::ImportFailed(error)),
-        }
-    }
-
     fn finish(&mut self, now: String) {
         match score(&self.instrument, self.answers.clone()) {
             Ok(scored) => {
@@ -433,19 +412,6 @@ impl AppState {
         self.share_code = None;
         self.remembered_current = false;
     }
-}
-
-/// Reads the remembered results; entries that no longer read (another
-/// instrument version, a damaged entry) are left out.
-pub fn read_remembered(instrument: &Questionnaire, json: &str) -> Vec<Shared<Scored>> {
-    let Ok(list) = crate::json::from_json::<Vec<String>>(json) else {
-        return Vec::new();
-    };
-    list.iter()
-        .filter_map(|doc| crate::json::from_json::<json::ReportFile>(doc).ok())
-        .filter_map(|file| json::read_report_file(instrument, file).ok())
-        .map(Shared::new)
-        .collect()
 }
 
 impl Reducible for AppState {
@@ -538,14 +504,9 @@ impl Reducible for AppState {
                 s.comparing = None;
                 s.notice = Some(Notice::Forgotten);
             }
-            Action::ImportFile(bytes, target) => {
-                let opened = s.import_file(&bytes);
-                s.place_import(opened, target);
-            }
-            Action::ImportCode(code, target) => {
-                let opened = s.import_code(&code);
-                s.place_import(opened, target);
-            }
+            Action::ImportFile(bytes, target) => s.import(PendingImport::File(bytes, target)),
+            Action::ImportCode(code, target) => s.import(PendingImport::Code(code, target)),
+            Action::EarlierVersionsLoaded(files) => s.earlier_versions_loaded(files),
             Action::ImportRefused(error) => s.notice = Some(Notice::ImportFailed(error)),
             Action::Compare(outcome) => s.comparing = outcome,
             Action::CloseProfessional => s.professional = None,
