@@ -1,5 +1,6 @@
 //! Embedding in a partner's site: the partner's checked configuration, its
-//! problems, its brand colours, and the few words the embedding adds.
+//! problems and its brand colours. The few words the embedding adds are in
+//! the language tables ([`crate::i18n`]) with all the others.
 //!
 //! The loader (`static/naastenmeter-embed.js`) turns the script tag's `data-`
 //! attributes and the JSON configuration block into one JSON object and
@@ -54,11 +55,7 @@ impl Partner {
 
     /// The language the partner asked to start in, if the app speaks it.
     pub fn language(&self) -> Option<Lang> {
-        match self.config.language.as_deref() {
-            Some("nl") => Some(Lang::Nl),
-            Some("en") => Some(Lang::En),
-            _ => None,
-        }
+        self.config.language.as_deref().and_then(Lang::from_code)
     }
 }
 
@@ -106,46 +103,6 @@ pub fn warn_problems(problems: &[Problem]) {
             "Naastenmeter configuration: {place}: {}",
             problem.message
         )));
-    }
-}
-
-/// The words the embedding adds to the app, in one language.
-#[derive(Debug)]
-pub struct EmbedStrings {
-    /// Heading of the partner's own offers on the result page.
-    pub local_offers_heading: &'static str,
-    /// One sentence under that heading.
-    pub local_offers_intro: &'static str,
-    /// The first line of the configuration notice, for everyone.
-    pub config_notice: &'static str,
-    /// The fold-out that lists the problems, for the site's web team.
-    pub config_details: &'static str,
-    /// "Contact" before an offer's links.
-    pub contact: &'static str,
-}
-
-const NL: EmbedStrings = EmbedStrings {
-    local_offers_heading: "Hulp bij jou in de buurt",
-    local_offers_intro: "Deze organisatie biedt dit zelf aan. Het past bij jouw uitkomst.",
-    config_notice: "Een deel van de instellingen van deze website klopt niet. De Naastenmeter werkt wel gewoon.",
-    config_details: "Voor de beheerder van deze website: wat er niet klopt",
-    contact: "Contact",
-};
-
-const EN: EmbedStrings = EmbedStrings {
-    local_offers_heading: "Support near you",
-    local_offers_intro: "This organisation offers this itself. It fits your result.",
-    config_notice:
-        "Some settings of this website are not right. Naastenmeter still works as usual.",
-    config_details: "For the web team of this site: what is not right",
-    contact: "Contact",
-};
-
-/// The embedding's words in `lang`.
-pub fn strings(lang: Lang) -> &'static EmbedStrings {
-    match lang {
-        Lang::Nl => &NL,
-        Lang::En => &EN,
     }
 }
 

@@ -31,10 +31,10 @@ pub fn EarlierPage() -> Html {
         let label = if earlier.remembered { t.remembered_label } else { t.imported_label };
         // A result made with an earlier version of the questionnaire says so.
         let version = &earlier.outcome.report().instrument.version;
-        let version_note = (*version != app.instrument.version).then(|| lang.made_with_version(version));
+        let version_note = (*version != app.instrument.version).then(|| (t.made_with_version)(version));
         html! {
             <li class="earlier-item">
-                <span>{ lang.result_of(&lang.date_time(earlier.outcome.created())) }{ " (" }{ label }{ ")" }</span>
+                <span>{ (t.result_of)(&lang.date_time(earlier.outcome.created())) }{ " (" }{ label }{ ")" }</span>
                 if let Some(note) = version_note {
                     <span class="earlier-version">{ note }</span>
                 }
@@ -161,7 +161,7 @@ fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Sco
         let (item, rs) = instrument.rated_item(&rating.item)?;
         let max = rs.range().map_or(10, |(_, hi)| hi);
         let show =
-            |v: Option<i32>| v.map_or_else(|| t.not_answered.to_string(), |v| lang.out_of(v, max));
+            |v: Option<i32>| v.map_or_else(|| t.not_answered.to_string(), |v| (t.out_of)(v, max));
         Some(html! {
             <tr>
                 <th scope="row">{ pick(&item.text, code) }</th>
@@ -211,7 +211,7 @@ fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Sco
                 <p class="compare-signals-same">{ t.signals_same }</p>
             }
             <table id="comparison-table">
-                <caption>{ format!("{} — {}", lang.result_of(&lang.date_time(earlier.created())), t.col_now) }</caption>
+                <caption>{ format!("{} — {}", (t.result_of)(&lang.date_time(earlier.created())), t.col_now) }</caption>
                 <thead>
                     <tr>
                         <th scope="col">{ t.col_part }</th>

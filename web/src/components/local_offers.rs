@@ -6,7 +6,7 @@
 use naastenmeter_core::partner::{LocalOffer, OfferKind};
 use yew::prelude::*;
 
-use crate::embed::{self, PartnerContext};
+use crate::embed::PartnerContext;
 use crate::i18n::Lang;
 use crate::state::{AppContext, Shared};
 use naastenmeter_core::{Questionnaire, Scored};
@@ -20,19 +20,14 @@ pub struct LocalOffersProps {
 
 /// What a kind of offer is called, for the small label above its name.
 fn kind_label(kind: OfferKind, lang: Lang) -> &'static str {
-    match (kind, lang) {
-        (OfferKind::PeerGroup, Lang::Nl) => "Lotgenotengroep",
-        (OfferKind::PeerGroup, Lang::En) => "Peer group",
-        (OfferKind::ListeningEar, Lang::Nl) => "Luisterend oor",
-        (OfferKind::ListeningEar, Lang::En) => "Listening ear",
-        (OfferKind::ThemeEvening, Lang::Nl) => "Themabijeenkomst",
-        (OfferKind::ThemeEvening, Lang::En) => "Theme evening",
-        (OfferKind::OneToOne, Lang::Nl) => "Persoonlijke steun",
-        (OfferKind::OneToOne, Lang::En) => "One-to-one support",
-        (OfferKind::Respite, Lang::Nl) => "Even vrij van zorg (respijtzorg)",
-        (OfferKind::Respite, Lang::En) => "A break from caring (respite)",
-        (OfferKind::Training, Lang::Nl) => "Cursus of training",
-        (OfferKind::Training, Lang::En) => "Course or training",
+    let t = lang.t();
+    match kind {
+        OfferKind::PeerGroup => t.offer_peer_group,
+        OfferKind::ListeningEar => t.offer_listening_ear,
+        OfferKind::ThemeEvening => t.offer_theme_evening,
+        OfferKind::OneToOne => t.offer_one_to_one,
+        OfferKind::Respite => t.offer_respite,
+        OfferKind::Training => t.offer_training,
     }
 }
 
@@ -66,7 +61,7 @@ pub fn LocalOffers(props: &LocalOffersProps) -> Html {
     }
     let lang = app.lang;
     let code = lang.code();
-    let words = embed::strings(lang);
+    let words = lang.t();
     let partner_name = partner
         .config
         .partner_name

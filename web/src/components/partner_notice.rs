@@ -4,7 +4,7 @@
 
 use yew::prelude::*;
 
-use crate::embed::{self, PartnerContext};
+use crate::embed::PartnerContext;
 use crate::state::AppContext;
 
 /// The configuration notice; renders nothing when the configuration is fine
@@ -18,7 +18,7 @@ pub fn PartnerNotice() -> Html {
     if partner.problems.is_empty() {
         return html! {};
     }
-    let words = embed::strings(app.lang);
+    let words = app.lang.t();
     html! {
         <div class="notice notice-config no-print" id="config-notice" role="note">
             <p>{ words.config_notice }</p>

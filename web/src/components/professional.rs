@@ -96,7 +96,7 @@ fn summary(app: &AppContext, outcome: &Shared<Scored>) -> Html {
                     .unwrap_or_default();
                 format!("{}{band}", lang.number(s))
             }
-            _ => lang.too_few(r.answered, r.total),
+            _ => (t.too_few)(r.answered, r.total),
         };
         Some(html! { <li>{ pick(&scale.label, code) }{ ": " }{ text }</li> })
     });
@@ -118,14 +118,14 @@ fn summary(app: &AppContext, outcome: &Shared<Scored>) -> Html {
     let ratings = instrument.rating_items().filter_map(|(item, rs)| {
         let v = outcome.answers().value(&item.id)?;
         let max = rs.range().map_or(10, |(_, hi)| hi);
-        Some(html! { <li>{ pick(&item.text, code) }{ " " }<strong>{ lang.out_of(v, max) }</strong></li> })
+        Some(html! { <li>{ pick(&item.text, code) }{ " " }<strong>{ (t.out_of)(v, max) }</strong></li> })
     });
     html! {
         <section class="summary" aria-labelledby="summary-heading">
             <h2 id="summary-heading">{ t.summary_heading }</h2>
             <p>{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
             if !app.versions.is_current(instrument) {
-                <p class="made-with-version">{ lang.made_with_version(&instrument.version) }</p>
+                <p class="made-with-version">{ (t.made_with_version)(&instrument.version) }</p>
             }
             <p><strong>{ t.summary_best }{ ": " }</strong>{ best }</p>
             <p><strong>{ t.summary_signals }{ ": " }</strong>{ signals }</p>

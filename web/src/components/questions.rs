@@ -77,7 +77,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
 
     html! {
         <main id="main" class="questions">
-            <p class="progress-text" id="progress-text" aria-live="polite">{ app.lang.page_of(number, total) }</p>
+            <p class="progress-text" id="progress-text" aria-live="polite">{ (t.page_of)(number, total) }</p>
             <progress class="progress" max={total.to_string()} value={number.to_string()}
                 aria-labelledby="progress-text"></progress>
             <h1 id="main-heading" tabindex="-1">{ pick(&section.title, code) }</h1>

@@ -86,7 +86,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                         <p><strong>{ pick(&band.label, code) }{ ": " }</strong>{ pick(&band.text, code) }</p>
                     }
                 } else {
-                    <p class="too-few">{ lang.too_few(result.answered, result.total) }</p>
+                    <p class="too-few">{ (t.too_few)(result.answered, result.total) }</p>
                 }
             </div>
         })
@@ -119,7 +119,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     };
     let c = &report.classification;
     let inputs_used =
-        html! { <p class="inputs-used">{ lang.inputs_used(c.inputs_used, c.inputs_total) }</p> };
+        html! { <p class="inputs-used">{ (t.inputs_used)(c.inputs_used, c.inputs_total) }</p> };
     let prototype = match prototype_view(instrument, report) {
         PrototypeView::Named { cards, uncertain } => html! {
             <>
@@ -148,7 +148,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             total,
         } => html! {
             <div class="no-prototype too-few-inputs" id="no-prototype">
-                <p>{ lang.too_few_inputs(needed, used, total) }</p>
+                <p>{ (t.too_few_inputs)(needed, used, total) }</p>
                 <p>{ t.still_use }</p>
                 if !props.professional { <p>{ t.too_few_more }</p> }
             </div>
@@ -227,13 +227,11 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let view = prototype_view(instrument, report);
     let description_line = match &view {
         PrototypeView::Named { cards, .. } => match cards.as_slice() {
-            [one] => lang.best_fit(
+            [one] => (t.best_fit)(
                 pick(&one.prototype.name, code),
                 one.strength.map(|s| pick(s, code)).unwrap_or_default(),
             ),
-            [a, b, ..] => {
-                lang.two_fit(pick(&a.prototype.name, code), pick(&b.prototype.name, code))
-            }
+            [a, b, ..] => (t.two_fit)(pick(&a.prototype.name, code), pick(&b.prototype.name, code)),
             [] => String::new(),
         },
         PrototypeView::NoneFits(Direction::Lighter) => t.in_short_lighter.to_string(),
@@ -269,7 +267,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let ratings: Vec<_> = instrument.rating_items().collect();
     let rating_rows = ratings.iter().map(|(item, rs)| {
         let max = rs.range().map_or(10, |(_, hi)| hi);
-        let value = outcome.answers().value(&item.id).map(|v| lang.out_of(v, max)).unwrap_or_else(|| t.not_answered.to_string());
+        let value = outcome.answers().value(&item.id).map(|v| (t.out_of)(v, max)).unwrap_or_else(|| t.not_answered.to_string());
         html! { <li><span class="rating-question">{ pick(&item.text, code) }</span>{ " " }<strong>{ value }</strong></li> }
     });
 

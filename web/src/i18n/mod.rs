@@ -1,0 +1,609 @@
+//! The app's own words, one table per language. The questionnaire's texts
+//! come from the instrument; these are the buttons, headings, explanations
+//! and messages around it. Plain language (B1): short sentences, everyday
+//! words.
+//!
+//! [`Strings`] lists every word the app says; `nl.rs` and `en.rs` each fill
+//! it in completely, also the words that take values (as small functions),
+//! so a translator works in one file and the compiler points out any word
+//! that is missing. Adding a language means adding a variant to [`Lang`],
+//! its file, and one arm in each of [`Lang::t`] and [`Lang::code`] (and
+//! deciding what the language switch, [`Lang::other`], offers).
+//! What is not words stays here: number and date formatting rules shared by
+//! the languages, and the choice of which sentence fits.
+
+use naastenmeter_core::summary::Weight;
+use serde::{Deserialize, Serialize};
+
+mod en;
+mod nl;
+
+/// A language the app speaks.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum Lang {
+    /// Dutch, the default.
+    #[default]
+    Nl,
+    /// English.
+    En,
+}
+
+impl Lang {
+    /// Every language, so a code can be looked up without a second list.
+    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+
+    /// The app's words in this language.
+    pub fn t(self) -> &'static Strings {
+        match self {
+            Lang::Nl => &nl::NL,
+            Lang::En => &en::EN,
+        }
+    }
+
+    /// The language code used in the instrument and in `<html lang>`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::Nl => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// The language with this code, if the app speaks it (a partner's
+    /// configuration names its language by code).
+    pub fn from_code(code: &str) -> Option<Lang> {
+        Lang::ALL.into_iter().find(|lang| lang.code() == code)
+    }
+
+    /// The other language, offered by the language switch.
+    pub fn other(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::En,
+            Lang::En => Lang::Nl,
+        }
+    }
+
+    /// A probability as a whole percentage, "62%" (the same in both
+    /// languages, so it is not in the tables).
+    pub fn percent(self, probability: f64) -> String {
+        let p = (probability * 100.0).round().clamp(0.0, 100.0) as i32;
+        format!("{p}%")
+    }
+
+    /// A score with one decimal and this language's decimal separator.
+    pub fn number(self, value: f64) -> String {
+        format!("{value:.1}").replace('.', self.t().decimal_separator)
+    }
+
+    /// The date and, when known, the time of an ISO 8601 stamp: "04-12-2026
+    /// om 21:30" or "2026-12-04 at 21:30". The time is shown as written
+    /// (the app writes local time).
+    pub fn date_time(self, iso: Option<&str>) -> String {
+        let date = self.date(iso);
+        match iso
+            .and_then(|s| s.get(11..16))
+            .filter(|t| t.as_bytes().get(2) == Some(&b':'))
+        {
+            Some(time) => (self.t().date_at_time)(&date, time),
+            None => date,
+        }
+    }
+
+    /// The date of an ISO 8601 stamp as people write it, "04-12-2026" or
+    /// "2026-12-04"; a date that is not year-month-day is shown as written.
+    pub fn date(self, iso: Option<&str>) -> String {
+        let Some(date) = iso.and_then(|s| s.get(..10)) else {
+            return String::from(self.t().unknown_date);
+        };
+        let parts: Vec<&str> = date.split('-').collect();
+        match parts.as_slice() {
+            [year, month, day] => (self.t().date)(year, month, day),
+            _ => String::from(date),
+        }
+    }
+
+    /// A list of names in a sentence: "a, b en c" / "a, b and c".
+    pub fn list(self, names: &[String]) -> String {
+        match names {
+            [] => String::new(),
+            [one] => one.clone(),
+            [rest @ .., last] => format!("{}{}{last}", rest.join(", "), self.t().list_and),
+        }
+    }
+
+    /// One sentence on the scales that weigh the same ("Weegt nu zwaar:
+    /// belasting en eenzaamheid."); `names` already in this language.
+    pub fn weight_sentence(self, weight: Weight, names: &[String]) -> String {
+        let t = self.t();
+        let sentence = match weight {
+            Weight::Heavy => t.weighs_heavy,
+            Weight::Middle => t.weighs_middle,
+            Weight::Light => t.weighs_light,
+        };
+        sentence(&self.list(names))
+    }
+
+    /// The scales with too few answers for a score.
+    pub fn no_score_sentence(self, names: &[String]) -> String {
+        (self.t().no_score_for)(&self.list(names))
+    }
+}
+
+/// Every word of the app in one language: fixed texts as `&'static str`,
+/// texts that take values as functions that return the finished sentence
+/// (word order differs between languages, so the values go inside).
+///
+/// The fields are grouped by where they appear; each says what it is for,
+/// and the Dutch wording is the reference.
+pub struct Strings {
+    // The language itself.
+    /// The language's own name ("Nederlands"), for a list of languages.
+    pub own_name: &'static str,
+    /// The language switch's label: the other language's own name.
+    pub switch_language: &'static str,
+    /// Between the last two items of a list ("a, b en c").
+    pub list_and: &'static str,
+    /// The decimal separator in scores ("3,5" in Dutch).
+    pub decimal_separator: &'static str,
+    /// A date from its ISO parts (year, month, day): "04-12-2026".
+    pub date: fn(&str, &str, &str) -> String,
+    /// A written date (from [`Strings::date`]) and a time: "04-12-2026 om 21:30".
+    pub date_at_time: fn(&str, &str) -> String,
+    /// Shown instead of a date when a result carries none.
+    pub unknown_date: &'static str,
+
+    // The top bar, on every page.
+    /// The skip link to the main content, for keyboard users.
+    pub skip_to_content: &'static str,
+    /// The quick-exit button.
+    pub quick_exit: &'static str,
+    /// What the quick-exit button does (its title and hint).
+    pub quick_exit_hint: &'static str,
+    /// The link that opens the help panel.
+    pub help_link: &'static str,
+
+    // The welcome page.
+    /// The welcome page's heading.
+    pub welcome_heading: &'static str,
+    /// Who the questionnaire is for.
+    pub welcome_what: &'static str,
+    /// What the relative gets after the questions.
+    pub welcome_for_whom: &'static str,
+    /// How long it takes, and that questions may be skipped.
+    pub welcome_time: &'static str,
+    /// That answers stay on the device.
+    pub welcome_privacy: &'static str,
+    /// How to stop and erase at any moment.
+    pub welcome_skip: &'static str,
+    /// That the result is not a diagnosis (also on the result page).
+    pub not_a_diagnosis: &'static str,
+    /// The button that starts the questionnaire.
+    pub start: &'static str,
+    /// The button that continues answers in progress.
+    pub resume: &'static str,
+    /// The button that erases answers in progress and starts afresh.
+    pub start_over: &'static str,
+    /// The link to the professional view.
+    pub professional_link: &'static str,
+    /// The link to earlier results and comparing.
+    pub earlier_link: &'static str,
+    /// The link to the printable questionnaire.
+    pub paper_link: &'static str,
+
+    // The questions.
+    /// "Pagina 3 van 9" (page, pages), above the questions.
+    pub page_of: fn(usize, usize) -> String,
+    /// The progress bar's name (kept for assistive technology).
+    pub progress_label: &'static str,
+    /// The button to the previous page (also back from the result).
+    pub back: &'static str,
+    /// The button to the next page.
+    pub next: &'static str,
+    /// The button on the last page that shows the result.
+    pub to_result: &'static str,
+    /// The option that skips a question.
+    pub skipped: &'static str,
+    /// The link that removes a question's answer.
+    pub clear_answer: &'static str,
+    /// The button that stops and erases everything.
+    pub stop_and_erase: &'static str,
+    /// Beside a signal shown right under the answer that raised it.
+    pub signal_at_question: &'static str,
+
+    // The result page: signals and the short summary.
+    /// The result page's heading.
+    pub result_heading: &'static str,
+    /// The heading above the signals.
+    pub signals_heading: &'static str,
+    /// The level of an urgent signal.
+    pub urgent: &'static str,
+    /// The level of a signal that needs attention.
+    pub attention: &'static str,
+    /// The heading of the short summary at the top.
+    pub in_short_heading: &'static str,
+    /// The heading of the next steps in the short summary.
+    pub next_steps_heading: &'static str,
+    /// The heading of the table of contents of the folded sections.
+    pub toc_heading: &'static str,
+    /// "Weegt nu zwaar: {scales}." in the short summary.
+    pub weighs_heavy: fn(&str) -> String,
+    /// "Weegt soms zwaar: {scales}." in the short summary.
+    pub weighs_middle: fn(&str) -> String,
+    /// "Weegt nu licht: {scales}." in the short summary.
+    pub weighs_light: fn(&str) -> String,
+    /// "Te weinig antwoorden voor: {scales}." in the short summary.
+    pub no_score_for: fn(&str) -> String,
+    /// The named description with its strength in words (name, strength).
+    pub best_fit: fn(&str, &str) -> String,
+    /// Two descriptions that fit about equally well (first, second).
+    pub two_fit: fn(&str, &str) -> String,
+    /// Short summary when no description fits: lighter than all.
+    pub in_short_lighter: &'static str,
+    /// Short summary when no description fits: heavier than all.
+    pub in_short_heavier: &'static str,
+    /// Short summary when no description fits: partly light, partly heavy.
+    pub in_short_mixed: &'static str,
+    /// Short summary when too few answers to choose a description.
+    pub in_short_too_few: &'static str,
+
+    // The result page: help for the relative first.
+    /// The heading of the block shown when the relative is not doing well.
+    pub help_first_heading: &'static str,
+    /// Why to talk to someone today.
+    pub help_first_intro: &'static str,
+    /// Why the tips below come second.
+    pub help_first_why: &'static str,
+    /// Before the contacts of that block.
+    pub help_first_with: &'static str,
+    /// When the contacts were already shown above.
+    pub help_first_above: &'static str,
+
+    // The result page: scores.
+    /// The heading of the scores section.
+    pub scores_heading: &'static str,
+    /// How to read the chart.
+    pub scores_intro: &'static str,
+    /// The chart's mark for the relative's own score.
+    pub chart_you: &'static str,
+    /// Before the descriptions a typical score belongs to.
+    pub chart_typical: &'static str,
+    /// The caption of the scores table.
+    pub table_caption: &'static str,
+    /// Column: the part (scale).
+    pub col_part: &'static str,
+    /// Column: the relative's score.
+    pub col_score: &'static str,
+    /// Column: what the score means (its band).
+    pub col_band: &'static str,
+    /// Column: how many questions were answered.
+    pub col_answered: &'static str,
+    /// In place of a score when too few questions were answered.
+    pub no_score: &'static str,
+    /// "3 van 6 vragen beantwoord. …" (answered, total) for a part without score.
+    pub too_few: fn(usize, usize) -> String,
+    /// "7 van de 10" (value, maximum) for a rating.
+    pub out_of: fn(i32, i32) -> String,
+
+    // The result page: the descriptions (prototypes).
+    /// The heading of the descriptions section.
+    pub prototype_heading: &'static str,
+    /// Under the one description that fits best.
+    pub prototype_fits: &'static str,
+    /// When two descriptions fit about equally well.
+    pub prototype_uncertain: &'static str,
+    /// Before a description's chance of fitting.
+    pub fit_chance: &'static str,
+    /// "Gebaseerd op 3 van de 4 onderdelen." (used, total).
+    pub inputs_used: fn(usize, usize) -> String,
+    /// That the model is provisional, under the first description.
+    pub provisional_note: &'static str,
+    /// A description's feelings heading.
+    pub feelings: &'static str,
+    /// A description's "what may help" heading.
+    pub what_may_help: &'static str,
+    /// When no description fits.
+    pub none_fits_intro: &'static str,
+    /// No description fits: lighter than all of them.
+    pub none_fits_lighter: &'static str,
+    /// No description fits: heavier than all of them.
+    pub none_fits_heavier: &'static str,
+    /// No description fits: a mix of lighter and heavier.
+    pub none_fits_mixed: &'static str,
+    /// That the scores and tips are still useful.
+    pub still_use: &'static str,
+    /// Why no description is named with too few parts answered
+    /// (needed, used, total parts).
+    pub too_few_inputs: fn(usize, usize, usize) -> String,
+    /// How to get a description after all.
+    pub too_few_more: &'static str,
+
+    // The result page: advice, ratings, about.
+    /// The heading of the methods section.
+    pub methods_heading: &'static str,
+    /// The heading of the techniques for named behaviour.
+    pub techniques_heading: &'static str,
+    /// Why those techniques are shown.
+    pub techniques_intro: &'static str,
+    /// The heading of the tips.
+    pub tips_heading: &'static str,
+    /// The heading of the generic support offers.
+    pub offers_heading: &'static str,
+    /// The heading of the relative's ratings.
+    pub ratings_heading: &'static str,
+    /// In place of a rating that was not given.
+    pub not_answered: &'static str,
+    /// Before an advice's link to read more.
+    pub learn_more: &'static str,
+    /// The heading of the section about the result.
+    pub about_heading: &'static str,
+    /// How the scores and the model work.
+    pub about_method: &'static str,
+    /// That the fit is an estimate.
+    pub about_uncertainty: &'static str,
+    /// That the model is provisional.
+    pub about_provisional: &'static str,
+    /// Before the date a result was made.
+    pub made_on: &'static str,
+
+    // Help contacts.
+    /// The heading of the help contacts at the foot of the page.
+    pub help_now_heading: &'static str,
+    /// Before a contact's phone number.
+    pub phone: &'static str,
+    /// Before a contact's website.
+    pub website: &'static str,
+    /// The help panel's introduction.
+    pub help_panel_intro: &'static str,
+    /// The button that closes the help panel.
+    pub help_panel_close: &'static str,
+
+    // Exports and remembering.
+    /// The heading of the exports section.
+    pub exports_heading: &'static str,
+    /// That nothing is saved unless chosen.
+    pub exports_intro: &'static str,
+    /// The print button.
+    pub print: &'static str,
+    /// What printing contains.
+    pub print_contains: &'static str,
+    /// The JSON download button.
+    pub json: &'static str,
+    /// What the JSON file contains.
+    pub json_contains: &'static str,
+    /// The FHIR download button.
+    pub fhir: &'static str,
+    /// What the FHIR file contains.
+    pub fhir_contains: &'static str,
+    /// The CSV download button.
+    pub csv: &'static str,
+    /// What the CSV file contains.
+    pub csv_contains: &'static str,
+    /// The button that makes a share code.
+    pub share: &'static str,
+    /// What a share code contains, and who may see it.
+    pub share_contains: &'static str,
+    /// The label of the share code.
+    pub share_code_label: &'static str,
+    /// The button that copies the share code.
+    pub copy: &'static str,
+    /// The QR code's name for screen readers.
+    pub qr_label: &'static str,
+    /// The heading of remembering on this device.
+    pub remember_heading: &'static str,
+    /// What remembering means, and how to undo it.
+    pub remember_explain: &'static str,
+    /// The button that remembers the result.
+    pub remember_yes: &'static str,
+    /// After remembering (also as a notice).
+    pub remembered_done: &'static str,
+
+    // Earlier results and comparing.
+    /// The heading of the earlier results page.
+    pub earlier_heading: &'static str,
+    /// What the page offers.
+    pub earlier_intro: &'static str,
+    /// When there are no earlier results.
+    pub earlier_none: &'static str,
+    /// "Uitslag van {date}" for a stored result.
+    pub result_of: fn(&str) -> String,
+    /// "Made with version 1.1.0 of the questionnaire", for a result of an
+    /// earlier version.
+    pub made_with_version: fn(&str) -> String,
+    /// Beside a result remembered on this device.
+    pub remembered_label: &'static str,
+    /// Beside a result opened from a file or code.
+    pub imported_label: &'static str,
+    /// The button that compares an earlier result with now.
+    pub compare: &'static str,
+    /// The heading of the comparison.
+    pub compare_heading: &'static str,
+    /// Column: the earlier score.
+    pub col_earlier: &'static str,
+    /// Column: the score now.
+    pub col_now: &'static str,
+    /// Column: the change.
+    pub col_change: &'static str,
+    /// A score that went up.
+    pub heavier: &'static str,
+    /// A score that went down.
+    pub lighter: &'static str,
+    /// A score that stayed within the scale's margin.
+    pub about_the_same: &'static str,
+    /// The heading of the descriptions, earlier and now.
+    pub description_now: &'static str,
+    /// When the description did not change.
+    pub description_same: &'static str,
+    /// Signals that are new.
+    pub signals_new: &'static str,
+    /// Signals that went away.
+    pub signals_gone: &'static str,
+    /// When the signals did not change.
+    pub signals_same: &'static str,
+    /// In place of a description when none was named.
+    pub no_description: &'static str,
+    /// When there is no result now to compare with.
+    pub compare_needs_now: &'static str,
+    /// The button that forgets all remembered results.
+    pub forget_all: &'static str,
+    /// The button that confirms forgetting.
+    pub forget_all_confirm: &'static str,
+    /// After forgetting (a notice).
+    pub forgotten: &'static str,
+
+    // Opening a result (import) and the professional view.
+    /// The heading of the importer.
+    pub import_heading: &'static str,
+    /// What can be opened, and that nothing is saved.
+    pub import_intro: &'static str,
+    /// The file chooser's label.
+    pub import_file: &'static str,
+    /// The share code field's label.
+    pub import_code: &'static str,
+    /// The button that opens a share code.
+    pub import_code_button: &'static str,
+    /// After opening (a notice).
+    pub imported_done: &'static str,
+    /// The link back to the result.
+    pub to_result_link: &'static str,
+    /// The link to the welcome page.
+    pub home: &'static str,
+    /// The professional view's heading.
+    pub professional_heading: &'static str,
+    /// What the professional view does.
+    pub professional_intro: &'static str,
+    /// The heading of the summary for the conversation.
+    pub summary_heading: &'static str,
+    /// Before the description that fits best.
+    pub summary_best: &'static str,
+    /// Before the signals.
+    pub summary_signals: &'static str,
+    /// When there are no signals.
+    pub summary_none: &'static str,
+    /// Before the behaviour the relative named.
+    pub summary_context: &'static str,
+    /// When no description fits.
+    pub summary_none_fits: &'static str,
+    /// When too few answers to compare.
+    pub summary_too_few: &'static str,
+    /// The button that closes a result or a notice.
+    pub close_result: &'static str,
+
+    // Notices and errors: what went wrong and what to do.
+    /// After stopping and erasing (a notice).
+    pub erased_notice: &'static str,
+    /// The fold-out with the core's technical message (in English).
+    pub technical_detail: &'static str,
+    /// A file larger than an export can be (size, limit, in kB).
+    pub error_too_large: fn(usize, usize) -> String,
+    /// A file that is not an export, or is damaged.
+    pub error_not_an_export: &'static str,
+    /// A result made with another version of the questionnaire (found,
+    /// expected version).
+    pub error_other_version: fn(&str, &str) -> String,
+    /// A result made with a changed questionnaire of the same version.
+    pub error_changed_questionnaire: &'static str,
+    /// A file changed after it was made.
+    pub error_altered: &'static str,
+    /// Answers that do not fit the questionnaire.
+    pub error_bad_answers: &'static str,
+    /// Any other reason a file could not be opened.
+    pub error_cannot_open: &'static str,
+    /// An empty share code.
+    pub code_empty: &'static str,
+    /// Text far longer than a share code.
+    pub code_too_long: &'static str,
+    /// A character that cannot be in a share code (position, character).
+    pub code_bad_character: fn(usize, char) -> String,
+    /// A share code with a typing error.
+    pub code_mistyped: &'static str,
+    /// A share code from a newer version of the app.
+    pub code_newer_version: &'static str,
+    /// A share code from another version of the questionnaire.
+    pub code_other_questionnaire: &'static str,
+    /// Any other reason a share code could not be read.
+    pub code_unreadable: &'static str,
+    /// Saved answers that could not be scored.
+    pub error_score: &'static str,
+    /// Saving, remembering or downloading that the browser refused.
+    pub error_storage: &'static str,
+
+    // Embedded in a partner's site.
+    /// The heading of the partner's own offers on the result page.
+    pub local_offers_heading: &'static str,
+    /// One sentence under that heading.
+    pub local_offers_intro: &'static str,
+    /// Before an offer's contact links (their list's name).
+    pub contact: &'static str,
+    /// Kind of offer: a peer group.
+    pub offer_peer_group: &'static str,
+    /// Kind of offer: a listening ear.
+    pub offer_listening_ear: &'static str,
+    /// Kind of offer: a theme evening.
+    pub offer_theme_evening: &'static str,
+    /// Kind of offer: one-to-one support.
+    pub offer_one_to_one: &'static str,
+    /// Kind of offer: a break from caring.
+    pub offer_respite: &'static str,
+    /// Kind of offer: a course or training.
+    pub offer_training: &'static str,
+    /// The first line of the configuration notice, for everyone.
+    pub config_notice: &'static str,
+    /// The fold-out that lists the problems, for the site's web team.
+    pub config_details: &'static str,
+}
+
+/// A scale label inside a sentence: an ASCII capital at its start in
+/// lower case (no Unicode case tables: they would weigh on the first load).
+pub fn in_sentence(label: &str) -> String {
+    let mut text = String::from(label);
+    if let Some(first) = text.get_mut(..1) {
+        first.make_ascii_lowercase();
+    }
+    text
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_are_found_by_their_code() {
+        for lang in Lang::ALL {
+            assert_eq!(Lang::from_code(lang.code()), Some(lang));
+        }
+        assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn numbers_and_dates_follow_the_language() {
+        assert_eq!(Lang::Nl.number(3.5), "3,5");
+        assert_eq!(Lang::En.number(3.5), "3.5");
+        let stamp = Some("2026-12-04T21:30:00+01:00");
+        assert_eq!(Lang::Nl.date_time(stamp), "04-12-2026 om 21:30");
+        assert_eq!(Lang::En.date_time(stamp), "2026-12-04 at 21:30");
+        assert_eq!(Lang::Nl.date(Some("2026-12-04")), "04-12-2026");
+        assert_eq!(Lang::Nl.date(None), "onbekende datum");
+        assert_eq!(Lang::En.date(Some("20261204xx")), "20261204xx");
+    }
+
+    #[test]
+    fn lists_and_sentences_are_joined_in_the_language() {
+        let names = [String::from("a"), String::from("b"), String::from("c")];
+        assert_eq!(Lang::Nl.list(&names), "a, b en c");
+        assert_eq!(Lang::En.list(&names[..1]), "a");
+        assert_eq!(
+            Lang::Nl.weight_sentence(Weight::Heavy, &names[..2]),
+            "Weegt nu zwaar: a en b."
+        );
+        assert_eq!(
+            Lang::En.no_score_sentence(&names[..2]),
+            "Too few answers for: a and b."
+        );
+        assert_eq!(
+            (Lang::Nl.t().too_few_inputs)(4, 2, 4),
+            "Je hebt te weinig vragen beantwoord om je met de beschrijvingen te vergelijken. \
+             Daarvoor zijn genoeg antwoorden nodig op alle 4 onderdelen. \
+             Je hebt nu genoeg antwoorden op 2 van de 4 onderdelen."
+        );
+    }
+}
