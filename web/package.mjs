@@ -5,8 +5,11 @@
 //                            naastenmeter-embed.js (with the other files'
 //                            SRI hashes inside), naastenmeter_web.js, the
 //                            wasm and style.css
+//   dist/embed/instruments/  earlier published questionnaire versions, loaded
+//                            only to open a result made with one
 //   dist/naastenmeter.html   the single-file version: wasm (gzip, base64), JS and
-//                            CSS inlined, works from file:// with no server
+//                            CSS inlined (earlier versions as data blocks),
+//                            works from file:// with no server
 //   dist/questionnaire-nl.html, questionnaire-en.html, paper.css
 //                            the printable questionnaire beside the single
 //                            file, which links to it
@@ -22,7 +25,7 @@
 //
 // Uses only Node's standard library; downloads nothing.
 import { createHash } from 'node:crypto';
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
@@ -72,7 +75,7 @@ export function loaderWithIntegrity(source, files) {
  * gzipped and base64-encoded in a data block, which never runs. A meta CSP
  * allows exactly these inline blocks by hash and nothing from anywhere.
  */
-export function singleFile({ glue, wasm, css }) {
+export function singleFile({ glue, wasm, css, versions = {} }) {
   const boot = `
 // Start-up of the single-file version: the wasm is in the page itself,
 // gzipped and base64-encoded; the browser's own DecompressionStream unpacks
@@ -112,7 +115,8 @@ export function singleFile({ glue, wasm, css }) {
 <p id="loading" class="loading">Naastenmeter wordt geladen… / Naastenmeter is loading…</p>
 <noscript><p class="loading">Naastenmeter werkt alleen met JavaScript aan. / Naastenmeter needs JavaScript.</p></noscript>
 <div id="naastenmeter"></div>
-<script type="application/gzip" id="nm-wasm">${gzipSync(wasm, { level: 9 }).toString('base64')}</script>
+${Object.entries(versions).map(([name, bytes]) =>
+    `<script type="application/octet-stream" id="naastenmeter-version-${name}">${bytes.toString('base64')}</script>\n`).join('')}<script type="application/gzip" id="nm-wasm">${gzipSync(wasm, { level: 9 }).toString('base64')}</script>
 <script type="module">${script}</script>
 </body>
 </html>
@@ -131,17 +135,30 @@ async function main() {
   const names = await manifest(app);
   const files = {};
   for (const name of EMBED_FILES) files[name] = await readFile(join(app, names[name] ?? name));
+  // Earlier published versions of the questionnaire (web/build.sh): the app
+  // loads one only to open a result made with it. Beside the embed's files;
+  // inside the single file as data blocks (it has no server to ask).
+  const versions = {};
+  const instruments = join(app, 'instruments');
+  for (const name of await readdir(instruments).catch(() => [])) {
+    if (name.endsWith('.bin')) versions[name] = await readFile(join(instruments, name));
+  }
   const loader = loaderWithIntegrity(await readFile(join(here, 'static', LOADER), 'utf8'), files);
 
   await rm(out, { recursive: true, force: true });
   await mkdir(join(out, 'embed'), { recursive: true });
   for (const [name, bytes] of Object.entries(files)) await writeFile(join(out, 'embed', name), bytes);
   await writeFile(join(out, 'embed', LOADER), loader);
+  await mkdir(join(out, 'embed', 'instruments'), { recursive: true });
+  for (const [name, bytes] of Object.entries(versions)) {
+    await writeFile(join(out, 'embed', 'instruments', name), bytes);
+  }
 
   const html = singleFile({
     glue: files['naastenmeter_web.js'].toString('utf8'),
     wasm: files['naastenmeter_web_bg.wasm'],
     css: files['style.css'].toString('utf8'),
+    versions,
   });
   await writeFile(join(out, 'naastenmeter.html'), html);
 
@@ -158,6 +175,7 @@ async function main() {
     '# Subresource Integrity (sha384) of the published files. Made by web/package.mjs.',
     `embed/${LOADER} ${sri(Buffer.from(loader))}`,
     ...Object.entries(files).map(([name, bytes]) => `embed/${name} ${sri(bytes)}`),
+    ...Object.entries(versions).map(([name, bytes]) => `embed/instruments/${name} ${sri(bytes)}`),
     `naastenmeter.html ${sri(Buffer.from(html))}`,
     ...Object.entries(paper).map(([name, bytes]) => `${name} ${sri(bytes)}`),
   ];

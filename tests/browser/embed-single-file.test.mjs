@@ -62,6 +62,23 @@ test('the single file opens from file://, is completed end to end and requests n
   await context.close();
 });
 
+test('the single file opens a share code of an earlier questionnaire version without any request', async () => {
+  const url = pathToFileURL(FILE).href;
+  const { context, page, log } = await openApp(browser, url, { hash: '#professional' });
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  const code = (await readFile(join(ROOT, 'tests/data/published/share-1.1.0.txt'), 'utf8')).trim();
+  await page.locator('#pro-code').fill(code);
+  await page.locator('#pro-code-open').click();
+  await page.locator('.made-with-version', { hasText: '1.1.0' }).waitFor();
+  for (const u of log.requests) {
+    assert.ok(u === url + '#professional' || u === url || u.startsWith('data:') || u.startsWith('blob:'),
+      `nothing may be requested: ${u}`);
+  }
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
+
 test('the single file holds everything and states its policy', async () => {
   const html = await readFile(FILE, 'utf8');
   assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+stylesheet/, 'no file is loaded from outside');
