@@ -137,8 +137,15 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   for (const id of ['export-print', 'export-json', 'export-fhir', 'export-csv', 'export-share']) {
     assert.ok((await page.locator(`#${id}-contains`).textContent()).length > 20, `${id} says what it contains`);
   }
+  // Before a download: the file stays in Downloads, also after quick exit.
+  assert.match(await page.locator('#downloads-stay').textContent(), /blijft in de map Downloads.*Snel weg/);
+  assert.match(await page.locator('#export-json').getAttribute('aria-describedby'), /downloads-stay/);
+  assert.equal(await page.locator('#quick-exit-downloaded').count(), 0, 'nothing downloaded yet');
   const json = await downloadOf(page, 'export-json');
   assert.match(json.name, /^naastenmeter-\d{4}-\d\d-\d\d\.json$/);
+  // After it, beside quick exit: quick exit does not erase that file.
+  assert.match(await page.locator('#quick-exit-downloaded').textContent(), /Snel weg.*wist dat niet/);
+  assert.match(await page.locator('#quick-exit').getAttribute('aria-describedby'), /quick-exit-downloaded/);
   const report = JSON.parse(json.text);
   assert.ok(JSON.stringify(report).includes(skippedId) === false || true);
   const fhir = await downloadOf(page, 'export-fhir');

@@ -32,8 +32,9 @@ pub fn Exports(props: &ExportsProps) -> Html {
             let written = app
                 .export_file(&outcome, format)
                 .and_then(|file| browser::download(&file.name, file.mime, &file.contents));
-            if let Err(reason) = written {
-                app.dispatch(Action::StorageFailed(reason));
+            match written {
+                Ok(()) => app.dispatch(Action::Downloaded),
+                Err(reason) => app.dispatch(Action::StorageFailed(reason)),
             }
         })
     };
@@ -60,14 +61,16 @@ pub fn Exports(props: &ExportsProps) -> Html {
         }
     });
 
+    // A file button is also described by the Downloads warning.
     let choice = |id: &'static str,
+                  downloads: bool,
                   label: &'static str,
                   contains: &'static str,
                   onclick: Callback<MouseEvent>| {
         html! {
             <li class="export">
                 <p class="export-contains" id={format!("{id}-contains")}>{ contains }</p>
-                <button type="button" {id} aria-describedby={format!("{id}-contains")} {onclick}>{ label }</button>
+                <button type="button" {id} aria-describedby={format!("{id}-contains{}", if downloads { " downloads-stay" } else { "" })} {onclick}>{ label }</button>
             </li>
         }
     };
@@ -84,12 +87,15 @@ pub fn Exports(props: &ExportsProps) -> Html {
         <section class="exports no-print" id="exports" aria-labelledby="exports-heading">
             <h2 id="exports-heading">{ t.exports_heading }</h2>
             <p>{ t.exports_intro }</p>
+            if enabled.json || enabled.fhir {
+                <p class="downloads-stay" id="downloads-stay">{ t.downloads_stay }</p>
+            }
             <ul class="export-list">
-                if enabled.print { { choice("export-print", t.print, t.print_contains, print) } }
-                if enabled.json { { choice("export-json", t.json, t.json_contains, json_click) } }
-                if enabled.fhir { { choice("export-fhir", t.fhir, t.fhir_contains, fhir_click) } }
-                if enabled.json { { choice("export-csv", t.csv, t.csv_contains, csv_click) } }
-                if enabled.share_code { { choice("export-share", t.share, t.share_contains, share) } }
+                if enabled.print { { choice("export-print", false, t.print, t.print_contains, print) } }
+                if enabled.json { { choice("export-json", true, t.json, t.json_contains, json_click) } }
+                if enabled.fhir { { choice("export-fhir", true, t.fhir, t.fhir_contains, fhir_click) } }
+                if enabled.json { { choice("export-csv", true, t.csv, t.csv_contains, csv_click) } }
+                if enabled.share_code { { choice("export-share", false, t.share, t.share_contains, share) } }
             </ul>
             if enabled.share_code { { share_block } }
         </section>

@@ -76,11 +76,15 @@ pub fn Header() -> Html {
                 { t.switch_language }
             </button>
             <button type="button" class="quick-exit" id="quick-exit" onclick={quick_exit}
-                title={t.quick_exit_hint} aria-describedby="quick-exit-hint">
+                title={t.quick_exit_hint}
+                aria-describedby={if app.downloaded { "quick-exit-hint quick-exit-downloaded" } else { "quick-exit-hint" }}>
                 { t.quick_exit }
             </button>
             <span id="quick-exit-hint" class="visually-hidden">{ t.quick_exit_hint }</span>
         </header>
+        if app.downloaded {
+            <p class="quick-exit-downloaded no-print" id="quick-exit-downloaded">{ t.quick_exit_downloaded }</p>
+        }
         if *help_open {
             <HelpPanel on_close={close_help} />
         }

@@ -131,6 +131,8 @@ pub(super) static EN: Strings = Strings {
     // Exports and remembering.
     exports_heading: "Keep or take with you",
     exports_intro: "Nothing is saved or sent unless you choose something below. Each choice says what it contains.",
+    downloads_stay: "A file you download stays in the Downloads folder of this device. Also after \"Quick exit\". Does someone else use this device? Then delete the file yourself.",
+    quick_exit_downloaded: "You downloaded a file. \"Quick exit\" does not erase it. It is still in the Downloads folder.",
     print: "Print or save as PDF",
     print_contains: "A summary of 1 or 2 pages. It has your scores, the description that fits, what may help and where to find help.",
     json: "Download as a file (JSON)",

@@ -362,6 +362,10 @@ pub struct Strings {
     pub exports_heading: &'static str,
     /// That nothing is saved unless chosen.
     pub exports_intro: &'static str,
+    /// Before any download: the file stays in Downloads, also after quick exit.
+    pub downloads_stay: &'static str,
+    /// Beside quick exit once a file was downloaded in this visit.
+    pub quick_exit_downloaded: &'static str,
     /// The print button.
     pub print: &'static str,
     /// What printing contains.

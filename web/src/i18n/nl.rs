@@ -133,6 +133,8 @@ pub(super) static NL: Strings = Strings {
     // Exports and remembering.
     exports_heading: "Bewaren of meenemen",
     exports_intro: "Er wordt niets bewaard of verstuurd, tenzij je hieronder zelf iets kiest. Bij elke keuze staat wat erin komt.",
+    downloads_stay: "Een bestand dat je downloadt, blijft in de map Downloads van dit apparaat. Ook na \"Snel weg\". Gebruikt iemand anders dit apparaat? Wis het bestand dan zelf.",
+    quick_exit_downloaded: "Je hebt een bestand gedownload. \"Snel weg\" wist dat niet. Het staat nog in de map Downloads.",
     print: "Afdrukken of opslaan als pdf",
     print_contains: "Een samenvatting van 1 of 2 pagina's. Met je scores, de beschrijving die past, wat kan helpen en waar je hulp vindt.",
     json: "Download als bestand (JSON)",

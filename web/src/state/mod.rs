@@ -162,6 +162,9 @@ pub struct AppState {
     pub share_code: Option<String>,
     /// Whether the current result has been remembered on this device.
     pub remembered_current: bool,
+    /// Whether a file was downloaded in this visit: it stays in Downloads,
+    /// which quick exit cannot erase, so the app says so beside quick exit.
+    pub downloaded: bool,
     /// Earlier results, remembered and opened, oldest first.
     pub earlier: Vec<Earlier>,
     /// The earlier result being compared with now.
@@ -240,6 +243,8 @@ pub enum Action {
     Remembered(Vec<Shared<Scored>>),
     /// Storage refused; the message.
     StorageFailed(String),
+    /// A file was downloaded.
+    Downloaded,
     /// Every remembered result was forgotten.
     Forgotten,
     /// Open an export: file contents.
@@ -281,6 +286,7 @@ impl AppState {
             outcome: None,
             share_code: None,
             remembered_current: false,
+            downloaded: false,
             earlier: Vec::new(),
             comparing: None,
             professional: None,
@@ -498,6 +504,7 @@ impl Reducible for AppState {
                 s.notice = Some(Notice::Remembered);
             }
             Action::StorageFailed(message) => s.notice = Some(Notice::StorageFailed(message)),
+            Action::Downloaded => s.downloaded = true,
             Action::Forgotten => {
                 s.earlier.retain(|e| !e.remembered);
                 s.remembered_current = false;
