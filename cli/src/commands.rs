@@ -37,7 +37,7 @@ pub struct ScoreArgs {
     /// Language of the texts (one of the instrument's; default its first)
     #[arg(long, value_name = "nl|en")]
     language: Option<String>,
-    /// When the answers were given (ISO 8601), for the json and fhir formats
+    /// When the answers were given (ISO 8601), for the json and fhir formats; a share code keeps the day
     #[arg(long, value_name = "time")]
     authored: Option<String>,
 }
@@ -160,7 +160,8 @@ pub fn score(args: &ScoreArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `naastenmeter decode <share-code> [--instrument <file>]`: prints the answers as JSON.
+/// `naastenmeter decode <share-code> [--instrument <file>]`: prints the answers as JSON,
+/// and the day the code carries as a note.
 pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
     let instrument = match &args.instrument {
         Some(path) => load(path)?,
@@ -168,6 +169,11 @@ pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
     };
     let scored = share::decode_share_code(&instrument, &args.code)
         .map_err(|e| Failure::Input(e.to_string()))?;
+    // The output is an answers file, which has no place for the day: say it
+    // beside, so it is not lost, and how to keep it when scoring.
+    if let Some(day) = scored.created() {
+        eprintln!("note: the answers were given on {day} (`score --authored {day}` keeps the day)");
+    }
     let text = serde_json::to_string_pretty(scored.answers())
         .map_err(|e| Failure::Input(e.to_string()))?;
     println!("{text}");
