@@ -120,6 +120,13 @@ pub fn share_code_error(lang: Lang, error: &ShareCodeError) -> Worded {
                 "This code is not complete, or it has a typing error. Check every character.".into()
             }
         }
+        ShareCodeError::MistypedOrOtherInstrument => {
+            if nl {
+                "Deze code is niet compleet of er zit een tikfout in, of hij is gemaakt met een andere versie van de vragenlijst. Kijk elk teken na.".into()
+            } else {
+                "This code is not complete or has a typing error, or it was made with another version of the questionnaire. Check every character.".into()
+            }
+        }
         ShareCodeError::UnknownVersion(_) => {
             if nl {
                 "Deze code is gemaakt met een nieuwere versie van Naastenmeter. Open hem op de website waar hij is gemaakt.".into()
@@ -188,6 +195,7 @@ mod tests {
             }),
             ImportError::Altered,
             ImportError::ShareCode(ShareCodeError::Mistyped),
+            ImportError::ShareCode(ShareCodeError::MistypedOrOtherInstrument),
             ImportError::ShareCode(ShareCodeError::Empty),
             ImportError::ShareCode(ShareCodeError::BadCharacter {
                 position: 3,
