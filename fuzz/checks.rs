@@ -75,14 +75,18 @@ pub fn check_report_import(data: &[u8]) {
     }
 }
 
-/// Any text as a share code: what decodes scores and re-encodes the same.
+/// Any text as a share code: what decodes scores and re-encodes the same,
+/// day included.
 pub fn check_share_code(data: &[u8]) {
     let Ok(code) = std::str::from_utf8(data) else {
         return;
     };
     let ins = default_instrument();
     if let Ok(decoded) = share::decode_share_code(ins, code) {
-        let fresh = score(ins, decoded.answers().clone()).expect("decoded answers score");
+        // A code carries the day it was made, if any; the rest is a fresh scoring.
+        let fresh = score(ins, decoded.answers().clone())
+            .expect("decoded answers score")
+            .made_at(decoded.created().map(Into::into));
         assert_eq!(fresh, decoded);
         let again = share::encode_share_code(ins, &decoded);
         assert_eq!(

@@ -41,7 +41,7 @@ pub struct ScoreArgs {
     /// Language of the texts (one of the instrument's; default its first)
     #[arg(long, value_name = "nl|en")]
     language: Option<String>,
-    /// When the answers were given (ISO 8601), for the json and fhir formats
+    /// When the answers were given (ISO 8601), for the json and fhir formats; a share code keeps the day
     #[arg(long, value_name = "time")]
     authored: Option<String>,
 }
@@ -169,7 +169,8 @@ pub fn score(args: &ScoreArgs) -> Result<(), Failure> {
     Ok(())
 }
 
-/// `naastenmeter decode <share-code> [--instrument <file>]`: prints the answers as JSON.
+/// `naastenmeter decode <share-code> [--instrument <file>]`: prints the answers as JSON,
+/// and the day the code carries as a note.
 ///
 /// A code made with an earlier published version of the default instrument
 /// decodes with that version, and a note says which.
@@ -187,6 +188,11 @@ pub fn decode(args: &DecodeArgs) -> Result<(), Failure> {
             "note: this code was made with version {} of `{}`; its answers are those of that version",
             opened.questionnaire.version, opened.questionnaire.id
         );
+    }
+    // The output is an answers file, which has no place for the day: say it
+    // beside, so it is not lost, and how to keep it when scoring.
+    if let Some(day) = opened.scored.created() {
+        eprintln!("note: the answers were given on {day} (`score --authored {day}` keeps the day)");
     }
     let text = serde_json::to_string_pretty(opened.scored.answers())
         .map_err(|e| Failure::Input(e.to_string()))?;

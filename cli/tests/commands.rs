@@ -125,6 +125,35 @@ fn decode_uses_the_default_instrument() {
 }
 
 #[test]
+fn decode_says_the_day_a_code_carries() {
+    let answers = temp_file("dated-answers.json", ANSWERS);
+    let instrument = data("test-instrument.json");
+    let output = run(&[
+        "score",
+        &instrument,
+        &answers,
+        "--format",
+        "share",
+        "--authored",
+        "2026-11-23T10:00:00Z",
+    ]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    let code = stdout(&output).trim().to_string();
+    let output = run(&["decode", &code, "--instrument", &instrument]);
+    assert!(output.status.success(), "{}", stderr(&output));
+    assert!(
+        stderr(&output).contains("given on 2026-11-23"),
+        "{}",
+        stderr(&output)
+    );
+    // Without a day, no note.
+    let output = run(&["score", &instrument, &answers, "--format", "share"]);
+    let code = stdout(&output).trim().to_string();
+    let output = run(&["decode", &code, "--instrument", &instrument]);
+    assert!(!stderr(&output).contains("given on"), "{}", stderr(&output));
+}
+
+#[test]
 fn decode_reports_a_typo() {
     let output = run(&[
         "decode",

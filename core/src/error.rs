@@ -239,10 +239,17 @@ pub enum ShareCodeError {
     },
     /// Characters are missing or extra, or one was mistyped.
     Mistyped,
-    /// The code was made by a newer version of Naastenmeter.
+    /// The code was made by a newer version of Naastenmeter, or its first
+    /// character, which tells the code's version, was mistyped.
     UnknownVersion(u8),
-    /// The code was made with another questionnaire or version.
+    /// The code was made with another questionnaire or version (told by a
+    /// version 1 code, which names its questionnaire).
     OtherInstrument,
+    /// Characters are missing, extra or mistyped, or the code was made with
+    /// another questionnaire or another version of it. A version 2 code
+    /// carries its questionnaire only in its check, so a failed check cannot
+    /// tell these apart.
+    MistypedOrOtherInstrument,
 }
 
 impl fmt::Display for ShareCodeError {
@@ -260,12 +267,17 @@ impl fmt::Display for ShareCodeError {
                 f,
                 "the share code is not complete or has a typing error: check every character"
             ),
-            ShareCodeError::UnknownVersion(v) => {
-                write!(f, "the share code was made by a newer Naastenmeter (code version {v})")
-            }
+            ShareCodeError::UnknownVersion(v) => write!(
+                f,
+                "the share code was made by a newer Naastenmeter (code version {v}), or its first character has a typing error"
+            ),
             ShareCodeError::OtherInstrument => {
                 write!(f, "the share code was made with another questionnaire or another version of it")
             }
+            ShareCodeError::MistypedOrOtherInstrument => write!(
+                f,
+                "the share code is not complete or has a typing error, or it was made with another questionnaire or another version of it: check every character"
+            ),
         }
     }
 }

@@ -3,8 +3,8 @@
 
 mod common;
 
-use naastenmeter_core::export::{csv, fhir, json, share};
-use naastenmeter_core::{score, Answers, ImportError, Questionnaire, Scored, ShareCodeError};
+use naastenmeter_core::export::{csv, fhir, json};
+use naastenmeter_core::{score, Answers, ImportError, Questionnaire, Scored};
 use serde_json::Value;
 
 fn sample(ins: &Questionnaire) -> Answers {
@@ -119,95 +119,6 @@ fn json_import_refuses_junk() {
     assert!(matches!(
         json::import_report(&ins, &huge),
         Err(ImportError::TooLarge { .. })
-    ));
-}
-
-#[test]
-fn share_code_round_trips_and_is_short() {
-    let ins = common::instrument();
-    let scored = scored_sample(&ins);
-    let answers = scored.answers();
-    let code = share::encode_share_code(&ins, &scored);
-    assert!(code.len() < 60, "{code}");
-    assert!(code
-        .chars()
-        .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '-'));
-    assert_eq!(
-        share::decode_share_code(&ins, &code).unwrap().answers(),
-        answers
-    );
-    assert_eq!(share::decode_share_code(&ins, &code).unwrap(), scored);
-    // Lower case, spaces and look-alike letters are forgiven.
-    let relaxed = code
-        .to_lowercase()
-        .replace('-', " ")
-        .replace('1', "l")
-        .replace('0', "o");
-    assert_eq!(
-        share::decode_share_code(&ins, &relaxed).unwrap().answers(),
-        answers
-    );
-    // Empty answers round-trip too.
-    let empty = share::encode_share_code(&ins, &score(&ins, Answers::new()).unwrap());
-    assert_eq!(
-        share::decode_share_code(&ins, &empty).unwrap().answers(),
-        &Answers::new()
-    );
-}
-
-#[test]
-fn share_code_detects_every_single_typo_and_missing_character() {
-    let ins = common::instrument();
-    let code = share::encode_share_code(&ins, &scored_sample(&ins));
-    let alphabet = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
-    let chars: Vec<char> = code.chars().collect();
-    for (i, original) in chars.iter().enumerate() {
-        if *original == '-' {
-            continue;
-        }
-        let mut missing = chars.clone();
-        missing.remove(i);
-        let missing: String = missing.into_iter().collect();
-        assert!(
-            share::decode_share_code(&ins, &missing).is_err(),
-            "missing character {i} went unnoticed"
-        );
-        for replacement in alphabet.chars().filter(|c| c != original) {
-            let mut typo = chars.clone();
-            typo[i] = replacement;
-            let typo: String = typo.into_iter().collect();
-            assert!(
-                share::decode_share_code(&ins, &typo).is_err(),
-                "typo at {i} ({replacement}) went unnoticed"
-            );
-        }
-    }
-}
-
-#[test]
-fn share_code_errors_say_what_is_wrong() {
-    let ins = common::instrument();
-    assert_eq!(
-        share::decode_share_code(&ins, " - ").unwrap_err(),
-        ShareCodeError::Empty
-    );
-    assert_eq!(
-        share::decode_share_code(&ins, "ABCD-E*FG").unwrap_err(),
-        ShareCodeError::BadCharacter {
-            position: 6,
-            character: '*'
-        }
-    );
-    let code = share::encode_share_code(&ins, &scored_sample(&ins));
-    let other = common::class_instrument();
-    assert_eq!(
-        share::decode_share_code(&other, &code).unwrap_err(),
-        ShareCodeError::OtherInstrument
-    );
-    let long = "A".repeat(5000);
-    assert!(matches!(
-        share::decode_share_code(&ins, &long),
-        Err(ShareCodeError::TooLong { .. })
     ));
 }
 

@@ -72,6 +72,7 @@ pub fn share_code_error(lang: Lang, error: &ShareCodeError) -> Worded {
             character,
         } => (t.code_bad_character)(*position, *character),
         ShareCodeError::Mistyped => t.code_mistyped.into(),
+        ShareCodeError::MistypedOrOtherInstrument => t.code_mistyped_or_other.into(),
         ShareCodeError::UnknownVersion(_) => t.code_newer_version.into(),
         ShareCodeError::OtherInstrument => t.code_other_questionnaire.into(),
         // A kind of error added to the core later still gets a plain sentence.
@@ -108,6 +109,7 @@ mod tests {
             }),
             ImportError::Altered,
             ImportError::ShareCode(ShareCodeError::Mistyped),
+            ImportError::ShareCode(ShareCodeError::MistypedOrOtherInstrument),
             ImportError::ShareCode(ShareCodeError::Empty),
             ImportError::ShareCode(ShareCodeError::BadCharacter {
                 position: 3,

@@ -212,6 +212,7 @@ pub(super) static EN: Strings = Strings {
     code_too_long: "This is much longer than a Naastenmeter code. Check that you pasted the right text.",
     code_bad_character: |position, character| format!("Character {position} ('{character}') cannot be in a code. A code has only digits and letters."),
     code_mistyped: "This code is not complete, or it has a typing error. Check every character.",
+    code_mistyped_or_other: "This code is not complete, or it has a typing error. Or it was made with another version of the questionnaire. Check every character.",
     code_newer_version: "This code was made with a newer version of Naastenmeter. Open it on the website where it was made.",
     code_other_questionnaire: "This code was made with another version of the questionnaire. So it cannot be read here.",
     code_unreadable: "This code cannot be read.",

@@ -520,6 +520,9 @@ pub struct Strings {
     pub code_bad_character: fn(usize, char) -> String,
     /// A share code with a typing error.
     pub code_mistyped: &'static str,
+    /// A version 2 code whose check fails: a typing error, or another
+    /// questionnaire version (the check cannot tell which).
+    pub code_mistyped_or_other: &'static str,
     /// A share code from a newer version of the app.
     pub code_newer_version: &'static str,
     /// A share code from another version of the questionnaire.

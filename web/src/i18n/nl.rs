@@ -214,6 +214,7 @@ pub(super) static NL: Strings = Strings {
     code_too_long: "Dit is veel langer dan een code van Naastenmeter. Kijk of je de goede tekst hebt geplakt.",
     code_bad_character: |position, character| format!("Teken {position} ('{character}') kan niet in een code staan. Een code heeft alleen cijfers en letters."),
     code_mistyped: "Deze code is niet compleet, of er zit een tikfout in. Kijk elk teken na.",
+    code_mistyped_or_other: "Deze code is niet compleet, of er zit een tikfout in. Of hij is gemaakt met een andere versie van de vragenlijst. Kijk elk teken na.",
     code_newer_version: "Deze code is gemaakt met een nieuwere versie van Naastenmeter. Open hem op de website waar hij is gemaakt.",
     code_other_questionnaire: "Deze code is gemaakt met een andere versie van de vragenlijst. Daarom kan hij hier niet worden gelezen.",
     code_unreadable: "Deze code kan niet worden gelezen.",

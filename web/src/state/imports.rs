@@ -92,7 +92,9 @@ impl AppState {
             ImportError::NotAnExport(problem) => problem.path == "questionnaire",
             ImportError::ShareCode(code) => matches!(
                 code,
-                ShareCodeError::Mistyped | ShareCodeError::OtherInstrument
+                ShareCodeError::Mistyped
+                    | ShareCodeError::MistypedOrOtherInstrument
+                    | ShareCodeError::OtherInstrument
             ),
             _ => false,
         }
