@@ -36,6 +36,10 @@ pub struct PartnerConfig {
     pub theme: Theme,
     /// Where the quick-exit button goes (https only).
     pub quick_exit_url: Option<String>,
+    /// The address of the professional view a share code's QR code opens
+    /// (`https://` only), for example the partner's page for professionals;
+    /// when unset, the page the app runs on.
+    pub professional_url: Option<String>,
     /// The partner's name, shown in the header.
     pub partner_name: Option<LocalText>,
     /// The partner's logo: an `https:` address or a `data:image/...` URL.
@@ -337,6 +341,18 @@ pub fn read_partner_config_with<V: ConfigValue>(
                     }
                 }
             }
+            "professional_url" => {
+                if let Some(url) = reader.field::<String>(&key, value) {
+                    if url.to_ascii_lowercase().starts_with("https://") && is_safe_link(&url) && !url.contains('#') {
+                        config.professional_url = Some(url);
+                    } else {
+                        reader.problem(
+                            &key,
+                            "the professional view's address must be an `https://` address without `#`",
+                        );
+                    }
+                }
+            }
             "partner_name" => config.partner_name = reader.field::<LocalText>(&key, value),
             "partner_logo" => {
                 if let Some(logo) = reader.field::<String>(&key, value) {
@@ -362,7 +378,7 @@ pub fn read_partner_config_with<V: ConfigValue>(
             }
             other => reader.problem(
                 other,
-                "unknown setting; known settings are language, theme, quick_exit_url, partner_name, partner_logo, local_offers and exports",
+                "unknown setting; known settings are language, theme, quick_exit_url, professional_url, partner_name, partner_logo, local_offers and exports",
             ),
         }
     }

@@ -58,6 +58,7 @@ fn wrong_parts_are_dropped_and_named() {
         "language": "de",
         "theme": {"primary": "red; background: url(https://evil)", "glow": "#fff", "text": "#222"},
         "quick_exit_url": "javascript:alert(1)",
+        "professional_url": "https://example.nl/pro#x",
         "partner_logo": "http://insecure.example/logo.png",
         "local_offers": [
             {"kind": "peer_group", "name": "Goed", "description": "Goed aanbod.",
@@ -73,6 +74,7 @@ fn wrong_parts_are_dropped_and_named() {
         "at theme.primary: `red; background: url(https://evil)` is not a hex colour",
         "at theme.glow: unknown theme property",
         "at quick_exit_url: the quick-exit address must be an `https://` address",
+        "at professional_url: the professional view's address must be an `https://` address without `#`",
         "at partner_logo: the logo must be",
         "at local_offers[0].contact[0].href: links must start with",
         "at local_offers[0].prototypes[0]: unknown prototype `hero`",
@@ -212,4 +214,15 @@ fn offers_follow_the_behaviour_question_the_instrument_names() {
     answers.set_choices("behaviours", &["substances"]);
     let scored = score(&unnamed, answers).unwrap();
     assert_eq!(fitting(&config, &unnamed, &scored), [true, false, false]);
+}
+
+#[test]
+fn a_professional_address_is_kept() {
+    let (config, problems) =
+        read(r#"{"professional_url": "https://ggz.example.nl/voor-hulpverleners"}"#);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(
+        config.professional_url.as_deref(),
+        Some("https://ggz.example.nl/voor-hulpverleners")
+    );
 }

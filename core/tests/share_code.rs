@@ -396,3 +396,15 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn a_share_link_carries_the_code_in_the_fragment_and_reads_back() {
+    use naastenmeter_core::export::share::{code_in_fragment, share_link};
+    let link = share_link("https://naastenmeter.nl/app/#old", "2ABC-DEFG-H");
+    assert_eq!(link, "https://naastenmeter.nl/app/#professional=2ABCDEFGH");
+    let fragment = &link[link.find('#').unwrap()..];
+    assert_eq!(code_in_fragment(fragment), Some("2ABCDEFGH"));
+    assert_eq!(code_in_fragment("#professional"), None);
+    assert_eq!(code_in_fragment("#professional="), None);
+    assert_eq!(code_in_fragment("#other=2ABC"), None);
+}

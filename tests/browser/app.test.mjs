@@ -4,6 +4,8 @@
 // violation, console error or axe-core violation.
 import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
+import jsQR from 'jsqr';
+import { PNG } from 'pngjs';
 import { after, before, test } from 'node:test';
 
 import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer, QUICK_EXIT_URL } from './helpers.mjs';
@@ -29,6 +31,14 @@ after(async () => {
 async function assertAccessible(page, name) {
   const violations = await axe(page);
   assert.deepEqual(violations, [], `axe-core violations on ${name}: ${JSON.stringify(violations, null, 1)}`);
+}
+
+/** Reads the QR code drawn in `selector` from a screenshot (jsQR). */
+async function decodeQr(page, selector) {
+  const png = PNG.sync.read(await page.locator(selector).screenshot());
+  const found = jsQR(new Uint8ClampedArray(png.data), png.width, png.height);
+  assert.ok(found, 'the QR code can be read');
+  return found.data;
 }
 
 /** The checks that hold for every test, whatever it did. */
@@ -155,9 +165,16 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   const csv = await downloadOf(page, 'export-csv');
   assert.ok(csv.text.split('\n').filter(Boolean).length >= 2, 'CSV has a header and a row');
   await page.locator('#export-share').click();
-  const code = await page.locator('#share-code').inputValue();
-  assert.ok(code.length > 10);
+  const code = (await page.locator('#share-code').textContent()).trim();
+  assert.ok(code.replaceAll('-', '').length <= 44, `a share code of at most 44 characters: ${code}`);
   assert.ok((await page.locator('svg.qr path').getAttribute('d')).length > 100, 'a QR code is drawn');
+  // Copying says so, in a live region.
+  await page.locator('#copy-code').click();
+  await page.locator('#copy-status', { hasText: /gekopieerd|Kopiëren lukte niet/ }).waitFor();
+  assert.equal(await page.locator('#copy-status').getAttribute('role'), 'status');
+  // The QR code holds a link to the professional view with the code in the fragment.
+  const link = await decodeQr(page, 'svg.qr');
+  assert.equal(link, `${url}#professional=${code.replaceAll('-', '')}`);
   await assertAccessible(page, 'result with share code');
   assert.ok(!log.writes.some((w) => w.area === 'local'), 'nothing in localStorage before the user says yes');
 
@@ -198,6 +215,15 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   await pro.page.locator('#pro-code-open').click();
   await pro.page.locator('.summary').waitFor();
   await pro.page.locator('#close-professional').click();
+  // The QR code's link opens the professional view with the result, and the
+  // code leaves the address and the history entry.
+  const scanned = await openApp(browser, link);
+  await scanned.page.locator('.summary').waitFor();
+  assert.equal(await scanned.page.evaluate(() => location.hash), '#professional');
+  assert.equal(await scanned.page.evaluate(() => history.length), 1);
+  assert.doesNotMatch(scanned.page.url(), /professional=/);
+  await assertClean(scanned.context, scanned.log);
+  await scanned.context.close();
   await pro.page.locator('#pro-code').fill('NOT-A-CODE');
   await pro.page.locator('#pro-code-open').click();
   await pro.page.locator('.notice-error', { hasText: 'tikfout' }).waitFor();

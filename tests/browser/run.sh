@@ -17,7 +17,7 @@ node "$root/web/package.mjs"
 export NM_HOSTILE_DIST="${NM_HOSTILE_DIST:-$root/target/hostile-dist}"
 NAASTENMETER_INSTRUMENT="$root/tests/data/hostile-instrument.json" NAASTENMETER_DIST="$NM_HOSTILE_DIST" "$root/web/build.sh"
 cd "$here"
-if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ]; then
+if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/jsqr ] || [ ! -d node_modules/pngjs ]; then
   npm ci --no-audit --no-fund
 fi
 node --test --test-concurrency=1 app.test.mjs result.test.mjs paper.test.mjs embed.test.mjs embed-single-file.test.mjs security.test.mjs

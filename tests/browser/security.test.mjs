@@ -399,7 +399,7 @@ test('a hostile instrument: every text is shown as text, nothing runs, through t
     await download(page, 'export-fhir');
     await download(page, 'export-csv');
     await page.locator('#export-share').click();
-    const code = await page.locator('#share-code').inputValue();
+    const code = await page.locator('#share-code').textContent();
     await page.locator('#remember').click();
     await page.locator('.remember .done').waitFor();
     await page.locator('#to-earlier').click();
@@ -596,7 +596,7 @@ test('professional view: an altered export, an export of another version and a m
   await answerToResult(relative.page);
   const json = await download(relative.page, 'export-json');
   await relative.page.locator('#export-share').click();
-  const code = await relative.page.locator('#share-code').inputValue();
+  const code = await relative.page.locator('#share-code').textContent();
   await relative.context.close();
 
   const pro = await open('site', { hash: '#professional' });

@@ -6,6 +6,7 @@
 //! be written or leave the tab. Failures (storage full or blocked, no
 //! clipboard) come back as `Err(String)` with a plain message; none panics.
 
+use naastenmeter_core::export::share;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Storage, Window};
 
@@ -40,6 +41,8 @@ thread_local! {
     /// Where the app's own files are, when the embed loader said so (a
     /// partner's page is elsewhere); `None` means beside the page.
     static ASSETS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
+    /// The partner's professional-view address, when configured.
+    static PROFESSIONAL_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
     /// The partner's quick-exit address, when the embedding configured one.
     static QUICK_EXIT_OVERRIDE: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
@@ -248,11 +251,64 @@ pub fn replace_location(url: &str) {
     }
 }
 
-/// Whether the page was opened for the professional view (`#professional`).
+/// Whether the page was opened for the professional view (`#professional`,
+/// or a share link `#professional=CODE`).
 pub fn wants_professional_view() -> bool {
     window()
         .and_then(|w| w.location().hash().ok())
-        .is_some_and(|hash| hash == "#professional")
+        .is_some_and(|hash| {
+            hash == share::PROFESSIONAL_FRAGMENT || share::code_in_fragment(&hash).is_some()
+        })
+}
+
+/// The share code in the address (a share link's `#professional=CODE`),
+/// taken out of it: the address and the history entry become plain
+/// `#professional`, so the code is not left behind in the history, the
+/// address bar or a bookmark.
+pub fn take_shared_code() -> Option<String> {
+    let window = window()?;
+    let location = window.location();
+    let hash = location.hash().ok()?;
+    let code = share::code_in_fragment(&hash)?.to_string();
+    let plain = format!(
+        "{}{}",
+        location.pathname().unwrap_or_default(),
+        location.search().unwrap_or_default()
+    );
+    let url = format!("{plain}{}", share::PROFESSIONAL_FRAGMENT);
+    if let Ok(history) = window.history() {
+        let _ = history.replace_state_with_url(&wasm_bindgen::JsValue::NULL, "", Some(&url));
+    }
+    Some(code)
+}
+
+/// Where a share code's QR code leads: the partner's professional address
+/// when set, else the page's `<meta name="naastenmeter-professional-url">`
+/// (`https:`), else this page (without its fragment).
+pub fn professional_address() -> String {
+    if let Some(url) = PROFESSIONAL_OVERRIDE.with(|slot| slot.borrow().clone()) {
+        return url;
+    }
+    let meta = document()
+        .and_then(|d| {
+            d.query_selector("meta[name=naastenmeter-professional-url]")
+                .ok()
+                .flatten()
+        })
+        .and_then(|m| m.get_attribute("content"))
+        .filter(|url| url.starts_with("https://"));
+    if let Some(url) = meta {
+        return url;
+    }
+    window()
+        .and_then(|w| w.location().href().ok())
+        .map(|href| href.split('#').next().unwrap_or_default().to_string())
+        .unwrap_or_default()
+}
+
+/// Sets the professional view's address from a partner's configuration.
+pub fn set_professional_url(url: String) {
+    PROFESSIONAL_OVERRIDE.with(|slot| *slot.borrow_mut() = Some(url));
 }
 
 /// The current date and time as ISO 8601 (UTC), for export stamps.
@@ -312,10 +368,12 @@ thread_local! {
 
 /// Copies text to the clipboard. The browser may refuse; the code is also
 /// shown on screen to select by hand.
-pub fn copy_to_clipboard(text: &str) {
-    if let Some(w) = window() {
-        let _ = w.navigator().clipboard().write_text(text);
-    }
+pub async fn copy_to_clipboard(text: &str) -> Result<(), String> {
+    let w = window().ok_or("no window")?;
+    wasm_bindgen_futures::JsFuture::from(w.navigator().clipboard().write_text(text))
+        .await
+        .map(|_| ())
+        .map_err(|_| String::from("the browser did not allow copying"))
 }
 
 /// Opens the folded sections (`<details>`) around the element with this id

@@ -488,3 +488,24 @@ fn decode_v2(instrument: &Questionnaire, values: &[u32]) -> Result<Scored, Share
         score(instrument, answers).map_err(|_| ShareCodeError::MistypedOrOtherInstrument)?;
     Ok(scored.made_at(created))
 }
+
+/// The URL fragment that opens the professional view.
+pub const PROFESSIONAL_FRAGMENT: &str = "#professional";
+
+/// The address a share code's QR code holds: the professional view at
+/// `address` with the code in the URL fragment (`#professional=CODE`), which
+/// a browser never sends to a server. The code goes without its dashes, so
+/// the QR code stays small.
+pub fn share_link(address: &str, code: &str) -> String {
+    let plain: String = code.chars().filter(|c| c.is_ascii_alphanumeric()).collect();
+    let base = address.split('#').next().unwrap_or(address);
+    alloc::format!("{base}{PROFESSIONAL_FRAGMENT}={plain}")
+}
+
+/// The share code in a URL fragment made by [`share_link`], if it holds one.
+pub fn code_in_fragment(fragment: &str) -> Option<&str> {
+    let code = fragment
+        .strip_prefix(PROFESSIONAL_FRAGMENT)?
+        .strip_prefix('=')?;
+    (!code.is_empty() && code.len() <= MAX_SHARE_CODE_CHARS).then_some(code)
+}

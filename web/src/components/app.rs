@@ -40,6 +40,9 @@ pub fn App(props: &AppProps) -> Html {
             if let Some(url) = &partner.config.quick_exit_url {
                 browser::set_quick_exit_url(url.clone());
             }
+            if let Some(url) = &partner.config.professional_url {
+                browser::set_professional_url(url.clone());
+            }
             (Shared::new(instrument), Shared::new(partner))
         })
     });
@@ -84,6 +87,20 @@ pub fn Main(props: &MainProps) -> Html {
         }
         state
     });
+
+    // A share link (a QR code) opens the professional view with its code,
+    // which is then taken out of the address and the history entry.
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            if let Some(code) = browser::take_shared_code() {
+                app.dispatch(Action::ImportCode(
+                    code,
+                    crate::state::ImportTarget::Professional,
+                ));
+            }
+        });
+    }
 
     // Results made with an earlier version of the questionnaire: its file is
     // fetched (same origin, nothing sent) only when something did not open

@@ -8,6 +8,7 @@ use crate::browser;
 use crate::components::qr::QrCodeSvg;
 use crate::embed::PartnerContext;
 use crate::state::{Action, AppContext, ExportFormat, Shared};
+use naastenmeter_core::export::share;
 use naastenmeter_core::Scored;
 
 /// Properties of [`Exports`].
@@ -25,6 +26,8 @@ pub fn Exports(props: &ExportsProps) -> Html {
     };
     let t = app.lang.t();
     let outcome = props.outcome.clone();
+    // Whether the last copy worked (None: nothing copied yet).
+    let copy_state = use_state(|| None::<bool>);
     let download = |format: ExportFormat| {
         let app = app.clone();
         let outcome = outcome.clone();
@@ -49,14 +52,33 @@ pub fn Exports(props: &ExportsProps) -> Html {
     let share_block = app.share_code.as_ref().map(|code| {
         let copy = {
             let code = code.clone();
-            Callback::from(move |_: MouseEvent| browser::copy_to_clipboard(&code))
+            let copy_state = copy_state.clone();
+            Callback::from(move |_: MouseEvent| {
+                let code = code.clone();
+                let copy_state = copy_state.clone();
+                wasm_bindgen_futures::spawn_local(async move {
+                    copy_state.set(Some(browser::copy_to_clipboard(&code).await.is_ok()));
+                });
+            })
+        };
+        // The QR code opens the professional view with the code in the
+        // fragment, which no server receives.
+        let link = share::share_link(&browser::professional_address(), code);
+        let status = match *copy_state {
+            Some(true) => t.copied,
+            Some(false) => t.copy_failed,
+            None => "",
         };
         html! {
             <div class="share-result">
-                <p><label for="share-code">{ t.share_code_label }</label></p>
-                <input id="share-code" class="share-code" type="text" readonly=true value={code.clone()} />
-                <p><button type="button" onclick={copy}>{ t.copy }</button></p>
-                <QrCodeSvg text={code.clone()} label={t.qr_label} />
+                <p id="share-code-label">{ t.share_code_label }</p>
+                // The whole code, wrapping at its dashes on a narrow phone.
+                <p id="share-code" class="share-code" aria-labelledby="share-code-label">{ code.clone() }</p>
+                <p><button type="button" id="copy-code" onclick={copy}>{ t.copy }</button></p>
+                // Present before anything is copied, so the change is announced.
+                <p id="copy-status" class="copy-status" role="status" aria-live="polite">{ status }</p>
+                <QrCodeSvg text={link} label={t.qr_label} />
+                <p class="qr-explain">{ t.qr_explain }</p>
             </div>
         }
     });

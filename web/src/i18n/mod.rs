@@ -392,6 +392,12 @@ pub struct Strings {
     pub copy: &'static str,
     /// The QR code's name for screen readers.
     pub qr_label: &'static str,
+    /// Under the QR code: what scanning it does.
+    pub qr_explain: &'static str,
+    /// Announced and shown after the code was copied.
+    pub copied: &'static str,
+    /// Shown when copying was refused.
+    pub copy_failed: &'static str,
     /// The heading of remembering on this device.
     pub remember_heading: &'static str,
     /// What remembering means, and how to undo it.
