@@ -24,7 +24,8 @@
 //! - `std`: lets serde and serde_json use std. Off by default; nothing in
 //!   the crate needs it.
 //! - `schema`: derives a JSON Schema of the instrument format from the types
-//!   ([`instrument_schema`]).
+//!   (`instrument_schema`, which exists only with the feature, so it is not
+//!   linked).
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
