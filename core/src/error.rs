@@ -119,6 +119,14 @@ pub enum ScoreError {
         /// The unknown option.
         option: String,
     },
+    /// A multiple-choice answer names the same option more than once, so
+    /// it is unclear what was meant.
+    RepeatedOption {
+        /// The question.
+        question: String,
+        /// The option named more than once.
+        option: String,
+    },
 }
 
 impl fmt::Display for ScoreError {
@@ -150,6 +158,10 @@ impl fmt::Display for ScoreError {
             ScoreError::UnknownOption { question, option } => {
                 write!(f, "question `{question}` has no option `{option}`")
             }
+            ScoreError::RepeatedOption { question, option } => write!(
+                f,
+                "question `{question}` has option `{option}` chosen more than once; choose each option once"
+            ),
         }
     }
 }
