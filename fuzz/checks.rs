@@ -68,7 +68,10 @@ pub fn check_answers(data: &[u8]) {
     assert_eq!(decoded.answers(), canonical);
     assert_eq!(decoded.report(), report.report());
     let fhir_text = fhir::questionnaire_response(ins, &report, "nl");
-    fhir::scored_from_questionnaire_response(ins, fhir_text.as_bytes()).expect("own FHIR imports");
+    let (from_fhir, notes) = fhir::scored_from_questionnaire_response(ins, fhir_text.as_bytes())
+        .expect("own FHIR imports");
+    assert!(notes.is_empty(), "own FHIR needs no notes: {notes:?}");
+    assert_eq!(from_fhir.answers(), canonical);
 }
 
 /// Any bytes as a JSON report: what imports equals a fresh scoring.
@@ -101,7 +104,7 @@ pub fn check_share_code(data: &[u8]) {
 pub fn check_fhir_csv_import(data: &[u8]) {
     let ins = default_instrument();
     // An import's result is the fresh scoring of its answers.
-    if let Ok(imported) = fhir::scored_from_questionnaire_response(ins, data) {
+    if let Ok((imported, _notes)) = fhir::scored_from_questionnaire_response(ins, data) {
         let fresh = score(ins, imported.answers().clone()).expect("imported FHIR answers score");
         assert_eq!(fresh.report(), imported.report());
     }

@@ -53,7 +53,7 @@ pub mod text;
 pub mod validate;
 
 pub use answers::{Answer, Answers};
-pub use error::{ImportError, LoadError, Problem, ScoreError, ShareCodeError};
+pub use error::{FhirRefusal, ImportError, LoadError, Problem, ScoreError, ShareCodeError};
 pub use instrument::Instrument;
 pub use questionnaire::{decode_instrument, load_instrument, Questionnaire};
 pub use report::Report;
