@@ -5,10 +5,13 @@
 //!
 //! A plain answers file is read answer by answer against the instrument, so
 //! an answer of the wrong kind is refused naming its question and what the
-//! question takes.
+//! question takes. A QuestionnaireResponse is checked and read by the core
+//! ([`fhir::scored_from_questionnaire_response`]), which also names what
+//! it read leniently; those notes are printed.
 
+use naastenmeter_core::export::fhir;
 use naastenmeter_core::instrument::ChoiceKind;
-use naastenmeter_core::{score, Answer, Answers, Questionnaire, Scored};
+use naastenmeter_core::{score, Answer, Answers, ImportError, Questionnaire, Scored};
 use serde_json::Value;
 
 /// Where the answers came from.
@@ -42,10 +45,16 @@ pub(crate) fn read(
         return Err(not_answers(&format!("it holds {}", kind(&value))));
     };
     if map.get("resourceType").and_then(Value::as_str) == Some("QuestionnaireResponse") {
-        // Also one made by another FHIR system: read leniently where that
-        // is safe, refused with a path where it is ambiguous.
-        let (scored, notes) = crate::fhir_input::read(instrument, &map)
-            .map_err(|e| format!("{path}: a FHIR QuestionnaireResponse, but {e}"))?;
+        // Also one made by another FHIR system: the core reads it leniently
+        // where that is safe and refuses it, with a path, where it is
+        // ambiguous, as the web app and the JS package do.
+        let (scored, notes) =
+            fhir::scored_from_questionnaire_response(instrument, bytes).map_err(|e| {
+                format!(
+                    "{path}: a FHIR QuestionnaireResponse, but {}",
+                    fhir_reason(&e)
+                )
+            })?;
         for note in notes {
             eprintln!("note: `{path}`: {note}");
         }
@@ -58,6 +67,16 @@ pub(crate) fn read(
     }
     let scored = score(instrument, answers).map_err(|e| format!("{path}: {e}"))?;
     Ok((scored, Source::Plain))
+}
+
+/// Why a FHIR response was refused, without the core's opening words (the
+/// message already says it is a FHIR QuestionnaireResponse).
+fn fhir_reason(error: &ImportError) -> String {
+    match error {
+        ImportError::FhirResponse(refusal) => refusal.to_string(),
+        ImportError::NotAnExport(problem) => problem.to_string(),
+        other => other.to_string(),
+    }
 }
 
 /// The answer `value` to question `id`, if it is of the kind the question

@@ -15,7 +15,6 @@ use clap::{CommandFactory, Parser, Subcommand};
 mod answers;
 mod commands;
 mod failure;
-mod fhir_input;
 mod fit;
 mod paper;
 mod published;

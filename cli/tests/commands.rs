@@ -92,6 +92,40 @@ fn score_refuses_bad_answers_naming_the_item() {
         stderr(&output)
     );
 
+    // An option chosen twice is refused; the same options in another order
+    // give the very same report, in the question's option order.
+    let answers = temp_file(
+        "repeated-option.json",
+        r#"{"behaviours": ["withdrawal", "substances", "withdrawal"]}"#,
+    );
+    let output = run(&["score", &data("test-instrument.json"), &answers]);
+    assert_eq!(output.status.code(), Some(1));
+    assert!(
+        stderr(&output)
+            .contains("question `behaviours` has option `withdrawal` chosen more than once"),
+        "{}",
+        stderr(&output)
+    );
+    let reversed = temp_file(
+        "reversed-options.json",
+        r#"{"behaviours": ["withdrawal", "substances"]}"#,
+    );
+    let in_order = temp_file(
+        "ordered-options.json",
+        r#"{"behaviours": ["substances", "withdrawal"]}"#,
+    );
+    let report = |path: &str| {
+        let output = run(&["score", &data("test-instrument.json"), path]);
+        assert!(output.status.success(), "{}", stderr(&output));
+        stdout(&output)
+    };
+    assert_eq!(report(&reversed), report(&in_order));
+    let report: serde_json::Value = serde_json::from_str(&report(&reversed)).unwrap();
+    assert_eq!(
+        report["answers"]["behaviours"],
+        serde_json::json!(["substances", "withdrawal"])
+    );
+
     let answers = temp_file("not-answers.json", "[1, 2]");
     let output = run(&["score", &data("test-instrument.json"), &answers]);
     assert_eq!(output.status.code(), Some(1));

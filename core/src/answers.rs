@@ -17,7 +17,8 @@ pub enum Answer {
     Value(i32),
     /// One option id, for a single-choice context question.
     Choice(String),
-    /// Option ids, for a multiple-choice context question.
+    /// Option ids, for a multiple-choice context question. Scoring refuses
+    /// an option given twice and keeps them in the question's option order.
     Choices(Vec<String>),
 }
 
@@ -62,6 +63,12 @@ impl Answers {
     /// The answer to a question, if given.
     pub fn get(&self, question: &str) -> Option<&Answer> {
         self.0.get(question)
+    }
+
+    /// The answer to a question, to change in place (scoring puts chosen
+    /// options in order this way).
+    pub(crate) fn get_mut(&mut self, question: &str) -> Option<&mut Answer> {
+        self.0.get_mut(question)
     }
 
     /// The response value of an item, if answered with a value.

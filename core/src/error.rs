@@ -119,6 +119,14 @@ pub enum ScoreError {
         /// The unknown option.
         option: String,
     },
+    /// A multiple-choice answer names the same option more than once, so
+    /// it is unclear what was meant.
+    RepeatedOption {
+        /// The question.
+        question: String,
+        /// The option named more than once.
+        option: String,
+    },
 }
 
 impl fmt::Display for ScoreError {
@@ -150,6 +158,10 @@ impl fmt::Display for ScoreError {
             ScoreError::UnknownOption { question, option } => {
                 write!(f, "question `{question}` has no option `{option}`")
             }
+            ScoreError::RepeatedOption { question, option } => write!(
+                f,
+                "question `{question}` has option `{option}` chosen more than once; choose each option once"
+            ),
         }
     }
 }
@@ -183,6 +195,10 @@ pub enum ImportError {
     BadAnswers(ScoreError),
     /// A share code that cannot be read.
     ShareCode(ShareCodeError),
+    /// A FHIR QuestionnaireResponse whose meaning for this instrument is
+    /// unclear, or whose answers are not this instrument's options: refused
+    /// at the element named, rather than read as a guess.
+    FhirResponse(FhirRefusal),
 }
 
 impl fmt::Display for ImportError {
@@ -213,11 +229,225 @@ impl fmt::Display for ImportError {
             ),
             ImportError::BadAnswers(error) => write!(f, "the answers in this export cannot be used: {error}"),
             ImportError::ShareCode(error) => write!(f, "{error}"),
+            ImportError::FhirResponse(refusal) => {
+                write!(f, "this FHIR QuestionnaireResponse cannot be read: {refusal}")
+            }
         }
     }
 }
 
 impl core::error::Error for ImportError {}
+
+/// Why a FHIR QuestionnaireResponse is refused, and where: the JSON path
+/// of the element (`item[14].answer[0].valueCoding.system`), as in a
+/// [`Problem`].
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct FhirRefusal {
+    /// Where in the response: for example `item[3].item`.
+    pub path: String,
+    /// What is unclear or wrong there.
+    pub reason: FhirReason,
+}
+
+impl fmt::Display for FhirRefusal {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "at {}: {}", self.path, self.reason)
+    }
+}
+
+/// What is unclear or wrong in a FHIR QuestionnaireResponse.
+///
+/// A response made by another FHIR system is read only where its meaning
+/// is certain; a guess could turn into a wrong result for a relative.
+#[derive(Debug, Clone, PartialEq, Eq)]
+#[non_exhaustive]
+pub enum FhirReason {
+    /// `questionnaire` is missing, so which questionnaire was answered is
+    /// unknown.
+    NoQuestionnaire {
+        /// This instrument's canonical reference, `url|version`.
+        canonical: String,
+    },
+    /// `questionnaire` is not text.
+    QuestionnaireNotText {
+        /// This instrument's canonical reference, `url|version`.
+        canonical: String,
+        /// What was there instead, as written or in words.
+        found: String,
+    },
+    /// `questionnaire` names a Questionnaire stored on a FHIR server
+    /// (`Questionnaire/<id>`): which questionnaire that is cannot be
+    /// checked here.
+    ServerReference {
+        /// The reference found.
+        reference: String,
+        /// This instrument's canonical reference, to put there instead.
+        canonical: String,
+    },
+    /// The response was made for another version of this questionnaire,
+    /// whose questions or options may differ.
+    OtherVersion {
+        /// The version the response names.
+        found: String,
+        /// This instrument's version.
+        expected: String,
+    },
+    /// The response was made for another questionnaire.
+    OtherQuestionnaire {
+        /// The reference found.
+        reference: String,
+        /// This instrument's canonical reference, `url|version`.
+        canonical: String,
+    },
+    /// `status` is `entered-in-error`: the answers are known to be wrong.
+    EnteredInError,
+    /// An answered question has no `linkId`, so it cannot be placed.
+    NoLinkId,
+    /// A question or an answer holds nested items; this instrument's
+    /// questions are flat, so the nested answers cannot be placed.
+    NestedItems {
+        /// The question that holds them.
+        question: String,
+    },
+    /// A question is answered in two items, so which answer counts is
+    /// unclear.
+    AnsweredTwice {
+        /// The question.
+        question: String,
+        /// The path of the item that answered it first.
+        first: String,
+    },
+    /// An answer is not a `valueCoding`, so it is not one of the question's
+    /// options.
+    NotACoding {
+        /// The question.
+        question: String,
+        /// The `value[x]` elements found instead; empty when there is none.
+        found: Vec<String>,
+    },
+    /// A `valueCoding` has no `code`, so the option is not named.
+    NoCode {
+        /// The question.
+        question: String,
+    },
+    /// A coding's `system` is not the question's code system, so its code
+    /// may mean something else.
+    OtherCodeSystem {
+        /// The question.
+        question: String,
+        /// The code.
+        code: String,
+        /// The system found, as written (text in quotes).
+        found: String,
+        /// The question's code system in this instrument's Questionnaire.
+        expected: String,
+    },
+    /// A code that is not one of the question's options.
+    UnknownCode {
+        /// The question.
+        question: String,
+        /// The code found.
+        code: String,
+        /// The question's codes.
+        options: Vec<String>,
+    },
+    /// A multiple-choice question has the same option twice, so it is
+    /// unclear what was meant.
+    ChosenTwice {
+        /// The question.
+        question: String,
+        /// The option's code.
+        code: String,
+        /// The path of the answer that chose it first.
+        first: String,
+    },
+}
+
+impl fmt::Display for FhirReason {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            FhirReason::NoQuestionnaire { canonical } => write!(
+                f,
+                "missing, so it is unclear which questionnaire was answered; this instrument is `{canonical}`"
+            ),
+            FhirReason::QuestionnaireNotText { canonical, found } => write!(
+                f,
+                "expected the questionnaire's canonical URL (`{canonical}`), found {found}"
+            ),
+            FhirReason::ServerReference {
+                reference,
+                canonical,
+            } => write!(
+                f,
+                "`{reference}` refers to a Questionnaire stored on a FHIR server, which cannot be checked here; \
+                 put the questionnaire's canonical URL `{canonical}` in `questionnaire`"
+            ),
+            FhirReason::OtherVersion { found, expected } => write!(
+                f,
+                "made for version {found} of this questionnaire, but this instrument is version {expected}"
+            ),
+            FhirReason::OtherQuestionnaire {
+                reference,
+                canonical,
+            } => write!(
+                f,
+                "made for `{reference}`, but this instrument is `{canonical}`"
+            ),
+            FhirReason::EnteredInError => write!(
+                f,
+                "the response is marked `entered-in-error`, so its answers are known to be wrong"
+            ),
+            FhirReason::NoLinkId => write!(f, "missing; every answered question needs one"),
+            FhirReason::NestedItems { question } => write!(
+                f,
+                "question `{question}` has nested items, but this questionnaire's items are flat; \
+                 the nested answers cannot be placed"
+            ),
+            FhirReason::AnsweredTwice { question, first } => write!(
+                f,
+                "question `{question}` is answered twice (also at {first}), so which answer counts is unclear"
+            ),
+            FhirReason::NotACoding { found, .. } => {
+                write!(
+                    f,
+                    "expected a valueCoding (one of the question's options), found "
+                )?;
+                if found.is_empty() {
+                    write!(f, "no value")
+                } else {
+                    write!(f, "{}", found.join(", "))
+                }
+            }
+            FhirReason::NoCode { .. } => write!(f, "missing; the option is named by its code"),
+            FhirReason::OtherCodeSystem {
+                question,
+                code,
+                found,
+                expected,
+            } => write!(
+                f,
+                "{found} is not the code system of question `{question}` (`{expected}`), so code `{code}` may mean something else"
+            ),
+            FhirReason::UnknownCode {
+                question,
+                code,
+                options,
+            } => write!(
+                f,
+                "`{code}` is not an option of question `{question}`; the options are {}",
+                options.join(", ")
+            ),
+            FhirReason::ChosenTwice {
+                question,
+                code,
+                first,
+            } => write!(
+                f,
+                "option `{code}` of question `{question}` is chosen twice (also at {first}), so what was meant is unclear"
+            ),
+        }
+    }
+}
 
 /// Why a share code could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]

@@ -3,7 +3,7 @@
 //!
 //! These types mirror `docs/instrument-format.md` and
 //! `docs/instrument.schema.json`. They carry no behaviour beyond look-ups;
-//! checking lives in [`crate::validate`] and scoring in [`crate::scoring`].
+//! checking lives in [`mod@crate::validate`] and scoring in [`crate::scoring`].
 
 use alloc::collections::BTreeMap;
 use alloc::string::String;

@@ -24,7 +24,8 @@
 //! - `std`: lets serde and serde_json use std. Off by default; nothing in
 //!   the crate needs it.
 //! - `schema`: derives a JSON Schema of the instrument format from the types
-//!   ([`instrument_schema`]).
+//!   (`instrument_schema`, which exists only with the feature, so it is not
+//!   linked).
 #![no_std]
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
@@ -53,7 +54,7 @@ pub mod validate;
 pub mod versions;
 
 pub use answers::{Answer, Answers};
-pub use error::{ImportError, LoadError, Problem, ScoreError, ShareCodeError};
+pub use error::{FhirRefusal, ImportError, LoadError, Problem, ScoreError, ShareCodeError};
 pub use instrument::Instrument;
 pub use questionnaire::{decode_instrument, load_instrument, Questionnaire};
 pub use report::Report;

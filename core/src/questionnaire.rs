@@ -45,7 +45,7 @@ pub struct Questionnaire {
 /// Reads, parses and validates an instrument file.
 ///
 /// Never panics, whatever the bytes. A file over
-/// [`MAX_INSTRUMENT_BYTES`](crate::MAX_INSTRUMENT_BYTES) is refused before
+/// [`MAX_INSTRUMENT_BYTES`] is refused before
 /// it is parsed.
 pub fn load_instrument(bytes: &[u8]) -> Result<Questionnaire, LoadError> {
     if bytes.len() > MAX_INSTRUMENT_BYTES {

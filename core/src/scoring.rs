@@ -22,17 +22,34 @@ use crate::scored::Scored;
 
 /// Scores `answers` with a questionnaire.
 ///
-/// Unknown question ids, values that are not on the item's response scale
-/// and options a context question does not have are errors naming the
-/// question. Skipped questions are simply absent from `answers`.
-pub fn score(instrument: &Questionnaire, answers: Answers) -> Result<Scored, ScoreError> {
-    let report = report_of(instrument, &answers)?;
+/// Unknown question ids, values that are not on the item's response scale,
+/// options a context question does not have and an option chosen twice are
+/// errors naming the question. Skipped questions are simply absent from
+/// `answers`.
+///
+/// The options of a multiple choice are kept in the question's option
+/// order, whatever order they were given in, so the same choices always
+/// give the same result and the same exports.
+pub fn score(instrument: &Questionnaire, mut answers: Answers) -> Result<Scored, ScoreError> {
+    check_answers(instrument, &answers)?;
+    in_option_order(instrument, &mut answers);
+    let report = report_of(instrument, &answers);
     Ok(Scored::new(answers, report))
 }
 
-fn report_of(instrument: &Questionnaire, answers: &Answers) -> Result<Report, ScoreError> {
-    check_answers(instrument, answers)?;
+/// Puts the chosen options of every multiple-choice answer in the
+/// question's option order (the answers are checked, so every option is
+/// one of the question's).
+fn in_option_order(instrument: &Questionnaire, answers: &mut Answers) {
+    for question in &instrument.context_questions {
+        if let Some(Answer::Choices(chosen)) = answers.get_mut(&question.id) {
+            chosen.sort_by_key(|c| question.options.iter().position(|o| o.id == *c));
+        }
+    }
+}
 
+/// The report of answers that [`check_answers`] accepted.
+fn report_of(instrument: &Questionnaire, answers: &Answers) -> Report {
     let scales: Vec<ScaleResult> = instrument
         .scales
         .iter()
@@ -75,7 +92,7 @@ fn report_of(instrument: &Questionnaire, answers: &Answers) -> Result<Report, Sc
         *while_urgent = urgent;
     }
 
-    Ok(Report {
+    Report {
         instrument: InstrumentRef {
             id: instrument.id.clone(),
             version: instrument.version.clone(),
@@ -85,7 +102,7 @@ fn report_of(instrument: &Questionnaire, answers: &Answers) -> Result<Report, Sc
         signals,
         advice,
         help_for_yourself_first,
-    })
+    }
 }
 
 fn check_answers(instrument: &Questionnaire, answers: &Answers) -> Result<(), ScoreError> {
@@ -121,9 +138,18 @@ fn check_answers(instrument: &Questionnaire, answers: &Answers) -> Result<(), Sc
                     })
                 }
             };
-            for option in chosen {
+            for (i, option) in chosen.iter().enumerate() {
                 if !question.options.iter().any(|o| &o.id == option) {
                     return Err(ScoreError::UnknownOption {
+                        question: id.into(),
+                        option: option.clone(),
+                    });
+                }
+                // Refused rather than collapsed: a repeat in a file means it
+                // was made or edited by something that did not know the
+                // question, and its other answers are then in doubt too.
+                if chosen[..i].contains(option) {
+                    return Err(ScoreError::RepeatedOption {
                         question: id.into(),
                         option: option.clone(),
                     });
@@ -462,9 +488,10 @@ pub fn signals_at_question<'a>(
     if !instrument.safety.iter().any(|rule| shown_here(&rule)) {
         return Vec::new();
     }
-    let Ok(report) = report_of(instrument, answers) else {
+    if check_answers(instrument, answers).is_err() {
         return Vec::new();
-    };
+    }
+    let report = report_of(instrument, answers);
     instrument
         .safety
         .iter()

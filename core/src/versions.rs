@@ -23,7 +23,7 @@ use serde::Deserialize;
 
 use crate::answers::Answers;
 use crate::error::{check_import_size, ImportError, Problem, ShareCodeError};
-use crate::export::fhir::{self, QuestionnaireResponse};
+use crate::export::fhir::{self, FhirNote, ReceivedResponse};
 use crate::export::json::{self, ReportFile, REPORT_FORMAT, REPORT_FORMAT_VERSION};
 use crate::export::open::{ExportKind, JsonReader};
 use crate::export::share;
@@ -49,6 +49,8 @@ pub struct Opened<'a> {
     pub scored: Scored,
     /// The version the export was made with.
     pub questionnaire: &'a Questionnaire,
+    /// What was read leniently in a FHIR response (none for other kinds).
+    pub notes: Vec<FhirNote>,
 }
 
 /// What every JSON report of format version 2 has, whatever its report
@@ -137,8 +139,7 @@ impl Versions {
             return self.read_report_text(text, reader);
         }
         if kind.resource_type.as_deref() == Some("QuestionnaireResponse") {
-            let response: QuestionnaireResponse =
-                reader.read(text).map_err(ImportError::NotAnExport)?;
+            let response: ReceivedResponse = reader.read(text).map_err(ImportError::NotAnExport)?;
             return self.read_response(&response);
         }
         Err(not_an_export(
@@ -188,6 +189,7 @@ impl Versions {
             kind: ExportKind::Report,
             scored,
             questionnaire,
+            notes: Vec::new(),
         })
     }
 
@@ -195,20 +197,18 @@ impl Versions {
     /// version is the one whose canonical `url|version` the response names
     /// (the current one when none matches, so its message says what is
     /// wrong).
-    pub fn read_response(
-        &self,
-        response: &QuestionnaireResponse,
-    ) -> Result<Opened<'_>, ImportError> {
-        let named = response.questionnaire.as_deref().unwrap_or("");
+    pub fn read_response(&self, response: &ReceivedResponse) -> Result<Opened<'_>, ImportError> {
+        let named = response.questionnaire_reference().unwrap_or("");
         let questionnaire = self
             .all()
             .find(|q| fhir::canonical(q) == named)
             .unwrap_or(&self.current);
-        let scored = fhir::scored_from_response(questionnaire, response)?;
+        let (scored, notes) = fhir::scored_from_response(questionnaire, response)?;
         Ok(Opened {
             kind: ExportKind::FhirResponse,
             scored,
             questionnaire,
+            notes,
         })
     }
 
@@ -225,6 +225,7 @@ impl Versions {
                         kind: ExportKind::ShareCode,
                         scored,
                         questionnaire,
+                        notes: Vec::new(),
                     })
                 }
                 Err(error) => {

@@ -100,7 +100,8 @@ proptest! {
         prop_assert_eq!(&back, &expected_scored);
 
         let text = fhir::questionnaire_response(&ins, &scored, "nl");
-        let back = fhir::scored_from_questionnaire_response(&ins, text.as_bytes()).unwrap();
+        let (back, notes) = fhir::scored_from_questionnaire_response(&ins, text.as_bytes()).unwrap();
+        prop_assert!(notes.is_empty());
         prop_assert_eq!(back.answers(), &expected);
         prop_assert_eq!(&back, &expected_scored);
     }

@@ -318,6 +318,58 @@ fn bad_answers_name_the_question() {
 }
 
 #[test]
+fn an_option_chosen_twice_is_refused_naming_question_and_option() {
+    let ins = common::instrument();
+    let mut answers = Answers::new();
+    answers.set_choices("behaviours", &["withdrawal", "substances", "withdrawal"]);
+    assert_eq!(
+        score(&ins, answers).unwrap_err(),
+        ScoreError::RepeatedOption {
+            question: "behaviours".into(),
+            option: "withdrawal".into(),
+        }
+    );
+}
+
+#[test]
+fn chosen_options_are_kept_in_the_question_order_so_exports_are_identical() {
+    use naastenmeter_core::export::{csv, fhir, json};
+    use naastenmeter_core::Answer;
+
+    let ins = common::instrument();
+    let given = |chosen: &[&str]| {
+        let mut answers = common::all_items_at(&ins, 1);
+        answers.set_choices("behaviours", chosen);
+        score(&ins, answers)
+            .unwrap()
+            .made_at(Some("2026-11-23T10:00:00Z".into()))
+    };
+    let in_order = given(&["substances", "withdrawal"]);
+    let reversed = given(&["withdrawal", "substances"]);
+    // The test instrument's options are substances, aggression, withdrawal.
+    assert_eq!(
+        reversed.answers().get("behaviours"),
+        Some(&Answer::Choices(vec![
+            "substances".into(),
+            "withdrawal".into()
+        ]))
+    );
+    assert_eq!(reversed, in_order);
+    assert_eq!(
+        json::export_report(&ins, &reversed),
+        json::export_report(&ins, &in_order)
+    );
+    assert_eq!(
+        fhir::questionnaire_response(&ins, &reversed, "nl"),
+        fhir::questionnaire_response(&ins, &in_order, "nl")
+    );
+    assert_eq!(
+        csv::csv_export(&ins, &reversed),
+        csv::csv_export(&ins, &in_order)
+    );
+}
+
+#[test]
 fn answers_file_form() {
     let answers: Answers = serde_json::from_str(
         r#"{"b1": 4, "relationship": "parent", "behaviours": ["aggression"]}"#,

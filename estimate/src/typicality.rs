@@ -143,7 +143,7 @@ pub fn respondent_typicalities(data: &Dataset, model: &LatentModel, min_inputs: 
 ///
 /// The threshold is found without keeping a value per respondent (on a
 /// million respondents those would take more memory than their answers):
-/// [`select`] passes over the data a few times instead.
+/// a radix selection passes over the data a few times instead.
 pub fn typicality_rule(
     data: &Dataset,
     model: &LatentModel,

@@ -219,15 +219,22 @@ pub fn to_fhir(
 }
 
 /// Reads the answers back from a QuestionnaireResponse made for this
-/// instrument (JSON text). Throws, naming the element, when it does not fit.
+/// instrument (JSON text), also one made by another FHIR system. Throws,
+/// naming the element, when it does not fit or is ambiguous (another
+/// version, a server reference, nested items, a question answered twice,
+/// another code system, an answer that is not a coding): the core's checks,
+/// as in the web app and the command line.
 #[wasm_bindgen(js_name = fromFhir, unchecked_return_type = "Answers")]
 pub fn from_fhir(
     #[wasm_bindgen(js_name = instrumentJson)] instrument_json: &str,
     #[wasm_bindgen(js_name = questionnaireResponse)] response: &str,
 ) -> Result<JsValue, JsValue> {
     let instrument = instrument(instrument_json)?;
-    let scored = fhir::scored_from_questionnaire_response(&instrument, response.as_bytes())
-        .map_err(|e| error(e.to_string()))?;
+    // The notes (what was read leniently, such as a url without version)
+    // are not returned: the function's result is the answers alone.
+    let (scored, _notes) =
+        fhir::scored_from_questionnaire_response(&instrument, response.as_bytes())
+            .map_err(|e| error(e.to_string()))?;
     to_js(scored.answers())
 }
 

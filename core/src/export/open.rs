@@ -14,7 +14,7 @@ use serde::de::DeserializeOwned;
 use serde::Deserialize;
 
 use crate::error::{check_import_size, ImportError, Problem};
-use crate::export::fhir::{self, QuestionnaireResponse};
+use crate::export::fhir::{self, ReceivedResponse};
 use crate::export::json::{self, ReportFile, REPORT_FORMAT};
 use crate::questionnaire::Questionnaire;
 use crate::scored::Scored;
@@ -78,10 +78,11 @@ pub fn open_export(
         return json::read_report_file(instrument, file).map(|s| (ExportKind::Report, s));
     }
     if kind.resource_type.as_deref() == Some("QuestionnaireResponse") {
-        let response: QuestionnaireResponse =
-            reader.read(text).map_err(ImportError::NotAnExport)?;
+        let response: ReceivedResponse = reader.read(text).map_err(ImportError::NotAnExport)?;
+        // The notes say what was read leniently; a caller that shows them
+        // reads the response with `fhir::scored_from_response` itself.
         return fhir::scored_from_response(instrument, &response)
-            .map(|s| (ExportKind::FhirResponse, s));
+            .map(|(scored, _notes)| (ExportKind::FhirResponse, scored));
     }
     Err(not_an_export(
         "the file is neither a Naastenmeter report nor a FHIR QuestionnaireResponse",

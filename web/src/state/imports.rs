@@ -6,6 +6,7 @@
 //! while the app fetches them ([`AppState::wants_earlier_versions`]), and is
 //! tried again once they arrived.
 
+use naastenmeter_core::error::FhirReason;
 use naastenmeter_core::versions::Opened;
 use naastenmeter_core::{ImportError, ShareCodeError};
 
@@ -89,7 +90,9 @@ impl AppState {
         }
         match error {
             ImportError::OtherInstrument { .. } => true,
-            ImportError::NotAnExport(problem) => problem.path == "questionnaire",
+            ImportError::FhirResponse(refusal) => {
+                matches!(refusal.reason, FhirReason::OtherVersion { .. })
+            }
             ImportError::ShareCode(code) => matches!(
                 code,
                 ShareCodeError::Mistyped

@@ -1,11 +1,18 @@
 //! FHIR R4: the instrument as a `Questionnaire`, answers as a
-//! `QuestionnaireResponse`, and reading a `QuestionnaireResponse` back.
+//! `QuestionnaireResponse`, and reading a `QuestionnaireResponse` back
+//! ([`received`], also one that another FHIR system made).
 //!
 //! Items are flat (no groups) so that every `linkId` in a response matches a
 //! `linkId` in the questionnaire one to one. Items and context questions are
 //! `choice` items answered with `valueCoding`; an item option's numeric value
 //! travels as the code and, in the questionnaire, as the `itemWeight`
 //! extension that FHIR uses for scores.
+
+pub mod received;
+
+pub use received::{
+    scored_from_questionnaire_response, scored_from_response, FhirNote, ReceivedResponse,
+};
 
 use alloc::format;
 use alloc::string::{String, ToString};
@@ -14,25 +21,22 @@ use alloc::vec::Vec;
 use serde::{Deserialize, Serialize};
 use serde_json::{json, Value};
 
-use crate::answers::{Answer, Answers};
-use crate::error::{check_import_size, ImportError, Problem};
+use crate::answers::Answer;
 use crate::instrument::{ChoiceKind, Instrument};
-use crate::json_text::parse_json;
 use crate::questionnaire::Questionnaire;
 use crate::scored::Scored;
-use crate::scoring::score;
 use crate::text::pick;
 
 /// Extension URL for an answer option's score (FHIR core extension).
 pub const ITEM_WEIGHT_URL: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
 
 /// The coding system of an item's response scale.
-fn response_system(instrument: &Instrument, response_scale: &str) -> String {
+pub(crate) fn response_system(instrument: &Instrument, response_scale: &str) -> String {
     format!("{}/response-scale/{}", instrument.url, response_scale)
 }
 
 /// The coding system of a context question's options.
-fn context_system(instrument: &Instrument, question: &str) -> String {
+pub(crate) fn context_system(instrument: &Instrument, question: &str) -> String {
     format!("{}/context/{}", instrument.url, question)
 }
 
@@ -121,13 +125,12 @@ fn fhir_name(id: &str) -> String {
     name
 }
 
-/// A FHIR R4 `QuestionnaireResponse`, with the elements Naastenmeter writes
-/// and reads.
+/// A FHIR R4 `QuestionnaireResponse`, with the elements Naastenmeter writes.
 ///
 /// Typed rather than a JSON tree so that any serde format can carry it: the
 /// command line writes it with serde_json, the web app with the browser's
-/// own JSON. Elements it does not know are ignored on reading, since other
-/// FHIR systems add their own (`id`, `meta`, ...). Fields are in
+/// own JSON. A response is read back as a [`ReceivedResponse`], which also
+/// keeps what another FHIR system may add, to check it. Fields are in
 /// alphabetical order: that is the order serde_json wrote before, so files
 /// stay byte for byte the same.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -283,92 +286,4 @@ pub fn questionnaire_response_resource(
         resource_type: Some("QuestionnaireResponse".into()),
         status: Some("completed".into()),
     }
-}
-
-/// Reads a `QuestionnaireResponse` made for this instrument and scores its
-/// answers; its `authored` time becomes the result's date.
-///
-/// The `questionnaire` reference must be this instrument's `url|version`.
-/// Unknown linkIds, unknown codes and wrong value types are refused with the
-/// path of the offending element.
-pub fn scored_from_questionnaire_response(
-    instrument: &Questionnaire,
-    bytes: &[u8],
-) -> Result<Scored, ImportError> {
-    check_import_size(bytes.len())?;
-    let response: QuestionnaireResponse = parse_json(bytes).map_err(ImportError::NotAnExport)?;
-    scored_from_response(instrument, &response)
-}
-
-/// Reads a [`QuestionnaireResponse`] that was already parsed, with the same
-/// checks as [`scored_from_questionnaire_response`].
-pub fn scored_from_response(
-    instrument: &Questionnaire,
-    response: &QuestionnaireResponse,
-) -> Result<Scored, ImportError> {
-    let bad = |path: String, message: String| ImportError::NotAnExport(Problem { path, message });
-    if response.resource_type.as_deref() != Some("QuestionnaireResponse") {
-        return Err(bad(
-            "resourceType".into(),
-            "expected a FHIR QuestionnaireResponse".into(),
-        ));
-    }
-    let reference = response.questionnaire.as_deref().unwrap_or("");
-    if reference != canonical(instrument) {
-        return Err(bad(
-            "questionnaire".into(),
-            format!(
-                "made for `{reference}`, but this is `{}`",
-                canonical(instrument)
-            ),
-        ));
-    }
-    let mut answers = Answers::new();
-    for (i, item) in response.item.iter().enumerate() {
-        let link_id = item.link_id.as_str();
-        let codes: Vec<&str> = item
-            .answer
-            .iter()
-            .map(|a| {
-                a.value_coding
-                    .as_ref()
-                    .and_then(|c| c.code.as_deref())
-                    .unwrap_or("")
-            })
-            .collect();
-        let path = format!("item[{i}]");
-        if instrument.item(link_id).is_some() {
-            let [code] = codes.as_slice() else {
-                return Err(bad(
-                    path,
-                    format!("item `{link_id}` needs exactly one answer"),
-                ));
-            };
-            let value: i32 = code.parse().map_err(|_| {
-                bad(
-                    format!("{path}.answer[0]"),
-                    format!("`{code}` is not a number"),
-                )
-            })?;
-            answers.set_value(link_id, value);
-        } else if let Some(question) = instrument.context_question(link_id) {
-            match (question.choice, codes.as_slice()) {
-                (ChoiceKind::Single, [code]) => answers.set_choice(link_id, code),
-                (ChoiceKind::Single, _) => {
-                    return Err(bad(
-                        path,
-                        format!("question `{link_id}` needs exactly one answer"),
-                    ));
-                }
-                (ChoiceKind::Multiple, codes) => answers.set_choices(link_id, codes),
-            }
-        } else {
-            return Err(bad(
-                format!("{path}.linkId"),
-                format!("unknown linkId `{link_id}`"),
-            ));
-        }
-    }
-    let scored = score(instrument, answers).map_err(ImportError::BadAnswers)?;
-    Ok(scored.made_at(response.authored.clone()))
 }
