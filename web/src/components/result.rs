@@ -14,6 +14,7 @@ use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::card::{CardEditor, CardView};
 use crate::components::chart::ScaleChart;
 use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
@@ -386,6 +387,31 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                 html! {
                     <ul class="ratings">{ for rating_rows }</ul>
                 },
+            ),
+        ));
+    }
+    // The conversation card: filled in by the relative, printed with the
+    // result; shown to a professional when the opened result carries one.
+    let card = if props.professional {
+        outcome
+            .card()
+            .map(|card| html! { <CardView card={card.clone()} /> })
+    } else {
+        let printed = app.card.card().map(|card| {
+            html! { <CardView card={card} class={classes!("print-only")} /> }
+        });
+        Some(html! { <><CardEditor />{ printed }</> })
+    };
+    if let Some(card) = card {
+        sections.push((
+            "sec-card".into(),
+            t.card_heading,
+            fold(
+                "sec-card",
+                "card-heading",
+                t.card_heading,
+                "conversation-card",
+                card,
             ),
         ));
     }

@@ -3,6 +3,7 @@
 //! language: short sentences, everyday words.
 
 use super::Strings;
+use naastenmeter_core::conversation::ChangeGoal;
 
 /// The English table.
 pub(super) static EN: Strings = Strings {
@@ -146,6 +147,21 @@ pub(super) static EN: Strings = Strings {
     share_code_label: "Your share code",
     copy: "Copy the code",
     qr_label: "QR code of your share code",
+    card_heading: "Getting ready for the conversation",
+    card_intro: "Are you going to talk with a professional? Write down here what you want to talk about. It comes along when you print, download or remember the result. It does not go into the share code.",
+    card_worries: "What worries you most?",
+    card_worry_line: |n| format!("Worry {n}"),
+    card_goals: "What would you like to change?",
+    change_goal: |goal| match goal {
+        ChangeGoal::OwnLife => "Having more say over my own life again",
+        ChangeGoal::Contact => "Better contact with my loved one",
+        ChangeGoal::Support => "Asking others for support more easily",
+        ChangeGoal::Myself => "Becoming more myself again",
+        ChangeGoal::Sadness => "Coping better with sadness and loneliness",
+        ChangeGoal::Knowledge => "Knowing more about the illness and its treatment",
+    },
+    card_own_goal: "Or say it in your own words",
+    card_questions: "What do you want to ask?",
     qr_explain: "A professional can scan this QR code. Your result then opens on their device. The code is not sent to a server.",
     copied: "The code was copied.",
     copy_failed: "Copying did not work. Write the code down, or select it and copy it yourself.",

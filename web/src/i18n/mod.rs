@@ -12,6 +12,7 @@
 //! What is not words stays here: number and date formatting rules shared by
 //! the languages, and the choice of which sentence fits.
 
+use naastenmeter_core::conversation::ChangeGoal;
 use naastenmeter_core::summary::Weight;
 use serde::{Deserialize, Serialize};
 
@@ -392,6 +393,22 @@ pub struct Strings {
     pub copy: &'static str,
     /// The QR code's name for screen readers.
     pub qr_label: &'static str,
+    /// The conversation card's section heading.
+    pub card_heading: &'static str,
+    /// What the card is for and where it goes.
+    pub card_intro: &'static str,
+    /// "What worries you most?"
+    pub card_worries: &'static str,
+    /// The label of worry line n (1..3).
+    pub card_worry_line: fn(usize) -> String,
+    /// "What would you like to change?"
+    pub card_goals: &'static str,
+    /// A PINM sub-goal in plain words.
+    pub change_goal: fn(ChangeGoal) -> &'static str,
+    /// The own-words line under the sub-goals.
+    pub card_own_goal: &'static str,
+    /// "What do you want to ask?"
+    pub card_questions: &'static str,
     /// Under the QR code: what scanning it does.
     pub qr_explain: &'static str,
     /// Announced and shown after the code was copied.

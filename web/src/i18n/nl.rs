@@ -3,6 +3,7 @@
 //! everyday words, "je" and "jij".
 
 use super::Strings;
+use naastenmeter_core::conversation::ChangeGoal;
 
 /// The Dutch table.
 pub(super) static NL: Strings = Strings {
@@ -148,6 +149,21 @@ pub(super) static NL: Strings = Strings {
     share_code_label: "Jouw deelcode",
     copy: "Kopieer de code",
     qr_label: "QR-code van je deelcode",
+    card_heading: "Voorbereiden op het gesprek",
+    card_intro: "Ga je praten met een hulpverlener? Schrijf hier alvast op wat je wilt bespreken. Het komt mee als je de uitslag print, downloadt of onthoudt. Het gaat niet mee in de deelcode.",
+    card_worries: "Wat maakt je het meest zorgen?",
+    card_worry_line: |n| format!("Zorg {n}"),
+    card_goals: "Wat zou je willen veranderen?",
+    change_goal: |goal| match goal {
+        ChangeGoal::OwnLife => "Weer meer zelf bepalen in mijn leven",
+        ChangeGoal::Contact => "Beter contact met mijn dierbare",
+        ChangeGoal::Support => "Makkelijker steun vragen aan anderen",
+        ChangeGoal::Myself => "Weer meer mezelf worden",
+        ChangeGoal::Sadness => "Beter omgaan met verdriet en eenzaamheid",
+        ChangeGoal::Knowledge => "Meer weten over de ziekte en de behandeling",
+    },
+    card_own_goal: "Of zeg het in je eigen woorden",
+    card_questions: "Wat wil je vragen?",
     qr_explain: "Een hulpverlener kan deze QR-code scannen. Dan opent je uitslag bij hem of haar. De code gaat niet naar een server.",
     copied: "De code is gekopieerd.",
     copy_failed: "Kopiëren lukte niet. Schrijf de code over, of selecteer hem en kopieer hem zelf.",
