@@ -16,12 +16,13 @@ use core::fmt;
 
 use serde::{Deserialize, Serialize};
 
-/// At most this many worries.
+/// At most this many worries. The limits keep the card, with everything
+/// else a result prints, on two A4 pages (browser test).
 pub const MAX_WORRIES: usize = 3;
 /// At most this many characters in one worry or in the own goal.
-pub const MAX_LINE_CHARS: usize = 300;
+pub const MAX_LINE_CHARS: usize = 150;
 /// At most this many characters in the questions.
-pub const MAX_QUESTIONS_CHARS: usize = 1000;
+pub const MAX_QUESTIONS_CHARS: usize = 400;
 
 /// PINM's sub-goals: what a relative may want to change. The ids are
 /// stable (exports carry them); the words live with each app.

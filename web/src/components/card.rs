@@ -93,8 +93,8 @@ pub fn CardEditor() -> Html {
 /// Properties of [`CardView`].
 #[derive(Properties, PartialEq)]
 pub struct CardViewProps {
-    /// The card to show.
-    pub card: ConversationCard,
+    /// The card to show; `None` prints an empty card with lines to write on.
+    pub card: Option<ConversationCard>,
     /// Extra class names (for example `print-only`).
     #[prop_or_default]
     pub class: Classes,
@@ -108,7 +108,17 @@ pub fn CardView(props: &CardViewProps) -> Html {
         return html! {};
     };
     let t = app.lang.t();
-    let card = &props.card;
+    let Some(card) = &props.card else {
+        // Nothing filled in on screen: lines to write on by hand.
+        let lines = |n: usize| html! { <ul class="card-blank">{ for (0..n).map(|_| html! { <li></li> }) }</ul> };
+        return html! {
+            <div class={classes!("card-view", props.class.clone())}>
+                <h3>{ t.card_worries }</h3>{ lines(3) }
+                <h3>{ t.card_goals }</h3>{ lines(2) }
+                <h3>{ t.card_questions }</h3>{ lines(2) }
+            </div>
+        };
+    };
     let goals = card
         .goals()
         .iter()

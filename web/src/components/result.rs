@@ -93,6 +93,32 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         })
     });
 
+    // For the printout: the scores and bands as one small table (the chart
+    // and the band texts stay on screen), so the result fits two pages.
+    let print_scales = report.scales.iter().filter_map(|result| {
+        let scale = instrument.scale(&result.id)?;
+        let band = result.band.as_ref().and_then(|b| scale.band(b));
+        let (low, high) = instrument.scale_range(scale);
+        let score = match (result.enough, result.score) {
+            (true, Some(score)) => format!("{} ({}–{})", lang.number(score), lang.number(low), lang.number(high)),
+            _ => (t.too_few)(result.answered, result.total),
+        };
+        Some(html! {
+            <tr>
+                <th scope="row">{ pick(&scale.label, code) }</th>
+                <td>{ score }</td>
+                <td>{ band.map(|b| pick(&b.label, code).to_string()).unwrap_or_default() }</td>
+            </tr>
+        })
+    });
+    let print_scales = html! {
+        <table class="print-only print-scales">
+            <caption>{ t.scores_heading }</caption>
+            <thead><tr><th scope="col">{ t.col_part }</th><th scope="col">{ t.print_score }</th><th scope="col">{ t.print_band }</th></tr></thead>
+            <tbody>{ for print_scales }</tbody>
+        </table>
+    };
+
     let model = &instrument.model;
     // The strength in words first, the percentage second, and the
     // provisional model's caveat right beside them (on the first card).
@@ -395,12 +421,14 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let card = if props.professional {
         outcome
             .card()
-            .map(|card| html! { <CardView card={card.clone()} /> })
+            .map(|card| html! { <CardView card={Some(card.clone())} /> })
     } else {
-        let printed = app.card.card().map(|card| {
-            html! { <CardView card={card} class={classes!("print-only")} /> }
-        });
-        Some(html! { <><CardEditor />{ printed }</> })
+        Some(html! {
+            <>
+                <CardEditor />
+                <CardView card={app.card.card()} class={classes!("print-only")} />
+            </>
+        })
     };
     if let Some(card) = card {
         sections.push((
@@ -452,6 +480,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             }
             { help_first }
             { in_short }
+            { print_scales }
             <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
             <nav class="toc no-print" aria-labelledby="toc-heading">
                 <h2 id="toc-heading">{ t.toc_heading }</h2>

@@ -147,6 +147,8 @@ pub(super) static EN: Strings = Strings {
     share_code_label: "Your share code",
     copy: "Copy the code",
     qr_label: "QR code of your share code",
+    print_score: "Score",
+    print_band: "How heavy",
     card_heading: "Getting ready for the conversation",
     card_intro: "Are you going to talk with a professional? Write down here what you want to talk about. It comes along when you print, download or remember the result. It does not go into the share code.",
     card_worries: "What worries you most?",

@@ -393,6 +393,10 @@ pub struct Strings {
     pub copy: &'static str,
     /// The QR code's name for screen readers.
     pub qr_label: &'static str,
+    /// Printout: the score column.
+    pub print_score: &'static str,
+    /// Printout: the band column.
+    pub print_band: &'static str,
     /// The conversation card's section heading.
     pub card_heading: &'static str,
     /// What the card is for and where it goes.

@@ -149,6 +149,8 @@ pub(super) static NL: Strings = Strings {
     share_code_label: "Jouw deelcode",
     copy: "Kopieer de code",
     qr_label: "QR-code van je deelcode",
+    print_score: "Score",
+    print_band: "Hoe zwaar",
     card_heading: "Voorbereiden op het gesprek",
     card_intro: "Ga je praten met een hulpverlener? Schrijf hier alvast op wat je wilt bespreken. Het komt mee als je de uitslag print, downloadt of onthoudt. Het gaat niet mee in de deelcode.",
     card_worries: "Wat maakt je het meest zorgen?",
