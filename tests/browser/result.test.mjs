@@ -396,3 +396,41 @@ test('the printout is at most two A4 pages: doing well, burdened and lonely, cri
     await context.close();
   }
 });
+
+test('on a phone the summary (signals, in short, description, next steps) fits in the first two screens, and no contact card is shown twice', async () => {
+  // Context questions: the first option, but "no" for the two safety
+  // questions (their first option is "yes") unless the pattern is a crisis.
+  const context = (id, count) => (['unsafe_now', 'children_home'].includes(id) ? count - 1 : 0);
+  const patterns = {
+    'doing well': (id, count) => (item(id) ? end(id, count, false) : context(id, count)),
+    'burdened and lonely': (id, count) => (!item(id) ? context(id, count) : isRating(id) ? 0 : end(id, count, true)),
+    crisis: (id, count) => (item(id) ? end(id, count, true) : count - 1),
+  };
+  for (const [name, pick] of Object.entries(patterns)) {
+    const { context: browserContext, page, log } = await openApp(browser, url, { viewport: PHONE });
+    await startQuestions(page, log);
+    await answerToResult(page, { pick });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const bottom = await page.locator('#in-short').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+    assert.ok(bottom <= 2 * PHONE.height, `${name}: the summary ends at ${Math.round(bottom)} px, within two screens (${2 * PHONE.height})`);
+    assert.ok(await page.locator('#in-short .in-short-description').textContent(), `${name}: a description line`);
+    if (name === 'crisis') {
+      // Every signal is there, the first open; its contacts can be tapped.
+      assert.ok(await page.locator('.signals .signal').count() >= 5);
+      assert.equal(await page.locator('.signals .signal[open]').count(), 1);
+      assert.ok(await page.locator('.signals .signal[open] a[href^="tel:"]').count() >= 1);
+      assert.ok(await page.locator('#next-steps-heading').count(), 'next steps');
+    } else {
+      assert.equal(await page.locator('.signals').count(), 0, `${name}: no signal`);
+    }
+    // Each contact once in full (a card), and once as a first line among
+    // the signals at most.
+    const cards = await page.locator('main.result .contact .contact-name').allTextContents();
+    assert.equal(new Set(cards).size, cards.length, `${name}: a contact card twice: ${cards}`);
+    const firstLines = await page.locator('main.result .signals .contact-lines:not(.contact-repeats) li strong').allTextContents();
+    assert.equal(new Set(firstLines).size, firstLines.length, `${name}: a contact twice among the signals: ${firstLines}`);
+    await assertAccessible(page, `result on a phone, ${name}`);
+    assertNoErrors(log);
+    await browserContext.close();
+  }
+});
