@@ -26,7 +26,16 @@ fn main() {
     let bytes = naastenmeter_core::binary::encode_instrument(instrument.instrument())
         .unwrap_or_else(|e| panic!("{}: {e}", path.display()));
     let out = std::env::var("OUT_DIR").expect("cargo sets OUT_DIR");
+    // Its SHA-256, which the app checks before reading the bytes without
+    // validating them again (web/src/instrument.rs).
+    let sha256 = format!(
+        "/// The SHA-256 of instrument.bin (made by build.rs).\n\
+         const INSTRUMENT_SHA256: &str = {:?};\n",
+        naastenmeter_core::digest::sha256_hex(&bytes)
+    );
     std::fs::write(Path::new(&out).join("instrument.bin"), bytes).expect("OUT_DIR is writable");
+    std::fs::write(Path::new(&out).join("instrument_sha256.rs"), sha256)
+        .expect("OUT_DIR is writable");
     let table = published_table(&instrument);
     std::fs::write(Path::new(&out).join("published.rs"), table).expect("OUT_DIR is writable");
 }

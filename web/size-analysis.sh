@@ -15,8 +15,8 @@ wasm-bindgen --target web --out-dir "$out" --no-typescript \
   "$CARGO_TARGET_DIR/wasm32-unknown-unknown/release/naastenmeter_web.wasm"
 features="--enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext --enable-mutable-globals"
 # The shipped form (as web/build.sh makes it) and one that keeps names.
-"$web/node_modules/.bin/wasm-opt" -Oz $features "$out/naastenmeter_web_bg.wasm" -o "$out/shipped.wasm"
-"$web/node_modules/.bin/wasm-opt" -Oz --debuginfo $features "$out/naastenmeter_web_bg.wasm" -o "$out/named.wasm"
+"$web/node_modules/.bin/wasm-opt" -Oz -Oz -ocimfs 0 $features "$out/naastenmeter_web_bg.wasm" -o "$out/shipped.wasm"
+"$web/node_modules/.bin/wasm-opt" -Oz -Oz -ocimfs 0 --debuginfo $features "$out/naastenmeter_web_bg.wasm" -o "$out/named.wasm"
 python3 - "$out/shipped.wasm" <<'PY'
 import gzip, sys
 data = open(sys.argv[1], 'rb').read()

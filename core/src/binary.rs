@@ -48,4 +48,15 @@ mod tests {
         assert_eq!(crate::decode_instrument(&bytes).unwrap(), questionnaire);
         assert!(crate::decode_instrument(&bytes[..bytes.len() / 2]).is_err());
     }
+
+    #[test]
+    fn decoding_validated_bytes_gives_the_same_questionnaire_and_hash() {
+        let json = include_str!("../../tests/data/test-instrument.json");
+        let questionnaire = crate::load_instrument(json.as_bytes()).unwrap();
+        let bytes = encode_instrument(questionnaire.instrument()).unwrap();
+        let validated = crate::decode_validated_instrument(&bytes).unwrap();
+        assert_eq!(validated, questionnaire);
+        assert_eq!(validated.content_hash(), questionnaire.content_hash());
+        assert!(crate::decode_validated_instrument(&bytes[..bytes.len() / 2]).is_err());
+    }
 }

@@ -57,7 +57,9 @@ pub mod versions;
 pub use answers::{Answer, Answers};
 pub use error::{FhirRefusal, ImportError, LoadError, Problem, ScoreError, ShareCodeError};
 pub use instrument::Instrument;
-pub use questionnaire::{decode_instrument, load_instrument, Questionnaire};
+pub use questionnaire::{
+    decode_instrument, decode_validated_instrument, load_instrument, Questionnaire,
+};
 pub use report::Report;
 pub use scored::Scored;
 pub use scoring::score;
