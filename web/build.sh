@@ -43,7 +43,8 @@ naastenmeter="$CARGO_TARGET_DIR/debug/naastenmeter"
 
 rm -rf "$dist"
 mkdir -p "$dist"
-cp "$web/static/index.html" "$web/static/main.js" "$web/static/style.css" "$web/static/paper.css" "$dist/"
+cp "$web/static/index.html" "$web/static/main.js" "$web/static/style.css" "$web/static/paper.css" \
+  "$web/static/naastenmeter-print-host.css" "$dist/"
 cp "$pkg/naastenmeter_web.js" "$pkg/naastenmeter_web_bg.wasm" "$dist/"
 for language in nl en; do
   "$naastenmeter" paper --instrument "$instrument" --language "$language" > "$dist/questionnaire-$language.html"

@@ -34,7 +34,7 @@ const here = fileURLToPath(new URL('.', import.meta.url));
 const root = resolve(here, '..');
 
 /** The files of the built app that the embed loads, beside the loader. */
-export const EMBED_FILES = ['naastenmeter_web.js', 'naastenmeter_web_bg.wasm', 'style.css'];
+export const EMBED_FILES = ['naastenmeter_web.js', 'naastenmeter_web_bg.wasm', 'style.css', 'naastenmeter-print-host.css'];
 const LOADER = 'naastenmeter-embed.js';
 const PAPER = ['questionnaire-nl.html', 'questionnaire-en.html'];
 

@@ -36,6 +36,7 @@ pub mod answers;
 pub mod binary;
 pub mod comparison;
 pub mod condition;
+pub mod conversation;
 pub mod digest;
 pub mod error;
 pub mod export;

@@ -9,6 +9,7 @@ use alloc::string::String;
 use core::ops::Deref;
 
 use crate::answers::Answers;
+use crate::conversation::ConversationCard;
 use crate::report::Report;
 
 /// Answers, their report, and when the result was made.
@@ -20,6 +21,7 @@ pub struct Scored {
     answers: Answers,
     report: Report,
     created: Option<String>,
+    card: Option<ConversationCard>,
 }
 
 impl Scored {
@@ -30,6 +32,7 @@ impl Scored {
             answers,
             report,
             created: None,
+            card: None,
         }
     }
 
@@ -54,6 +57,20 @@ impl Scored {
     /// When the result was made (ISO 8601), if known.
     pub fn created(&self) -> Option<&str> {
         self.created.as_deref()
+    }
+
+    /// The same result with the relative's conversation card (`None`, or
+    /// an empty card, for none). It goes into the JSON and FHIR exports and
+    /// the printout, never into a share code.
+    #[must_use]
+    pub fn with_card(mut self, card: Option<ConversationCard>) -> Self {
+        self.card = card.and_then(ConversationCard::filled);
+        self
+    }
+
+    /// The relative's conversation card, if they filled one in.
+    pub fn card(&self) -> Option<&ConversationCard> {
+        self.card.as_ref()
     }
 
     /// The day the result was made (`YYYY-MM-DD`), if known.

@@ -22,6 +22,7 @@ use alloc::vec::Vec;
 use serde::Deserialize;
 
 use crate::answers::Answers;
+use crate::conversation::ConversationCard;
 use crate::error::{check_import_size, ImportError, Problem, ShareCodeError};
 use crate::export::fhir::{self, FhirNote, ReceivedResponse};
 use crate::export::json::{self, ReportFile, REPORT_FORMAT, REPORT_FORMAT_VERSION};
@@ -63,6 +64,8 @@ struct ReportFileHead {
     #[serde(default)]
     created: Option<String>,
     answers: Answers,
+    #[serde(default)]
+    card: Option<ConversationCard>,
 }
 
 /// The fields that say which kind of file an export is.
@@ -184,6 +187,7 @@ impl Versions {
             score(questionnaire, head.answers)
                 .map_err(ImportError::BadAnswers)?
                 .made_at(head.created)
+                .with_card(head.card)
         };
         Ok(Opened {
             kind: ExportKind::Report,

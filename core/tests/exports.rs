@@ -223,3 +223,57 @@ fn fhir_import_refuses_other_questionnaires() {
         "{error}"
     );
 }
+
+/// A filled-in conversation card.
+fn card() -> naastenmeter_core::conversation::ConversationCard {
+    use naastenmeter_core::conversation::{ChangeGoal, ConversationCard};
+    ConversationCard::new(
+        vec!["Ik slaap slecht".into(), "Hij belt 's nachts".into()],
+        vec![ChangeGoal::Support, ChangeGoal::OwnLife],
+        "Een avond per week voor mezelf".into(),
+        "Mag ik meepraten over de behandeling?".into(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn the_conversation_card_travels_in_the_json_report_and_is_checked() {
+    let ins = common::instrument();
+    let scored = scored_sample(&ins).with_card(Some(card()));
+    let text = json::export_report(&ins, &scored);
+    assert!(text.contains("\"own_life\""), "{text}");
+    let back = json::import_report(&ins, text.as_bytes()).unwrap();
+    assert_eq!(back.card(), Some(&card()));
+    // The card is covered by the checksum.
+    let altered = text.replace("Ik slaap slecht", "Ik slaap goed");
+    assert_eq!(
+        json::import_report(&ins, altered.as_bytes()),
+        Err(ImportError::Altered)
+    );
+    // A card that breaks its limits is refused, naming the card.
+    let four = text.replace("\"Ik slaap slecht\",", "\"a\", \"b\", \"Ik slaap slecht\",");
+    let error = json::import_report(&ins, four.as_bytes()).unwrap_err();
+    assert!(error.to_string().contains("conversation card"), "{error}");
+    // Without a card, nothing of it is written.
+    let plain = json::export_report(&ins, &scored_sample(&ins));
+    assert!(!plain.contains("\"card\""));
+}
+
+#[test]
+fn the_conversation_card_travels_in_the_fhir_response_as_an_extension() {
+    let ins = common::instrument();
+    let scored = scored_sample(&ins).with_card(Some(card()));
+    let text = fhir::questionnaire_response(&ins, &scored, "nl");
+    let value: Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(value["extension"][0]["url"], fhir::CARD_EXTENSION_URL);
+    let (back, notes) = fhir::scored_from_questionnaire_response(&ins, text.as_bytes()).unwrap();
+    assert_eq!(back.card(), Some(&card()));
+    assert!(notes.is_empty(), "{notes:?}");
+    // A part the card does not have is refused with its path.
+    let odd = text.replace("\"url\": \"goal\"", "\"url\": \"wish\"");
+    let error = fhir::scored_from_questionnaire_response(&ins, odd.as_bytes()).unwrap_err();
+    assert!(error.to_string().contains("wish"), "{error}");
+    // Without a card, no extension is written.
+    let plain = fhir::questionnaire_response(&ins, &scored_sample(&ins), "nl");
+    assert!(!plain.contains("extension\""), "{plain}");
+}

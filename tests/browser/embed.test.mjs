@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { answerToResult, launch, openApp, optionIndex, QUICK_EXIT_URL, valuesAtClassMeans } from './helpers.mjs';
+import { answerToResult, fillFullCard, launch, openApp, optionIndex, pdfPages, QUICK_EXIT_URL, valuesAtClassMeans } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -286,3 +286,25 @@ for (const [page, how] of [['manual.html', 'by the page\'s own script with Naast
     await context.close();
   });
 }
+
+test('printing the partner page prints only the app: at most two A4 pages, also in a crisis with a full card', async () => {
+  const { context, page, log } = await openApp(browser, url, { viewport: { width: 390, height: 844 } });
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  await page.locator('#start').click();
+  // The heaviest answers everywhere: every signal.
+  await answerToResult(page, { pick: (id, count) => count - 1 });
+  await fillFullCard(page);
+  const pages = pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+  assert.ok(pages >= 1 && pages <= 2, `${pages} pages`);
+  // In print, the partner's own page around the app is left out.
+  await page.emulateMedia({ media: 'print' });
+  const hidden = await page.evaluate(() => [...document.body.children]
+    .filter((e) => !e.hasAttribute('data-naastenmeter-print') && e.tagName !== 'SCRIPT')
+    .map((e) => getComputedStyle(e).display));
+  assert.ok(hidden.length > 0 && hidden.every((d) => d === 'none'), `host elements printed: ${hidden}`);
+  await page.emulateMedia({ media: null });
+  assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block', 'on screen the page is untouched');
+  assertClean(log);
+  await context.close();
+});

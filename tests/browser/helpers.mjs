@@ -176,3 +176,22 @@ export function optionIndex(instrument, itemId, value) {
   const item = instrument.items.find((it) => it.id === itemId);
   return instrument.response_scales.find((s) => s.id === item.response_scale).options.findIndex((o) => o.value === value);
 }
+
+/** The number of pages of a PDF made by `page.pdf` (its page objects). */
+export function pdfPages(pdf) {
+  return (Buffer.from(pdf).toString('latin1').match(/\/Type\s*\/Page[^s]/g) || []).length;
+}
+
+/**
+ * Fills the conversation card to its limits (the worst case for the
+ * printout): three worries and an own goal of 150 characters, every
+ * sub-goal, and 400 characters of questions. Opens its folded section first.
+ */
+export async function fillFullCard(page) {
+  const line = (n) => `Zorg ${n}: ${'dat het thuis niet meer gaat en ik niet weet wat ik moet doen als hij weer '.repeat(3)}`.slice(0, 150);
+  await page.locator('#sec-card > summary').click();
+  for (let n = 1; n <= 3; n += 1) await page.locator(`#card-worry-${n}`).fill(line(n));
+  for (const box of await page.locator('.card-goals input[type=checkbox]').all()) await box.check();
+  await page.locator('#card-own-goal').fill(line(4));
+  await page.locator('#card-questions').fill('Wat kan ik doen als het misgaat in het weekend, en wie mag ik dan bellen? '.repeat(8).slice(0, 400));
+}

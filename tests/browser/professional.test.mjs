@@ -9,7 +9,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { axe, launch, openApp, overflowsHorizontally, startServer, valuesAtClassMeans } from './helpers.mjs';
+import { axe, fillFullCard, launch, openApp, overflowsHorizontally, pdfPages, startServer, valuesAtClassMeans } from './helpers.mjs';
 
 // The instrument the app was built with (NAASTENMETER_INSTRUMENT, as web/build.sh).
 const INSTRUMENT_FILE = process.env.NAASTENMETER_INSTRUMENT
@@ -68,8 +68,12 @@ function heaviest() {
   };
 }
 
-/** The relative's exports: the JSON file and the share code. */
-async function relativeExports(given = answers()) {
+/**
+ * The relative's exports: the JSON file and the share code; with `card`,
+ * the conversation card filled to its limits first (the JSON carries it,
+ * the share code does not).
+ */
+async function relativeExports(given = answers(), { card = false } = {}) {
   const progress = JSON.stringify({ lang: 'nl', view: 'Result', answers: given, furthest: 0, created: CREATED });
   const { context, page } = await openApp(browser, url, {
     init: { content: `sessionStorage.setItem('naastenmeter.progress', ${JSON.stringify(progress)})` },
@@ -77,6 +81,7 @@ async function relativeExports(given = answers()) {
   await page.locator('main.result').waitFor();
   // The relative's own page still speaks to them, signals first.
   assert.equal(await page.locator('main.result #main-heading').textContent(), 'Jouw uitslag');
+  if (card) await fillFullCard(page);
   const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
   const json = await readFile(await download.path(), 'utf8');
   await page.locator('#export-share').click();
@@ -102,11 +107,6 @@ async function ownWords(page) {
     for (const quoted of copy.querySelectorAll('q, blockquote, .answer-label')) quoted.remove();
     return copy.textContent;
   });
-}
-
-/** The number of pages of a PDF: its /Type /Page objects (not /Pages). */
-function pdfPages(pdf) {
-  return (pdf.toString('latin1').match(/\/Type\s*\/Page(?![a-zA-Z])/g) ?? []).length;
 }
 
 /** Checks the opened result in Dutch; `withTime` when the export has the time. */
@@ -186,13 +186,18 @@ async function checkDutch(page, { withTime }) {
   assert.match(own, /de naaste/);
 }
 
-test('a professional opens a JSON export with signals: date, version, signals first with the answers that raised them, every answer, one printed page', async () => {
-  const { json } = await relativeExports();
+test('a professional opens a JSON export with signals: date, version, signals first with the answers that raised them, the card, every answer, one printed page', async () => {
+  const { json } = await relativeExports(answers(), { card: true });
   const { context, page, log } = await openApp(browser, url, { hash: '#professional' });
   await page.locator('#main-heading').waitFor();
   log.loaded = true;
   await page.locator('#pro-file').setInputFiles({ name: 'uitslag.json', mimeType: 'application/json', buffer: Buffer.from(json) });
   await checkDutch(page, { withTime: true });
+  // The relative's conversation card, in their own words (quoted).
+  const card = page.locator('.pro-card');
+  assert.equal(await card.locator('q').count(), 3 + 1, 'three worries and the own goal, quoted');
+  assert.equal(await card.locator('.answer-label').count(), 6, 'the sub-goals as chosen');
+  assert.match(await card.locator('blockquote').textContent(), /^Wat kan ik doen als het misgaat/);
   await assertAccessible(page, 'professional view with signals');
 
   // Printed: one A4 page with the essentials; the answers stay on screen.
@@ -200,7 +205,7 @@ test('a professional opens a JSON export with signals: date, version, signals fi
   for (const selector of ['.pro-date', '.made-with-version', '.pro-signals', '#pro-signal-no_way_out .pro-raised', '.pro-scores-table', '.pro-fit']) {
     assert.ok(await page.locator(selector).isVisible(), `${selector} is printed`);
   }
-  for (const selector of ['.pro-answers', '.pro-message', '#pro-print', 'footer.help-now', '.topbar']) {
+  for (const selector of ['.pro-answers', '.pro-card', '.pro-message', '#pro-print', 'footer.help-now', '.topbar']) {
     assert.equal(await page.locator(selector).first().isVisible(), false, `${selector} is not printed`);
   }
   await page.emulateMedia({ media: null });
@@ -234,6 +239,7 @@ test('a professional opens the share code on a phone: the day, the same signals 
   await page.locator('#pro-code').fill(code);
   await page.locator('#pro-code-open').click();
   await checkDutch(page, { withTime: false });
+  assert.equal(await page.locator('.pro-card').count(), 0, 'a share code carries no card');
   // The first signal starts on the first screen.
   await page.evaluate(() => window.scrollTo(0, 0));
   const box = await page.locator('.pro-signal').first().boundingBox();

@@ -11,7 +11,7 @@ import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { after, before, test } from 'node:test';
 
-import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer, valuesAtClassMeans } from './helpers.mjs';
+import { answerPage, answerToResult, axe, fillFullCard, launch, openApp, overflowsHorizontally, pdfPages, startServer, valuesAtClassMeans } from './helpers.mjs';
 
 // The instrument the app was built with (NAASTENMETER_INSTRUMENT, as web/build.sh).
 const INSTRUMENT_FILE = process.env.NAASTENMETER_INSTRUMENT
@@ -370,3 +370,29 @@ test('while an urgent signal holds, a description that speaks of balance is show
   }
 });
 
+
+test('the printout is at most two A4 pages: doing well, burdened and lonely, crisis, and crisis with a full conversation card', async () => {
+  const patterns = {
+    'doing well': (id, count) => end(id, count, false),
+    'burdened and lonely': (id, count) => (isRating(id) || !item(id) ? 0 : end(id, count, true)),
+    // Every answer at its heavy end, every context option's last: every signal.
+    crisis: (id, count) => (item(id) ? end(id, count, true) : count - 1),
+  };
+  for (const [name, pick] of [...Object.entries(patterns), ['worst case', patterns.crisis]]) {
+    const { context, page, log } = await openApp(browser, url, { viewport: PHONE });
+    await startQuestions(page, log);
+    await answerToResult(page, { pick });
+    if (name === 'worst case') await fillFullCard(page);
+    const pages = pdfPages(await page.pdf({ format: 'A4', printBackground: true }));
+    assert.ok(pages >= 1 && pages <= 2, `${name}: ${pages} pages`);
+    if (name === 'worst case') {
+      // The card prints as filled in; the fields to type in do not.
+      await page.emulateMedia({ media: 'print' });
+      assert.equal(await page.locator('.card-view.print-only li').count(), 3 + 6 + 1);
+      assert.equal(await page.locator('.card-editor').evaluate((e) => getComputedStyle(e).display), 'none');
+      await page.emulateMedia({ media: null });
+    }
+    assertNoErrors(log);
+    await context.close();
+  }
+});

@@ -2,6 +2,7 @@
 //! from the context and send actions. Each file holds one page or part.
 
 pub mod app;
+pub mod card;
 pub mod chart;
 pub mod contacts;
 pub mod earlier;

@@ -32,6 +32,7 @@
   var GLUE = 'naastenmeter_web.js';
   var WASM = 'naastenmeter_web_bg.wasm';
   var CSS = 'style.css';
+  var PRINT_HOST_CSS = 'naastenmeter-print-host.css';
 
   if (window.Naastenmeter) {
     return;
@@ -168,6 +169,19 @@
     root.appendChild(loading);
     shadow.appendChild(style);
     shadow.appendChild(root);
+
+    // Printing the page prints only the app: mark the way from <html> down
+    // to the app's element, and load a print-only stylesheet (a file, so a
+    // strict style-src that allows the app's own files allows it too).
+    for (var node = element; node && node.nodeType === 1; node = node.parentElement) {
+      node.setAttribute('data-naastenmeter-print', '');
+    }
+    var printHost = document.createElement('link');
+    printHost.rel = 'stylesheet';
+    printHost.media = 'print';
+    printHost.href = base + PRINT_HOST_CSS;
+    protect(printHost, PRINT_HOST_CSS);
+    document.head.appendChild(printHost);
 
     var wasm = fetch(base + WASM, INTEGRITY[WASM]
       ? { integrity: INTEGRITY[WASM], mode: 'cors', credentials: 'omit' }

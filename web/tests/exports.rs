@@ -149,3 +149,55 @@ fn ticking_choices_keeps_the_question_order_and_the_last_untick_skips_it() {
         .reduce(Action::ToggleChoice(question_id.clone(), second));
     assert_eq!(state.answers.get(&question_id), None);
 }
+
+/// The conversation card: kept with the answers in progress, carried by the
+/// JSON and FHIR downloads and a remembered result, erased with the answers,
+/// and never in the share code.
+#[test]
+fn the_conversation_card_goes_where_the_answers_go_and_nowhere_else() {
+    use naastenmeter_core::conversation::ChangeGoal;
+    use naastenmeter_web::state::CardEdit;
+    let state = finished()
+        .reduce(Action::EditCard(CardEdit::Worry(
+            1,
+            "Hij slaapt niet".into(),
+        )))
+        .reduce(Action::EditCard(CardEdit::ToggleGoal(ChangeGoal::Support)))
+        .reduce(Action::EditCard(CardEdit::Questions(
+            "Wat kan ik doen?".into(),
+        )));
+    let card = state.card.card().expect("a filled-in card");
+    assert_eq!(card.worries(), ["Hij slaapt niet"]);
+    // Kept in the tab with the answers, and back after a reload.
+    let progress = state.progress_json().expect("progress");
+    assert!(progress.contains("Hij slaapt niet"));
+    let instrument = naastenmeter_web::instrument::load().unwrap();
+    let reloaded = AppState::new(instrument, Some(&progress), None, false);
+    assert_eq!(reloaded.card, state.card);
+    // In the downloads.
+    let outcome = state.outcome.clone().unwrap();
+    for format in [ExportFormat::Json, ExportFormat::Fhir] {
+        let file = state.export_file(&outcome, format).unwrap();
+        assert!(file.contents.contains("Hij slaapt niet"), "{format:?}");
+        let opened = state.clone().reduce(Action::ImportFile(
+            file.contents.into_bytes(),
+            ImportTarget::Professional,
+        ));
+        assert_eq!(
+            opened.professional.as_ref().unwrap().card(),
+            Some(&card),
+            "{format:?}"
+        );
+    }
+    // In a remembered result.
+    let (list, _) = state.remembered_with_current().unwrap();
+    assert!(list.contains("Hij slaapt niet"));
+    // Not in the share code: it decodes to a result without a card.
+    let coded = state.clone().reduce(Action::MakeShareCode);
+    let code = coded.share_code.clone().unwrap();
+    let opened = coded.reduce(Action::ImportCode(code, ImportTarget::Professional));
+    assert_eq!(opened.professional.as_ref().unwrap().card(), None);
+    // Erased with the answers.
+    let erased = state.reduce(Action::Erase);
+    assert_eq!(erased.card.card(), None);
+}

@@ -13,6 +13,7 @@ use alloc::string::String;
 use serde::{Deserialize, Serialize};
 
 use crate::answers::Answers;
+use crate::conversation::ConversationCard;
 use crate::digest::sha256_hex;
 use crate::error::{check_import_size, ImportError, Problem};
 use crate::json_text::parse_json;
@@ -53,6 +54,11 @@ pub struct ReportFile {
     pub answers: Answers,
     /// The result computed from the answers when the file was made.
     pub report: Report,
+    /// The relative's conversation card, when they filled one in. Added
+    /// after format version 2 was first written; a file without one is
+    /// exactly a file of that time, and checks as one.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub card: Option<ConversationCard>,
     /// SHA-256 (hex) over the file without this field, in the core's binary
     /// form (postcard) rather than JSON text, so the checksum does not depend
     /// on how a JSON writer formats numbers (`1.0` or `1`).
@@ -62,12 +68,34 @@ pub struct ReportFile {
 
 impl ReportFile {
     fn compute_checksum(&self) -> String {
-        let mut unsigned = self.clone();
-        unsigned.checksum = String::new();
+        /// The fields as format version 2 first had them, with the same
+        /// serde attributes, so a file made before the card existed gives
+        /// the same bytes and still checks; a card is added after them.
+        #[derive(Serialize)]
+        struct Signed<'a> {
+            format: &'a str,
+            format_version: u32,
+            instrument: &'a InstrumentStamp,
+            #[serde(skip_serializing_if = "Option::is_none")]
+            created: &'a Option<String>,
+            answers: &'a Answers,
+            report: &'a Report,
+        }
+        let signed = Signed {
+            format: &self.format,
+            format_version: self.format_version,
+            instrument: &self.instrument,
+            created: &self.created,
+            answers: &self.answers,
+            report: &self.report,
+        };
         // A report is numbers, strings and lists, which postcard always
         // writes; were it ever to fail, the empty checksum would not match
         // a real file's, so nothing would be accepted by mistake.
-        let bytes = postcard::to_allocvec(&unsigned).unwrap_or_default();
+        let mut bytes = postcard::to_allocvec(&signed).unwrap_or_default();
+        if let Some(card) = &self.card {
+            bytes.extend(postcard::to_allocvec(card).unwrap_or_default());
+        }
         sha256_hex(&bytes)
     }
 }
@@ -81,6 +109,7 @@ pub fn report_file(instrument: &Questionnaire, scored: &Scored) -> ReportFile {
         created: scored.created().map(Into::into),
         answers: scored.answers().clone(),
         report: scored.report().clone(),
+        card: scored.card().cloned(),
         checksum: String::new(),
     };
     file.checksum = file.compute_checksum();
@@ -129,5 +158,5 @@ pub fn read_report_file(
     if *fresh.report() != file.report {
         return Err(ImportError::Altered);
     }
-    Ok(fresh.made_at(file.created))
+    Ok(fresh.made_at(file.created).with_card(file.card))
 }

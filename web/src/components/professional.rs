@@ -3,10 +3,12 @@
 //! relative ("de naaste"): when the result was made and with which version
 //! of the questionnaire, the safety signals first with the answers that
 //! raised them, the scale scores with their band, the description that
-//! fits (or why none does), and every answer grouped by scale, the
-//! questions quoted as the relative read them. Printed, it is a one-page
+//! fits (or why none does), the relative's conversation card when the
+//! export carries one, and every answer grouped by scale, the questions
+//! quoted as the relative read them. Printed, it is a one-page
 //! summary for the file (the answers stay on screen). Nothing is stored.
 
+use naastenmeter_core::conversation::ConversationCard;
 use naastenmeter_core::instrument::SignalLevel;
 use naastenmeter_core::report::Direction;
 use naastenmeter_core::text::pick;
@@ -239,6 +241,9 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>) -> Html {
                     <p class="pro-note">{ t.pro_provisional }</p>
                 }
             </section>
+            if let Some(card) = outcome.card() {
+                { card_view(card, lang) }
+            }
             <section class="pro-answers no-print" aria-labelledby="pro-answers-heading">
                 <h2 id="pro-answers-heading">{ t.pro_answers_heading }</h2>
                 <p>{ t.pro_answers_intro }</p>
@@ -296,5 +301,33 @@ fn answer_row(line: &AnswerLine<'_>, lang: Lang) -> Html {
                 <span class="raised-mark"><span aria-hidden="true">{ "⚠ " }</span>{ t.pro_raised_mark }{ " " }{ for titles }</span>
             }
         </li>
+    }
+}
+
+/// The conversation card the relative filled in, in their own words
+/// (quoted; the goals they chose as they chose them). On screen only: the
+/// printout keeps to the essentials.
+fn card_view(card: &ConversationCard, lang: Lang) -> Html {
+    let t = lang.t();
+    html! {
+        <section class="pro-card no-print" aria-labelledby="pro-card-heading">
+            <h2 id="pro-card-heading">{ t.pro_card_heading }</h2>
+            <p>{ t.pro_card_intro }</p>
+            if !card.worries().is_empty() {
+                <h3>{ t.pro_card_worries }</h3>
+                <ul>{ for card.worries().iter().map(|w| html! { <li><q>{ w.clone() }</q></li> }) }</ul>
+            }
+            if !card.goals().is_empty() || !card.own_goal().is_empty() {
+                <h3>{ t.pro_card_goals }</h3>
+                <ul>
+                    { for card.goals().iter().map(|g| html! { <li><span class="answer-label">{ (t.change_goal)(*g) }</span></li> }) }
+                    if !card.own_goal().is_empty() { <li><q>{ card.own_goal().to_string() }</q></li> }
+                </ul>
+            }
+            if !card.questions().is_empty() {
+                <h3>{ t.pro_card_questions }</h3>
+                <blockquote class="card-questions">{ card.questions().to_string() }</blockquote>
+            }
+        </section>
     }
 }

@@ -14,6 +14,7 @@ use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::card::{CardEditor, CardView};
 use crate::components::chart::ScaleChart;
 use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
@@ -84,6 +85,37 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             </div>
         })
     });
+
+    // For the printout: the scores and bands as one small table (the chart
+    // and the band texts stay on screen), so the result fits two pages.
+    let print_scales = report.scales.iter().filter_map(|result| {
+        let scale = instrument.scale(&result.id)?;
+        let band = result.band.as_ref().and_then(|b| scale.band(b));
+        let (low, high) = instrument.scale_range(scale);
+        let score = match (result.enough, result.score) {
+            (true, Some(score)) => format!(
+                "{} ({}–{})",
+                lang.number(score),
+                lang.number(low),
+                lang.number(high)
+            ),
+            _ => (t.too_few)(result.answered, result.total),
+        };
+        Some(html! {
+            <tr>
+                <th scope="row">{ pick(&scale.label, code) }</th>
+                <td>{ score }</td>
+                <td>{ band.map(|b| pick(&b.label, code).to_string()).unwrap_or_default() }</td>
+            </tr>
+        })
+    });
+    let print_scales = html! {
+        <table class="print-only print-scales">
+            <caption>{ t.scores_heading }</caption>
+            <thead><tr><th scope="col">{ t.col_part }</th><th scope="col">{ t.print_score }</th><th scope="col">{ t.print_band }</th></tr></thead>
+            <tbody>{ for print_scales }</tbody>
+        </table>
+    };
 
     let model = &instrument.model;
     // The strength in words first, the percentage second, and the
@@ -380,6 +412,25 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             ),
         ));
     }
+    // The conversation card: filled in by the relative, printed with the
+    // result. (The professional view shows an opened result's card itself.)
+    let card = html! {
+        <>
+            <CardEditor />
+            <CardView card={app.card.card()} class={classes!("print-only")} />
+        </>
+    };
+    sections.push((
+        "sec-card".into(),
+        t.card_heading,
+        fold(
+            "sec-card",
+            "card-heading",
+            t.card_heading,
+            "conversation-card",
+            card,
+        ),
+    ));
     sections.push((
         "sec-about".into(),
         t.about_heading,
@@ -417,6 +468,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             }
             { help_first }
             { in_short }
+            { print_scales }
             <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
             <nav class="toc no-print" aria-labelledby="toc-heading">
                 <h2 id="toc-heading">{ t.toc_heading }</h2>

@@ -3,6 +3,7 @@
 //! language: short sentences, everyday words.
 
 use super::Strings;
+use naastenmeter_core::conversation::ChangeGoal;
 
 /// The English table.
 pub(super) static EN: Strings = Strings {
@@ -146,6 +147,23 @@ pub(super) static EN: Strings = Strings {
     share_code_label: "Your share code",
     copy: "Copy the code",
     qr_label: "QR code of your share code",
+    print_score: "Score",
+    print_band: "How heavy",
+    card_heading: "Getting ready for the conversation",
+    card_intro: "Are you going to talk with a professional? Write down here what you want to talk about. It comes along when you print, download or remember the result. It does not go into the share code.",
+    card_worries: "What worries you most?",
+    card_worry_line: |n| format!("Worry {n}"),
+    card_goals: "What would you like to change?",
+    change_goal: |goal| match goal {
+        ChangeGoal::OwnLife => "Having more say over my own life again",
+        ChangeGoal::Contact => "Better contact with my loved one",
+        ChangeGoal::Support => "Asking others for support more easily",
+        ChangeGoal::Myself => "Becoming more myself again",
+        ChangeGoal::Sadness => "Coping better with sadness and loneliness",
+        ChangeGoal::Knowledge => "Knowing more about the illness and its treatment",
+    },
+    card_own_goal: "Or say it in your own words",
+    card_questions: "What do you want to ask?",
     qr_explain: "A professional can scan this QR code. Your result then opens on their device. The code is not sent to a server.",
     copied: "The code was copied.",
     copy_failed: "Copying did not work. Write the code down, or select it and copy it yourself.",
@@ -223,13 +241,18 @@ pub(super) static EN: Strings = Strings {
         format!("No description: too few answers. Enough answers on {used} of the {total} parts; needed: {needed}.")
     },
     pro_provisional: "The model is provisional. The chance is an estimate.",
+    pro_card_heading: "Prepared for the conversation",
+    pro_card_intro: "The relative wrote this down for the conversation with a professional.",
+    pro_card_worries: "Main worries",
+    pro_card_goals: "Would like to change",
+    pro_card_questions: "The relative's questions",
     pro_answers_heading: "All answers",
     pro_answers_intro: "The questions appear in quotation marks, as the relative read them. An answer marked ⚠ raised a signal.",
     pro_group_context: "About the situation",
     pro_group_other: "Other questions: wellbeing and ratings",
     pro_raised_mark: "Signal:",
     pro_print: "Print (1 page)",
-    pro_print_contains: "On paper: date, version, signals, scores and description. Not every answer.",
+    pro_print_contains: "On paper: date, version, signals, scores and description. Not every answer, and not what the relative prepared.",
 
     // Notices and errors: what went wrong and what to do.
     erased_notice: "Your answers have been erased.",

@@ -12,6 +12,7 @@
 //! What is not words stays here: number and date formatting rules shared by
 //! the languages, and the choice of which sentence fits.
 
+use naastenmeter_core::conversation::ChangeGoal;
 use naastenmeter_core::summary::Weight;
 use serde::{Deserialize, Serialize};
 
@@ -392,6 +393,26 @@ pub struct Strings {
     pub copy: &'static str,
     /// The QR code's name for screen readers.
     pub qr_label: &'static str,
+    /// Printout: the score column.
+    pub print_score: &'static str,
+    /// Printout: the band column.
+    pub print_band: &'static str,
+    /// The conversation card's section heading.
+    pub card_heading: &'static str,
+    /// What the card is for and where it goes.
+    pub card_intro: &'static str,
+    /// "What worries you most?"
+    pub card_worries: &'static str,
+    /// The label of worry line n (1..3).
+    pub card_worry_line: fn(usize) -> String,
+    /// "What would you like to change?"
+    pub card_goals: &'static str,
+    /// A PINM sub-goal in plain words.
+    pub change_goal: fn(ChangeGoal) -> &'static str,
+    /// The own-words line under the sub-goals.
+    pub card_own_goal: &'static str,
+    /// "What do you want to ask?"
+    pub card_questions: &'static str,
     /// Under the QR code: what scanning it does.
     pub qr_explain: &'static str,
     /// Announced and shown after the code was copied.
@@ -539,6 +560,16 @@ pub struct Strings {
     pub pro_too_few_inputs: fn(usize, usize, usize) -> String,
     /// That the model behind the descriptions is provisional.
     pub pro_provisional: &'static str,
+    /// The heading of the relative's conversation card.
+    pub pro_card_heading: &'static str,
+    /// That the relative wrote the card themself.
+    pub pro_card_intro: &'static str,
+    /// Above the relative's worries on the card.
+    pub pro_card_worries: &'static str,
+    /// Above what the relative would like to change.
+    pub pro_card_goals: &'static str,
+    /// Above the relative's questions.
+    pub pro_card_questions: &'static str,
     /// The heading of all answers.
     pub pro_answers_heading: &'static str,
     /// How to read the answers: quotes and the signal mark.

@@ -5,6 +5,7 @@
 //! in plain, professional Dutch with short sentences.
 
 use super::Strings;
+use naastenmeter_core::conversation::ChangeGoal;
 
 /// The Dutch table.
 pub(super) static NL: Strings = Strings {
@@ -150,6 +151,23 @@ pub(super) static NL: Strings = Strings {
     share_code_label: "Jouw deelcode",
     copy: "Kopieer de code",
     qr_label: "QR-code van je deelcode",
+    print_score: "Score",
+    print_band: "Hoe zwaar",
+    card_heading: "Voorbereiden op het gesprek",
+    card_intro: "Ga je praten met een hulpverlener? Schrijf hier alvast op wat je wilt bespreken. Het komt mee als je de uitslag print, downloadt of onthoudt. Het gaat niet mee in de deelcode.",
+    card_worries: "Wat maakt je het meest zorgen?",
+    card_worry_line: |n| format!("Zorg {n}"),
+    card_goals: "Wat zou je willen veranderen?",
+    change_goal: |goal| match goal {
+        ChangeGoal::OwnLife => "Weer meer zelf bepalen in mijn leven",
+        ChangeGoal::Contact => "Beter contact met mijn dierbare",
+        ChangeGoal::Support => "Makkelijker steun vragen aan anderen",
+        ChangeGoal::Myself => "Weer meer mezelf worden",
+        ChangeGoal::Sadness => "Beter omgaan met verdriet en eenzaamheid",
+        ChangeGoal::Knowledge => "Meer weten over de ziekte en de behandeling",
+    },
+    card_own_goal: "Of zeg het in je eigen woorden",
+    card_questions: "Wat wil je vragen?",
     qr_explain: "Een hulpverlener kan deze QR-code scannen. Dan opent je uitslag bij hem of haar. De code gaat niet naar een server.",
     copied: "De code is gekopieerd.",
     copy_failed: "Kopiëren lukte niet. Schrijf de code over, of selecteer hem en kopieer hem zelf.",
@@ -227,13 +245,18 @@ pub(super) static NL: Strings = Strings {
         format!("Geen beschrijving: te weinig antwoorden. Genoeg antwoorden op {used} van de {total} onderdelen; nodig: {needed}.")
     },
     pro_provisional: "Het rekenmodel is voorlopig. De kans is een schatting.",
+    pro_card_heading: "Voorbereid voor het gesprek",
+    pro_card_intro: "Dit schreef de naaste zelf op, voor het gesprek met een hulpverlener.",
+    pro_card_worries: "Grootste zorgen",
+    pro_card_goals: "Wil graag veranderen",
+    pro_card_questions: "Vragen van de naaste",
     pro_answers_heading: "Alle antwoorden",
     pro_answers_intro: "Tussen aanhalingstekens staan de vragen zoals de naaste ze las. Een antwoord met ⚠ gaf een signaal.",
     pro_group_context: "Over de situatie",
     pro_group_other: "Overige vragen: welzijn en cijfers",
     pro_raised_mark: "Signaal:",
     pro_print: "Afdrukken (1 pagina)",
-    pro_print_contains: "Op papier: datum, versie, signalen, scores en beschrijving. Niet alle antwoorden.",
+    pro_print_contains: "Op papier: datum, versie, signalen, scores en beschrijving. Niet alle antwoorden, en niet wat de naaste voorbereidde.",
 
     // Notices and errors: what went wrong and what to do.
     erased_notice: "Je antwoorden zijn gewist.",

@@ -8,6 +8,7 @@
 use std::ops::Deref;
 use std::rc::Rc;
 
+use naastenmeter_core::conversation::{ChangeGoal, ConversationCard, MAX_WORRIES};
 use naastenmeter_core::export::{self, csv, fhir, json, JsonReader};
 use naastenmeter_core::{
     score, Answer, Answers, ImportError, Problem, Questionnaire, ScoreError, Scored, Versions,
@@ -162,6 +163,9 @@ pub struct AppState {
     pub share_code: Option<String>,
     /// Whether the current result has been remembered on this device.
     pub remembered_current: bool,
+    /// The conversation card as the relative is filling it in; kept and
+    /// erased with the answers in progress.
+    pub card: CardDraft,
     /// Whether a file was downloaded in this visit: it stays in Downloads,
     /// which quick exit cannot erase, so the app says so beside quick exit.
     pub downloaded: bool,
@@ -211,6 +215,53 @@ pub struct Progress {
     /// When the result was made, if it was.
     #[serde(default)]
     pub created: Option<String>,
+    /// The conversation card being filled in.
+    #[serde(default)]
+    pub card: CardDraft,
+}
+
+/// The conversation card as it is being typed: the three worry lines keep
+/// their places while some are empty. [`CardDraft::card`] makes the checked
+/// card that exports carry.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CardDraft {
+    /// What worries the relative most, one line each.
+    pub worries: [String; MAX_WORRIES],
+    /// The PINM sub-goals ticked.
+    pub goals: Vec<ChangeGoal>,
+    /// What they would like to change, in their own words.
+    pub own_goal: String,
+    /// What they want to ask.
+    pub questions: String,
+}
+
+impl CardDraft {
+    /// The checked card, or `None` when nothing is filled in. Input fields
+    /// hold the card's limits, so a draft always checks; one that did not
+    /// (a limit changed) is kept out of exports rather than cut.
+    pub fn card(&self) -> Option<ConversationCard> {
+        ConversationCard::new(
+            self.worries.to_vec(),
+            self.goals.clone(),
+            self.own_goal.clone(),
+            self.questions.clone(),
+        )
+        .ok()
+        .and_then(ConversationCard::filled)
+    }
+}
+
+/// One change to the conversation card.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CardEdit {
+    /// The worry on line `0..3`.
+    Worry(usize, String),
+    /// Tick or untick a sub-goal.
+    ToggleGoal(ChangeGoal),
+    /// The own goal.
+    OwnGoal(String),
+    /// The questions.
+    Questions(String),
 }
 
 /// Everything that can happen.
@@ -245,6 +296,8 @@ pub enum Action {
     StorageFailed(String),
     /// A file was downloaded.
     Downloaded,
+    /// The conversation card changed.
+    EditCard(CardEdit),
     /// Every remembered result was forgotten.
     Forgotten,
     /// Open an export: file contents.
@@ -287,6 +340,7 @@ impl AppState {
             share_code: None,
             remembered_current: false,
             downloaded: false,
+            card: CardDraft::default(),
             earlier: Vec::new(),
             comparing: None,
             professional: None,
@@ -317,6 +371,7 @@ impl AppState {
         };
         self.lang = saved.lang;
         self.answers = saved.answers;
+        self.card = saved.card;
         self.furthest = saved.furthest.min(self.pages.len());
         self.view = match saved.view {
             View::Questions(page) if page < self.pages.len() => View::Questions(page),
@@ -349,6 +404,7 @@ impl AppState {
                 .outcome
                 .as_ref()
                 .and_then(|o| o.created().map(String::from)),
+            card: self.card.clone(),
         };
         crate::json::to_json(&progress, false).ok()
     }
@@ -367,6 +423,19 @@ impl AppState {
         outcome: &Scored,
         format: ExportFormat,
     ) -> Result<ExportFile, String> {
+        // The current result goes out with the conversation card the
+        // relative filled in; an earlier one with the card it was kept with.
+        let with_card;
+        let outcome = if self
+            .outcome
+            .as_ref()
+            .is_some_and(|o| std::ptr::eq(&**o, outcome))
+        {
+            with_card = outcome.clone().with_card(self.card.card());
+            &with_card
+        } else {
+            outcome
+        };
         let stamp = outcome.created_day().unwrap_or("result");
         let (name, mime, contents) = match format {
             ExportFormat::Json => (
@@ -437,6 +506,7 @@ impl Reducible for AppState {
             }
             Action::StartOver => {
                 s.answers = Answers::new();
+                s.card = CardDraft::default();
                 s.furthest = 0;
                 s.answers_changed();
                 s.view = View::Questions(0);
@@ -473,6 +543,7 @@ impl Reducible for AppState {
             }
             Action::Erase => {
                 s.answers = Answers::new();
+                s.card = CardDraft::default();
                 s.furthest = 0;
                 s.answers_changed();
                 s.comparing = None;
@@ -505,6 +576,23 @@ impl Reducible for AppState {
             }
             Action::StorageFailed(message) => s.notice = Some(Notice::StorageFailed(message)),
             Action::Downloaded => s.downloaded = true,
+            Action::EditCard(edit) => match edit {
+                CardEdit::Worry(line, text) => {
+                    if let Some(worry) = s.card.worries.get_mut(line) {
+                        *worry = text;
+                    }
+                }
+                CardEdit::ToggleGoal(goal) => {
+                    if let Some(at) = s.card.goals.iter().position(|g| *g == goal) {
+                        s.card.goals.remove(at);
+                    } else {
+                        s.card.goals.push(goal);
+                        s.card.goals.sort();
+                    }
+                }
+                CardEdit::OwnGoal(text) => s.card.own_goal = text,
+                CardEdit::Questions(text) => s.card.questions = text,
+            },
             Action::Forgotten => {
                 s.earlier.retain(|e| !e.remembered);
                 s.remembered_current = false;

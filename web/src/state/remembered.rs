@@ -46,7 +46,8 @@ impl AppState {
             .filter(|e| e.remembered)
             .map(|e| e.outcome.clone())
             .collect();
-        outcomes.push(current.clone());
+        // The current result is kept with its conversation card, if any.
+        outcomes.push(Shared::new((**current).clone().with_card(self.card.card())));
         let mut entries: Vec<String> = outcomes
             .iter()
             .map(|o| {

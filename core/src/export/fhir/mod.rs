@@ -8,6 +8,7 @@
 //! travels as the code and, in the questionnaire, as the `itemWeight`
 //! extension that FHIR uses for scores.
 
+pub mod card;
 pub mod received;
 
 pub use received::{
@@ -26,6 +27,7 @@ use crate::instrument::{ChoiceKind, Instrument};
 use crate::questionnaire::Questionnaire;
 use crate::scored::Scored;
 use crate::text::pick;
+pub use card::{card_extension, Extension, CARD_EXTENSION_URL};
 
 /// Extension URL for an answer option's score (FHIR core extension).
 pub const ITEM_WEIGHT_URL: &str = "http://hl7.org/fhir/StructureDefinition/itemWeight";
@@ -138,6 +140,10 @@ pub struct QuestionnaireResponse {
     /// When the answers were given (ISO 8601).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub authored: Option<String>,
+    /// The relative's conversation card, when they filled one in
+    /// ([`card::card_extension`]).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extension: Vec<Extension>,
     /// The answered questions, in the order asked.
     #[serde(default)]
     pub item: Vec<ResponseItem>,
@@ -280,6 +286,7 @@ pub fn questionnaire_response_resource(
     }
     QuestionnaireResponse {
         authored: authored.map(Into::into),
+        extension: scored.card().map(card_extension).into_iter().collect(),
         item: items,
         language: Some(language.into()),
         questionnaire: Some(canonical(instrument)),

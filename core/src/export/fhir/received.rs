@@ -32,6 +32,7 @@ use core::fmt;
 use serde::de::{self, IgnoredAny, MapAccess, SeqAccess, Visitor};
 use serde::{Deserialize, Deserializer};
 
+use super::card::{read_card, ReceivedExtension};
 use super::{canonical, context_system, response_system};
 use crate::answers::Answers;
 use crate::error::{check_import_size, FhirReason, FhirRefusal, ImportError, Problem};
@@ -60,6 +61,9 @@ pub struct ReceivedResponse {
     authored: Option<String>,
     #[serde(default)]
     item: Vec<ReceivedItem>,
+    /// The conversation card (ours); other extensions are named as not read.
+    #[serde(default)]
+    extension: Vec<ReceivedExtension>,
     /// This crate writes it; scoring does not need it.
     #[serde(rename = "language", default)]
     _language: Option<IgnoredAny>,
@@ -369,6 +373,15 @@ pub fn scored_from_response(
         return Err(refused("status".into(), FhirReason::EnteredInError));
     }
     let mut not_read: Vec<String> = response.other.keys().cloned().collect();
+    let mut card = None;
+    for (i, extension) in response.extension.iter().enumerate() {
+        let path = format!("extension[{i}]");
+        if extension.is_card() && card.is_none() {
+            card = Some(read_card(&path, extension)?);
+        } else {
+            not_read.push(path);
+        }
+    }
     let mut without_system = Vec::new();
     let mut first_item: BTreeMap<&str, usize> = BTreeMap::new();
     let mut answers = Answers::new();
@@ -467,7 +480,10 @@ pub fn scored_from_response(
         notes.push(FhirNote::NotRead { paths: not_read });
     }
     let scored = score(instrument, answers).map_err(ImportError::BadAnswers)?;
-    Ok((scored.made_at(response.authored.clone()), notes))
+    Ok((
+        scored.made_at(response.authored.clone()).with_card(card),
+        notes,
+    ))
 }
 
 /// A refusal at `path`.
