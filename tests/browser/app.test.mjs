@@ -134,7 +134,8 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   // why none is (result.test.mjs checks each case).
   assert.match(result, /Berekende kans: \d+%|passen bij geen van de beschrijvingen goed|te weinig vragen beantwoord/);
   assert.match(result, /Over deze uitslag/);
-  assert.ok(await page.locator('svg.scale-chart text.row-label').count() >= 4, 'the chart shows each scale with its number');
+  assert.ok(await page.locator('.chart .chart-scale svg.scale-chart').count() >= 4, 'the chart shows each scale');
+  assert.ok((await page.locator('.chart .chart-label').allTextContents()).every((l) => /\d|geen score/.test(l)), 'each with its number');
   assert.ok(await page.locator('table.sr-table tbody tr').count() >= 4, 'the same numbers as a table');
   assert.ok(await page.locator('footer.help-now a[href^="tel:"]').count() >= 1, 'a crisis line is always reachable');
   await assertAccessible(page, 'result');

@@ -3,7 +3,10 @@
 // description and a warm "lighter" text; one heavily burdened and lonely
 // sees no description their own scores deny; one answering a single part
 // sees why no description is named; a named description shows its strength
-// in words before the percentage, with the provisional caveat beside it; a
+// in words before the percentage, with the provisional caveat beside it; the
+// chart is readable on a 360 px phone (every text at least 14 px on screen)
+// and marks the named description's typical score with its name, and no
+// typical score when none is named; a
 // relative whose answer raises a signal at a question sees it under that
 // question and the urgent block first on a phone; and the "Need help?"
 // panel is reachable from every questionnaire page.
@@ -17,6 +20,7 @@ import { answerPage, answerToResult, axe, fillFullCard, launch, openApp, overflo
 const INSTRUMENT_FILE = process.env.NAASTENMETER_INSTRUMENT
   ?? new URL('../../instruments/naastenmeter-v1.json', import.meta.url);
 const PHONE = { width: 390, height: 844 };
+const SMALL_PHONE = { width: 360, height: 740 };
 
 let server;
 let url;
@@ -101,8 +105,8 @@ test('a relative doing well (every answer at its light end) sees no description,
   assert.match(text, /lichter dan in alle beschrijvingen/);
   assert.match(text, /scores per onderdeel wel gebruiken/);
   assert.equal(await page.locator('#no-prototype.none-fits-lighter').count(), 1);
-  // The chart marks no prototype as "the one" when none is named.
-  assert.equal(await page.locator('.legend-best, .mark-best').count(), 0);
+  // The chart marks no description's typical score when none is named.
+  assert.equal(await page.locator('.chart .typical-mark').count(), 0);
   // Every scale still has its band, shown in words.
   const bands = await shownBands(page);
   for (const scale of instrument.scales) {
@@ -157,7 +161,7 @@ test('a relative answering only one part sees no description and why', async () 
     assert.match(text, new RegExp(`genoeg antwoorden op 1 van de ${total} onderdelen`));
   }
   assert.match(text, /scores per onderdeel wel gebruiken/);
-  assert.equal(await page.locator('.legend-best, .mark-best').count(), 0);
+  assert.equal(await page.locator('.chart .typical-mark').count(), 0);
   assertNoErrors(log);
   await context.close();
 });
@@ -193,8 +197,114 @@ test('a named description shows its strength in words before the percentage, wit
     const next = await card.locator('.fit-line + .provisional-note').textContent();
     assert.match(next, /voorlopig/);
   }
-  assert.equal(await page.locator('.legend-best').count(), 1, 'the named description is marked in the chart');
+  const marks = await page.locator('.chart .typical-mark .mark-label').allTextContents();
+  assert.deepEqual(marks, marks.map(() => name), 'the named description is marked in the chart with its name');
+  assert.ok(marks.length >= 1);
   assert.equal(await overflowsHorizontally(page), false);
+  assertNoErrors(log);
+  await context.close();
+});
+
+/** Opens a tab whose saved progress holds `answers` on the result page. */
+async function openResultWith(answers, viewport) {
+  const progress = JSON.stringify({ lang: 'nl', view: 'Result', answers, furthest: 0, created: '2026-01-01T00:00:00Z' });
+  const opened = await openApp(browser, url, {
+    viewport,
+    init: { content: `sessionStorage.setItem('naastenmeter.progress', ${JSON.stringify(progress)})` },
+  });
+  await opened.page.locator('main.result').waitFor();
+  opened.log.loaded = true;
+  return opened;
+}
+
+/**
+ * Every text of the chart as it is rendered: for an SVG text its font size
+ * times the SVG's scale (its width on screen over its viewBox width), with
+ * its box height and how far it stays inside its SVG; for the chart's HTML
+ * text its computed font size.
+ */
+async function chartTexts(page) {
+  return page.evaluate(() => {
+    const svgTexts = [...document.querySelectorAll('.chart svg.scale-chart')].flatMap((svg) => {
+      const box = svg.getBoundingClientRect();
+      const scale = box.width / svg.viewBox.baseVal.width;
+      return [...svg.querySelectorAll('text')].map((text) => {
+        const r = text.getBoundingClientRect();
+        return {
+          text: text.textContent,
+          size: parseFloat(getComputedStyle(text).fontSize) * scale,
+          height: r.height,
+          inside: r.left >= box.left - 0.5 && r.right <= box.right + 0.5,
+        };
+      });
+    });
+    const htmlTexts = [...document.querySelectorAll('.chart .chart-label, .chart .chart-key')].map((el) => ({
+      text: el.textContent, size: parseFloat(getComputedStyle(el).fontSize), height: el.getBoundingClientRect().height, inside: true,
+    }));
+    return [...svgTexts, ...htmlTexts];
+  });
+}
+
+async function assertChartReadable(page, what) {
+  await page.locator('nav.toc a[href="#sec-scores"]').click();
+  await page.locator('.chart svg.scale-chart').first().waitFor();
+  const texts = await chartTexts(page);
+  assert.ok(texts.length >= instrument.scales.length * 3, `${what}: the chart has its texts`);
+  for (const t of texts) {
+    assert.ok(t.size >= 14, `${what}: "${t.text}" renders at ${t.size.toFixed(1)} px`);
+    assert.ok(t.height >= 14, `${what}: "${t.text}" is ${t.height.toFixed(1)} px high`);
+    assert.ok(t.inside, `${what}: "${t.text}" stays inside the chart`);
+  }
+  assert.equal(await overflowsHorizontally(page), false, `${what}: no sideways scrolling`);
+  return texts;
+}
+
+test('on a 360 px phone the chart is readable and marks only a named description, with its name', async () => {
+  // A named description: answers at a class's means.
+  const klass = instrument.model.latent.profiles.classes[0];
+  const prototype = instrument.prototypes.find((p) => p.id === klass.prototype);
+  let { context, page, log } = await openResultWith(valuesAtClassMeans(instrument, klass.prototype), SMALL_PHONE);
+  assert.equal(await page.locator('.prototypes article.prototype h3').first().textContent(), prototype.name.nl);
+  const texts = await assertChartReadable(page, 'named, nl');
+  console.log(`smallest chart text at 360 px: ${Math.min(...texts.map((t) => t.size)).toFixed(1)} px`);
+  // Each scale its own block, with its band in words and its own axis.
+  assert.equal(await page.locator('.chart .chart-scale').count(), instrument.scales.length);
+  for (const [i, scale] of instrument.scales.entries()) {
+    const block = page.locator('.chart .chart-scale').nth(i);
+    assert.match(await block.locator('.chart-label').textContent(), new RegExp(`^${scale.label.nl}: `));
+    assert.deepEqual(await block.locator('.band-name').allTextContents(), scale.bands.map((b) => b.label.nl));
+    const options = optionsOf(scale.items[0]);
+    const ticks = await block.locator('.tick-number').allTextContents();
+    assert.equal(ticks[0], String(options[0]), `${scale.id} starts at its own lowest score`);
+    assert.equal(ticks.at(-1), String(options.at(-1)), `${scale.id} ends at its own highest score`);
+  }
+  // The typical score of the named description, labelled with its name.
+  const marks = await page.locator('.chart .typical-mark .mark-label').allTextContents();
+  assert.equal(marks.length, instrument.scales.length);
+  assert.ok(marks.every((m) => m === prototype.name.nl), `marks named ${JSON.stringify(marks)}`);
+  assert.match(await page.locator('.chart .chart-key').textContent(), /streep met een naam/);
+  await page.locator('.lang-switch').click();
+  await page.locator('h1', { hasText: 'Your result' }).waitFor();
+  await assertChartReadable(page, 'named, en');
+  assert.ok((await page.locator('.chart .typical-mark .mark-label').allTextContents()).every((m) => m === prototype.name.en));
+  await assertAccessible(page, 'result chart on a phone, named');
+  assertNoErrors(log);
+  await context.close();
+
+  // None named: every scale at its light end. No typical mark, no key.
+  const light = {};
+  for (const scale of instrument.scales) {
+    for (const id of scale.items) {
+      const options = optionsOf(id);
+      light[id] = item(id).reverse ? options.at(-1) : options[0];
+    }
+  }
+  ({ context, page, log } = await openResultWith(light, SMALL_PHONE));
+  assert.equal(await page.locator('.prototypes article.prototype').count(), 0, 'no description is named');
+  await assertChartReadable(page, 'none named');
+  assert.equal(await page.locator('.chart .typical-mark').count(), 0);
+  assert.equal(await page.locator('.chart .chart-key').count(), 0);
+  assert.equal(await page.locator('table.sr-table tbody tr').count(), instrument.scales.length);
   assertNoErrors(log);
   await context.close();
 });
@@ -394,5 +504,43 @@ test('the printout is at most two A4 pages: doing well, burdened and lonely, cri
     }
     assertNoErrors(log);
     await context.close();
+  }
+});
+
+test('on a phone the summary (signals, in short, description, next steps) fits in the first two screens, and no contact card is shown twice', async () => {
+  // Context questions: the first option, but "no" for the two safety
+  // questions (their first option is "yes") unless the pattern is a crisis.
+  const context = (id, count) => (['unsafe_now', 'children_home'].includes(id) ? count - 1 : 0);
+  const patterns = {
+    'doing well': (id, count) => (item(id) ? end(id, count, false) : context(id, count)),
+    'burdened and lonely': (id, count) => (!item(id) ? context(id, count) : isRating(id) ? 0 : end(id, count, true)),
+    crisis: (id, count) => (item(id) ? end(id, count, true) : count - 1),
+  };
+  for (const [name, pick] of Object.entries(patterns)) {
+    const { context: browserContext, page, log } = await openApp(browser, url, { viewport: PHONE });
+    await startQuestions(page, log);
+    await answerToResult(page, { pick });
+    await page.evaluate(() => window.scrollTo(0, 0));
+    const bottom = await page.locator('#in-short').evaluate((e) => e.getBoundingClientRect().bottom + window.scrollY);
+    assert.ok(bottom <= 2 * PHONE.height, `${name}: the summary ends at ${Math.round(bottom)} px, within two screens (${2 * PHONE.height})`);
+    assert.ok(await page.locator('#in-short .in-short-description').textContent(), `${name}: a description line`);
+    if (name === 'crisis') {
+      // Every signal is there, the first open; its contacts can be tapped.
+      assert.ok(await page.locator('.signals .signal').count() >= 5);
+      assert.equal(await page.locator('.signals .signal[open]').count(), 1);
+      assert.ok(await page.locator('.signals .signal[open] a[href^="tel:"]').count() >= 1);
+      assert.ok(await page.locator('#next-steps-heading').count(), 'next steps');
+    } else {
+      assert.equal(await page.locator('.signals').count(), 0, `${name}: no signal`);
+    }
+    // Each contact once in full (a card), and once as a first line among
+    // the signals at most.
+    const cards = await page.locator('main.result .contact .contact-name').allTextContents();
+    assert.equal(new Set(cards).size, cards.length, `${name}: a contact card twice: ${cards}`);
+    const firstLines = await page.locator('main.result .signals .contact-lines:not(.contact-repeats) li strong').allTextContents();
+    assert.equal(new Set(firstLines).size, firstLines.length, `${name}: a contact twice among the signals: ${firstLines}`);
+    await assertAccessible(page, `result on a phone, ${name}`);
+    assertNoErrors(log);
+    await browserContext.close();
   }
 });

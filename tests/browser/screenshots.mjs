@@ -1,4 +1,4 @@
-// Takes screenshots of every page at desktop (1280 px) and phone (360 px)
+// Takes screenshots of every page at desktop (1280 px) and phone (390 px)
 // width in Dutch and English, for looking at the pages and for the README.
 //
 //   node tests/browser/screenshots.mjs [output folder, default /tmp/naastenmeter-shots]
@@ -12,7 +12,7 @@ const out = process.argv[2] ?? '/tmp/naastenmeter-shots';
 await mkdir(out, { recursive: true });
 const { server, url } = await startServer();
 const browser = await launch();
-const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 360, height: 740 } };
+const widths = { desktop: { width: 1280, height: 900 }, phone: { width: 390, height: 844 } };
 try {
   for (const [device, viewport] of Object.entries(widths)) {
     for (const lang of ['nl', 'en']) {
@@ -38,13 +38,33 @@ try {
       await shot('questions');
       await answerToResult(page, { pick: (id, count) => (id.length * 7) % count });
       await shot('result');
+      // The folded sections open as a reader would open them.
+      const open = async (id) => {
+        await page.locator(`#${id} > summary`).click();
+        await page.locator(`#${id}[open]`).waitFor();
+      };
+      await open('sec-scores');
       await page.locator('.chart').screenshot({ path: `${out}/chart-${device}-${lang}.png` });
+      await open('sec-prototype');
       await page.locator('.prototypes').screenshot({ path: `${out}/prototype-${device}-${lang}.png` });
+      await open('sec-card');
+      await page.locator('#card-worry-1').fill(lang === 'nl' ? 'Hij slaapt bijna niet meer' : 'He hardly sleeps any more');
+      await page.locator('#card-goal-support').check();
+      await page.locator('#sec-card').screenshot({ path: `${out}/card-${device}-${lang}.png` });
       await page.locator('#export-share').click();
       await page.locator('.exports').screenshot({ path: `${out}/exports-${device}-${lang}.png` });
       await page.emulateMedia({ media: 'print' });
+      await page.evaluate(() => document.querySelectorAll('details').forEach((d) => d.setAttribute('open', '')));
       await shot('print', { fullPage: true });
-      await page.emulateMedia({ media: 'screen' });
+      await page.emulateMedia({ media: null });
+      // The QR link opens the professional view with this result.
+      const code = (await page.locator('#share-code').textContent()).trim();
+      const pro = await context.newPage();
+      await pro.setViewportSize(viewport);
+      await pro.goto(`${url}#professional=${code.replaceAll('-', '')}`);
+      await pro.locator('.summary').waitFor();
+      await pro.screenshot({ path: `${out}/professional-${device}-${lang}.png` });
+      await pro.close();
       await context.close();
     }
   }

@@ -2,18 +2,20 @@
 //! page shows: which prototype cards (with their strength words and the
 //! description to use), what to say when none is named, which contacts lead
 //! the "first, help for yourself" block, where each contact of the result
-//! page is shown in full (once), and which contacts the help panel lists;
-//! and for the professional view, the signals with the answers that raised
-//! them and every answer grouped as a professional reads them. The core
-//! decides; these only look the decisions up in the instrument, so
-//! components stay free of domain rules. Tested natively.
+//! page is shown in full (once), which contacts the help panel lists, and
+//! what the scale chart draws per scale; and for the professional view, the
+//! signals with the answers that raised them and every answer grouped as a
+//! professional reads them. The core decides; these only look the
+//! decisions up in the instrument, so components stay free of domain
+//! rules. Tested natively.
 
 use naastenmeter_core::answers::{Answer, Answers};
 use naastenmeter_core::instrument::{
-    AdviceKind, AdviceRule, Contact, Prototype, SafetyRule, Scale, SignalLevel,
+    AdviceKind, AdviceRule, Band, Contact, Prototype, SafetyRule, Scale, SignalLevel,
 };
-use naastenmeter_core::report::{Direction, Fit, Report};
+use naastenmeter_core::report::{Direction, Fit, Report, ScaleResult};
 use naastenmeter_core::scoring::signal_causes;
+use naastenmeter_core::summary::{weight_of, Weight};
 use naastenmeter_core::text::Text;
 use naastenmeter_core::{Questionnaire, Scored};
 
@@ -524,6 +526,109 @@ pub fn answer_groups<'a>(instrument: &'a Questionnaire, scored: &Scored) -> Vec<
     groups
 }
 
+/// One scale as the chart draws it: on its own range, with its bands as
+/// stretches of that range, the relative's score and band (only when enough
+/// questions were answered), and the typical score of the description the
+/// core names (none when it names none).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ChartScale<'a> {
+    /// The scale.
+    pub scale: &'a Scale,
+    /// The report's result for it.
+    pub result: &'a ScaleResult,
+    /// The lowest and highest score the scale can have (`low < high`).
+    pub range: (f64, f64),
+    /// The score, when enough questions were answered.
+    pub score: Option<f64>,
+    /// The band the core put the score in, when there is a score.
+    pub band: Option<&'a Band>,
+    /// Each band with the part of the range it covers (`from < to`), light
+    /// to heavy, and how heavily it weighs.
+    pub stretches: Vec<Stretch<'a>>,
+    /// The named description's typical score on this scale.
+    pub typical: Option<Typical<'a>>,
+}
+
+/// A band as a stretch of its scale's range.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Stretch<'a> {
+    /// The band.
+    pub band: &'a Band,
+    /// Where it starts, within the range.
+    pub from: f64,
+    /// Where it ends, within the range.
+    pub to: f64,
+    /// How heavily it weighs (its position among the scale's bands).
+    pub weight: Weight,
+}
+
+/// The typical score of the description the core names.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Typical<'a> {
+    /// The description.
+    pub prototype: &'a Prototype,
+    /// Its typical score on the scale (the model's class mean), within the
+    /// scale's range.
+    pub score: f64,
+}
+
+/// What the chart draws, one entry per scale of the report. Only the
+/// description the core names (`best`) gets a typical mark: when it names
+/// none, the chart suggests none either.
+pub fn chart_scales<'a>(instrument: &'a Questionnaire, report: &'a Report) -> Vec<ChartScale<'a>> {
+    let named = report
+        .classification
+        .best()
+        .and_then(|id| instrument.prototype(id));
+    report
+        .scales
+        .iter()
+        .filter_map(|result| {
+            let scale = instrument.scale(&result.id)?;
+            let (low, high) = instrument.scale_range(scale);
+            // A scale without a usable range still gets a drawable one.
+            let high = if high > low { high } else { low + 1.0 };
+            let within = |v: f64| v.clamp(low, high);
+            let score = result.score.filter(|_| result.enough).map(within);
+            let band = result
+                .band
+                .as_deref()
+                .filter(|_| score.is_some())
+                .and_then(|id| scale.band(id));
+            let stretches = scale
+                .bands
+                .iter()
+                .filter_map(|band| {
+                    let (from, to) = (within(band.from), within(band.to));
+                    let weight = weight_of(scale, &band.id)?;
+                    (from < to).then_some(Stretch {
+                        band,
+                        from,
+                        to,
+                        weight,
+                    })
+                })
+                .collect();
+            let typical = named.and_then(|prototype| {
+                let score = instrument.typical_score(&prototype.id, scale)?;
+                Some(Typical {
+                    prototype,
+                    score: within(score),
+                })
+            });
+            Some(ChartScale {
+                scale,
+                result,
+                range: (low, high),
+                score,
+                band,
+                stretches,
+                typical,
+            })
+        })
+        .collect()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -960,5 +1065,66 @@ mod tests {
             .expect("shown");
         assert!(matches!(&line.answer, Answered::Choices(labels) if labels.len() == 2));
         assert_eq!(line.signals.len(), 1);
+    }
+
+    #[test]
+    fn the_chart_draws_each_scale_on_its_own_range_with_its_bands() {
+        let instrument = instrument();
+        let report = report_at(&instrument, 3);
+        let rows = chart_scales(&instrument, &report);
+        assert_eq!(rows.len(), instrument.scales.len());
+        for row in &rows {
+            assert_eq!(row.range, instrument.scale_range(row.scale));
+            let (low, high) = row.range;
+            assert!(low < high);
+            // The bands cover the range from its low end to its high end.
+            assert_eq!(row.stretches.first().map(|s| s.from), Some(low));
+            assert_eq!(row.stretches.last().map(|s| s.to), Some(high));
+            for pair in row.stretches.windows(2) {
+                assert_eq!(pair[0].to, pair[1].from);
+            }
+            assert_eq!(row.stretches[0].weight, Weight::Light);
+            assert_eq!(row.stretches.last().map(|s| s.weight), Some(Weight::Heavy));
+            // The band named is the core's, and the score lies in it.
+            let score = row.score.expect("every question answered");
+            let band = row.band.expect("a band");
+            assert_eq!(Some(band.id.as_str()), row.result.band.as_deref());
+            assert_eq!(row.scale.band_for(score).map(|b| &b.id), Some(&band.id));
+        }
+        // Two scales of the default instrument have different ranges.
+        let ranges: Vec<(f64, f64)> = rows.iter().map(|r| r.range).collect();
+        assert!(ranges.windows(2).any(|w| w[0] != w[1]), "{ranges:?}");
+    }
+
+    #[test]
+    fn the_chart_marks_only_the_description_the_core_names() {
+        let instrument = instrument();
+        let mut report = report_at(&instrument, 0);
+        report.classification.fit = Fit::NoneFits {
+            direction: Direction::Lighter,
+        };
+        assert!(chart_scales(&instrument, &report)
+            .iter()
+            .all(|row| row.typical.is_none()));
+        named(&instrument, &mut report, true, false);
+        let best = report.classification.best().expect("named").to_string();
+        let rows = chart_scales(&instrument, &report);
+        for row in &rows {
+            let typical = row.typical.as_ref().expect("a typical score per scale");
+            assert_eq!(typical.prototype.id, best);
+            let expected = instrument.typical_score(&best, row.scale).expect("mean");
+            assert_eq!(typical.score, expected.clamp(row.range.0, row.range.1));
+        }
+    }
+
+    #[test]
+    fn a_scale_with_too_few_answers_has_no_score_and_no_band_in_the_chart() {
+        let instrument = instrument();
+        let empty = score(&instrument, Answers::new()).expect("scores");
+        for row in chart_scales(&instrument, empty.report()) {
+            assert_eq!(row.score, None);
+            assert_eq!(row.band, None);
+            assert!(!row.stretches.is_empty());
+        }
     }
 }

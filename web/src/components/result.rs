@@ -48,22 +48,29 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let instrument = app.versions.of(outcome).unwrap_or(&app.instrument);
     let report = outcome.report();
 
-    let signals = signal_views(instrument, report).into_iter().map(|view| {
+    // The signals lead the first screen, so they stay short there: the most
+    // urgent one open, the others by their title (one tap opens each), and
+    // each contact as one line to tap (its name and number), in full once.
+    let signals = signal_views(instrument, report).into_iter().enumerate().map(|(i, view)| {
         let rule = view.rule;
         let (class, level) = match rule.level {
             SignalLevel::Urgent => ("signal signal-urgent", t.urgent),
             SignalLevel::Attention => ("signal signal-attention", t.attention),
         };
         html! {
-            <div class={class}>
-                <p class="signal-level">{ level }</p>
-                <h3>{ pick(&rule.title, code) }</h3>
+            <details class={class} open={i == 0}>
+                <summary>
+                    <span class="signal-level">{ level }</span>
+                    <h3>{ pick(&rule.title, code) }</h3>
+                </summary>
                 <p>{ pick(&rule.message, code) }</p>
-                { for view.cards.into_iter().map(|c| html! { <ContactCard id={c.id.clone()} /> }) }
-                if !view.repeated.is_empty() {
-                    <ul class="contact-lines">{ for view.repeated.into_iter().map(|c| contact_line(c, lang)) }</ul>
+                if !view.cards.is_empty() {
+                    <ul class="contact-lines">{ for view.cards.into_iter().map(|c| contact_line(c, lang)) }</ul>
                 }
-            </div>
+                if !view.repeated.is_empty() {
+                    <ul class="contact-lines contact-repeats">{ for view.repeated.into_iter().map(|c| contact_line(c, lang)) }</ul>
+                }
+            </details>
         }
     });
     let has_signals = !report.signals.is_empty();
@@ -466,8 +473,10 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                     { for signals }
                 </section>
             }
-            { help_first }
             { in_short }
+            // Help for the relative first (PINM's contra-indication): after
+            // the short summary, before every piece of coaching below.
+            { help_first }
             { print_scales }
             <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
             <nav class="toc no-print" aria-labelledby="toc-heading">

@@ -76,14 +76,16 @@ pub(super) static EN: Strings = Strings {
 
     // The result page: scores.
     scores_heading: "How you are doing",
-    scores_intro: "For each part you see your score (the bar). You also see the typical score for each description (the numbered marks).",
-    chart_you: "You",
+    scores_intro: "For each part you see your score as a bar. Under the bar you see what that score means.",
+    chart_mark_intro: "A line with a name shows how people who fit that description usually score.",
     chart_typical: "Typical for:",
     table_caption: "Your scores per part",
     col_part: "Part",
     col_score: "Your score",
     col_band: "Meaning",
     col_answered: "Answered",
+    col_range: "Lowest and highest score",
+    range: |low, high| format!("{low} to {high}"),
     no_score: "no score",
     too_few: |answered, total| {
         format!("{answered} of {total} questions answered. That is too few for a reliable score.")

@@ -262,11 +262,12 @@ pub struct Strings {
     // The result page: scores.
     /// The heading of the scores section.
     pub scores_heading: &'static str,
-    /// How to read the chart.
+    /// How to read the chart: the bar and the bands under it.
     pub scores_intro: &'static str,
-    /// The chart's mark for the relative's own score.
-    pub chart_you: &'static str,
-    /// Before the descriptions a typical score belongs to.
+    /// How to read the chart's mark of the named description (only shown
+    /// when the core names one).
+    pub chart_mark_intro: &'static str,
+    /// Before the description a typical score belongs to.
     pub chart_typical: &'static str,
     /// The caption of the scores table.
     pub table_caption: &'static str,
@@ -278,6 +279,10 @@ pub struct Strings {
     pub col_band: &'static str,
     /// Column: how many questions were answered.
     pub col_answered: &'static str,
+    /// Column: the lowest and highest score a part can have.
+    pub col_range: &'static str,
+    /// "1 tot 5" (lowest, highest) in that column.
+    pub range: fn(&str, &str) -> String,
     /// In place of a score when too few questions were answered.
     pub no_score: &'static str,
     /// "3 van 6 vragen beantwoord. …" (answered, total) for a part without score.

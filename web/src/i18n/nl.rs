@@ -80,14 +80,16 @@ pub(super) static NL: Strings = Strings {
 
     // The result page: scores.
     scores_heading: "Hoe het met je gaat",
-    scores_intro: "Per onderdeel zie je jouw score (de balk) en de score die past bij elke beschrijving (de genummerde streepjes).",
-    chart_you: "Jij",
+    scores_intro: "Per onderdeel zie je jouw score als balk. Onder de balk staat wat die score betekent.",
+    chart_mark_intro: "Een streep met een naam laat zien hoe mensen bij die beschrijving meestal scoren.",
     chart_typical: "Typisch voor:",
     table_caption: "Jouw scores per onderdeel",
     col_part: "Onderdeel",
     col_score: "Jouw score",
     col_band: "Betekenis",
     col_answered: "Beantwoord",
+    col_range: "Laagste en hoogste score",
+    range: |low, high| format!("{low} tot {high}"),
     no_score: "geen score",
     too_few: |answered, total| {
         format!("{answered} van {total} vragen beantwoord. Dat is te weinig voor een betrouwbare score.")
