@@ -10,7 +10,7 @@ use alloc::string::String;
 use alloc::vec::Vec;
 
 use crate::answers::{Answer, Answers};
-use crate::condition::Facts;
+use crate::condition::{Causes, Facts};
 use crate::error::ScoreError;
 use crate::instrument::{ChoiceKind, LatentModel, Prototype, SafetyRule, Scale, SignalLevel};
 use crate::likelihood;
@@ -497,5 +497,31 @@ pub fn signals_at_question<'a>(
         .iter()
         .filter(shown_here)
         .filter(|rule| report.signals.contains(&rule.id))
+        .collect()
+}
+
+/// Each safety signal of a scored result with what raised it: the rule and
+/// the questions (and scales) its condition rests on for these answers
+/// ([`crate::condition::Condition::causes`]), in the report's order (most
+/// urgent first). A signal the questionnaire does not know is left out.
+///
+/// `instrument` must be the questionnaire the result was scored with (for
+/// a result of an earlier version, that version).
+pub fn signal_causes<'a>(
+    instrument: &'a Questionnaire,
+    scored: &Scored,
+) -> Vec<(&'a SafetyRule, Causes<'a>)> {
+    let report = scored.report();
+    let counted = report.classification.counted();
+    let facts = Facts {
+        answers: scored.answers(),
+        scales: &report.scales,
+        prototypes: &counted,
+    };
+    report
+        .signals
+        .iter()
+        .filter_map(|id| instrument.safety_rule(id))
+        .map(|rule| (rule, rule.when.causes(&facts)))
         .collect()
 }

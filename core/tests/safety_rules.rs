@@ -4,7 +4,7 @@
 //! under which question it is shown while answering.
 
 use naastenmeter_core::instrument::{SafetyRule, SignalLevel};
-use naastenmeter_core::scoring::signals_at_question;
+use naastenmeter_core::scoring::{signal_causes, signals_at_question};
 use naastenmeter_core::{load_instrument, score, Answers, Questionnaire, Report};
 
 const JSON: &str = include_str!("../../instruments/naastenmeter-v1.json");
@@ -496,4 +496,56 @@ fn every_safety_rule_is_tested_here() {
     assert_eq!(phone("veilig_thuis").as_deref(), Some("0800-2000"));
     assert_eq!(phone("kindertelefoon").as_deref(), Some("0800-0432"));
     assert_eq!(phone("emergency_112").as_deref(), Some("112"));
+}
+
+/// Which answers raised which signal (the professional view marks them):
+/// every signal of a result names at least one answer of this instrument,
+/// and only answers that take part in its rule.
+#[test]
+fn each_signal_names_the_answers_that_raised_it() {
+    let ins = instrument();
+    let mut answers = calm(&ins);
+    answers.set_value("death_thoughts", 1);
+    answers.set_value("e3", 4);
+    answers.set_value("w1", 3);
+    answers.set_value("w2", 0);
+    answers.set_value("unsafe", 1);
+    answers.set_choice("children_home", "yes");
+    let scored = score(&ins, answers).expect("valid answers");
+    let causes: Vec<(&str, Vec<&str>)> = signal_causes(&ins, &scored)
+        .into_iter()
+        .map(|(rule, causes)| {
+            assert!(causes.scales.is_empty(), "{}", rule.id);
+            (rule.id.as_str(), causes.questions)
+        })
+        .collect();
+    assert_eq!(
+        causes,
+        [
+            ("own_crisis", vec!["death_thoughts"]),
+            // w2 was answered "not at all": it did not add to the sum.
+            ("no_way_out", vec!["e3", "w1"]),
+            ("unsafe_once", vec!["unsafe"]),
+            ("unsafe_children", vec!["unsafe", "children_home"]),
+            ("low_mood", vec!["w1"]),
+        ]
+    );
+    // The worst answers: every signal that fires names an answer.
+    let mut worst = calm(&ins);
+    for item in &ins.items {
+        let (_, max) = ins
+            .response_scale_of(&item.id)
+            .and_then(|rs| rs.range())
+            .expect("range");
+        worst.set_value(&item.id, max);
+    }
+    worst.set_choice("unsafe_now", "yes");
+    worst.set_choice("children_home", "yes");
+    worst.set_choices("behaviours", &["self_harm"]);
+    let scored = score(&ins, worst).expect("valid answers");
+    let all = signal_causes(&ins, &scored);
+    assert_eq!(all.len(), scored.report().signals.len());
+    for (rule, causes) in all {
+        assert!(!causes.questions.is_empty(), "{} names no answer", rule.id);
+    }
 }

@@ -205,21 +205,21 @@ test('a relative answers, reloads, switches language, skips, sees the result and
   await ready(pro.page, pro.log);
   await assertAccessible(pro.page, 'professional view');
   await pro.page.locator('#pro-file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
-  await pro.page.locator('.summary').waitFor();
-  assert.match(await pro.page.locator('.summary').textContent(), /Past het best: (.+\(.*\d+%\)|geen beschrijving past goed|te weinig antwoorden om te vergelijken)/);
+  await pro.page.locator('#pro-result').waitFor();
+  assert.match(await pro.page.locator('#pro-result .pro-fit').textContent(), /: .+ \(\d+%\)\.|Geen beschrijving past|Geen beschrijving: te weinig antwoorden|Twee beschrijvingen passen/);
   await assertAccessible(pro.page, 'professional view with a result');
   await pro.page.locator('#close-professional').click();
   await pro.page.locator('#pro-file').setInputFiles({ name: fhir.name, mimeType: 'application/json', buffer: Buffer.from(fhir.text) });
-  await pro.page.locator('.summary').waitFor();
+  await pro.page.locator('#pro-result').waitFor();
   await pro.page.locator('#close-professional').click();
   await pro.page.locator('#pro-code').fill(code);
   await pro.page.locator('#pro-code-open').click();
-  await pro.page.locator('.summary').waitFor();
+  await pro.page.locator('#pro-result').waitFor();
   await pro.page.locator('#close-professional').click();
   // The QR code's link opens the professional view with the result, and the
   // code leaves the address and the history entry.
   const scanned = await openApp(browser, link);
-  await scanned.page.locator('.summary').waitFor();
+  await scanned.page.locator('#pro-result').waitFor();
   assert.equal(await scanned.page.evaluate(() => location.hash), '#professional');
   assert.doesNotMatch(scanned.page.url(), /professional=/);
   await assertClean(scanned.context, scanned.log);

@@ -62,7 +62,7 @@ try {
       const pro = await context.newPage();
       await pro.setViewportSize(viewport);
       await pro.goto(`${url}#professional=${code.replaceAll('-', '')}`);
-      await pro.locator('.summary').waitFor();
+      await pro.locator('#pro-result').waitFor();
       await pro.screenshot({ path: `${out}/professional-${device}-${lang}.png` });
       await pro.close();
       await context.close();

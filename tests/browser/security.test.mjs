@@ -413,12 +413,12 @@ test('a hostile instrument: every text is shown as text, nothing runs, through t
     await pro.page.locator('#main-heading').waitFor();
     pro.log.loaded = true;
     await pro.page.locator('#pro-file').setInputFiles({ name: json.name, mimeType: 'application/json', buffer: Buffer.from(json.text) });
-    await pro.page.locator('.summary').waitFor();
+    await pro.page.locator('#pro-result').waitFor();
     assertHarmless(await domThreats(pro.page), 'professional view of the JSON export');
     await pro.page.locator('#close-professional').click();
     await pro.page.locator('#pro-code').fill(code);
     await pro.page.locator('#pro-code-open').click();
-    await pro.page.locator('.summary').waitFor();
+    await pro.page.locator('#pro-result').waitFor();
     const proThreats = await domThreats(pro.page);
     assertHarmless(proThreats, 'professional view of the share code');
     assert.ok(PAYLOADS.some((p) => proThreats.text.includes(p)), 'the texts appear literally in the professional view');
@@ -583,7 +583,7 @@ test('professional view: a 20 MB file, a deeply nested file and a huge share cod
   }
   // A report for SECURITY.md, not a benchmark: print the figures.
   console.log(`refusal times in the browser (ms): ${JSON.stringify(figures)}`);
-  assert.equal(await page.locator('.summary').count(), 0, 'no result is shown');
+  assert.equal(await page.locator('#pro-result').count(), 0, 'no result is shown');
   await assertNothingLeft('site', opened);
   await context.close();
 });
@@ -607,7 +607,7 @@ test('professional view: an altered export, an export of another version and a m
     await notice.waitFor();
     const text = await notice.textContent();
     assert.match(text, message, `${what}: a clear message (${text})`);
-    assert.equal(await page.locator('.summary, main.professional table, main.professional .prototype').count(), 0,
+    assert.equal(await page.locator('#pro-result, main.professional table').count(), 0,
       `${what}: no result is shown`);
     await notice.locator('button').click();
     await notice.waitFor({ state: 'detached' });
@@ -616,7 +616,7 @@ test('professional view: an altered export, an export of another version and a m
 
   // The untouched file opens: the refusals below are about the changes.
   await open_(json.text)();
-  await page.locator('.summary').waitFor();
+  await page.locator('#pro-result').waitFor();
   await page.locator('#close-professional').click();
 
   const report = JSON.parse(json.text);
@@ -655,7 +655,7 @@ test('professional view: an altered export, an export of another version and a m
   // The right code still opens.
   await page.locator('#pro-code').fill(code);
   await page.locator('#pro-code-open').click();
-  await page.locator('.summary').waitFor();
+  await page.locator('#pro-result').waitFor();
   await assertNothingLeft('site', pro);
   await pro.context.close();
 });

@@ -428,6 +428,14 @@ pub fn print() {
     }
 }
 
+/// Opens the browser's print dialog for the page as it is shown (the
+/// professional view's print CSS makes its one-page summary).
+pub fn print_as_shown() {
+    if let Some(w) = window() {
+        let _ = w.print();
+    }
+}
+
 thread_local! {
     static LEAVING: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
 }

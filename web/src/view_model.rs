@@ -3,17 +3,21 @@
 //! description to use), what to say when none is named, which contacts lead
 //! the "first, help for yourself" block, where each contact of the result
 //! page is shown in full (once), which contacts the help panel lists, and
-//! what the scale chart draws per scale. The core decides; these only look
-//! the decisions up in the instrument, so components stay free of domain
+//! what the scale chart draws per scale; and for the professional view, the
+//! signals with the answers that raised them and every answer grouped as a
+//! professional reads them. The core decides; these only look the
+//! decisions up in the instrument, so components stay free of domain
 //! rules. Tested natively.
 
+use naastenmeter_core::answers::{Answer, Answers};
 use naastenmeter_core::instrument::{
     AdviceKind, AdviceRule, Band, Contact, Prototype, SafetyRule, Scale, SignalLevel,
 };
 use naastenmeter_core::report::{Direction, Fit, Report, ScaleResult};
+use naastenmeter_core::scoring::signal_causes;
 use naastenmeter_core::summary::{weight_of, Weight};
 use naastenmeter_core::text::Text;
-use naastenmeter_core::Questionnaire;
+use naastenmeter_core::{Questionnaire, Scored};
 
 /// One prototype to show as a card.
 #[derive(Debug, Clone, PartialEq)]
@@ -286,6 +290,240 @@ pub fn help_contacts(instrument: &Questionnaire) -> Vec<&Contact> {
         }
     }
     contacts
+}
+
+/// An answer as the professional view shows it.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answered<'a> {
+    /// The question was skipped.
+    Skipped,
+    /// The label of the chosen option of an item ("Op een paar dagen").
+    Option(&'a Text),
+    /// A rating whose option is only its number: shown as "7 of 10".
+    Number {
+        /// The value chosen.
+        value: i32,
+        /// The highest value of its scale.
+        max: i32,
+    },
+    /// The labels of the chosen options of a context question.
+    Choices(Vec<&'a Text>),
+}
+
+/// One question with the relative's answer, for the professional view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerLine<'a> {
+    /// The question's id.
+    pub id: &'a str,
+    /// The question as the relative read it.
+    pub text: &'a Text,
+    /// The answer.
+    pub answer: Answered<'a>,
+    /// The safety rules this answer helped raise, most urgent first.
+    pub signals: Vec<&'a SafetyRule>,
+}
+
+/// Which questions a group of answers holds.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum GroupKind<'a> {
+    /// The context questions (who the loved one is, what happens).
+    Context,
+    /// The items of one scale.
+    Scale(&'a Scale),
+    /// The items outside every scale: wellbeing, safety and ratings.
+    Other,
+}
+
+/// A group of answers in the professional view.
+#[derive(Debug, Clone, PartialEq)]
+pub struct AnswerGroup<'a> {
+    /// What the group holds.
+    pub kind: GroupKind<'a>,
+    /// The answers, in the order they were asked.
+    pub answers: Vec<AnswerLine<'a>>,
+}
+
+/// A safety signal for the professional: the rule and what raised it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RaisedSignal<'a> {
+    /// The rule.
+    pub rule: &'a SafetyRule,
+    /// The answers its condition rests on.
+    pub answers: Vec<AnswerLine<'a>>,
+    /// The scales whose scores it rests on.
+    pub scales: Vec<&'a Scale>,
+}
+
+/// The answer to a question as the professional view shows it; `None` for
+/// an id the questionnaire does not have.
+fn answered<'a>(
+    instrument: &'a Questionnaire,
+    answers: &Answers,
+    id: &str,
+) -> Option<Answered<'a>> {
+    if let Some((_, rs)) = instrument.rated_item(id) {
+        let Some(value) = answers.value(id) else {
+            return Some(Answered::Skipped);
+        };
+        let option = rs.options.iter().find(|o| o.value == value);
+        let bare = option.is_none_or(|o| {
+            o.label
+                .values()
+                .all(|label| label.trim() == value.to_string())
+        });
+        return Some(match option {
+            Some(option) if !bare => Answered::Option(&option.label),
+            _ => Answered::Number {
+                value,
+                max: rs.range().map_or(value, |(_, hi)| hi),
+            },
+        });
+    }
+    let question = instrument.context_question(id)?;
+    let chosen: Vec<&str> = match answers.get(id) {
+        Some(Answer::Choice(c)) => vec![c.as_str()],
+        Some(Answer::Choices(cs)) => cs.iter().map(String::as_str).collect(),
+        _ => Vec::new(),
+    };
+    let labels: Vec<&Text> = chosen
+        .iter()
+        .filter_map(|c| question.options.iter().find(|o| o.id == *c))
+        .map(|o| &o.label)
+        .collect();
+    Some(if labels.is_empty() {
+        Answered::Skipped
+    } else {
+        Answered::Choices(labels)
+    })
+}
+
+/// The text of an item or a context question.
+fn question_text<'a>(instrument: &'a Questionnaire, id: &str) -> Option<&'a Text> {
+    instrument
+        .item(id)
+        .map(|item| &item.text)
+        .or_else(|| instrument.context_question(id).map(|q| &q.text))
+}
+
+/// Which safety rules each question helped raise.
+fn raised_by<'a>(
+    instrument: &'a Questionnaire,
+    scored: &Scored,
+) -> Vec<(&'a str, Vec<&'a SafetyRule>)> {
+    let mut by_question: Vec<(&str, Vec<&SafetyRule>)> = Vec::new();
+    for (rule, causes) in signal_causes(instrument, scored) {
+        for id in causes.questions {
+            match by_question.iter_mut().find(|(q, _)| *q == id) {
+                Some((_, rules)) => rules.push(rule),
+                None => by_question.push((id, vec![rule])),
+            }
+        }
+    }
+    by_question
+}
+
+fn answer_line<'a>(
+    instrument: &'a Questionnaire,
+    scored: &Scored,
+    raised: &[(&'a str, Vec<&'a SafetyRule>)],
+    id: &'a str,
+) -> Option<AnswerLine<'a>> {
+    Some(AnswerLine {
+        id,
+        text: question_text(instrument, id)?,
+        answer: answered(instrument, scored.answers(), id)?,
+        signals: raised
+            .iter()
+            .find(|(q, _)| *q == id)
+            .map(|(_, rules)| rules.clone())
+            .unwrap_or_default(),
+    })
+}
+
+/// The report's signals, most urgent first, each with the answers (and
+/// scales) that raised it (the core's `signal_causes`); of a multiple
+/// choice, only the options that raised it.
+pub fn raised_signals<'a>(instrument: &'a Questionnaire, scored: &Scored) -> Vec<RaisedSignal<'a>> {
+    let raised = raised_by(instrument, scored);
+    signal_causes(instrument, scored)
+        .into_iter()
+        .map(|(rule, causes)| RaisedSignal {
+            rule,
+            answers: causes
+                .questions
+                .iter()
+                .filter_map(|id| {
+                    let mut line = answer_line(instrument, scored, &raised, id)?;
+                    // Of a multiple choice, only the options that raised it.
+                    let options: Vec<&str> = causes
+                        .chosen
+                        .iter()
+                        .filter(|(q, _)| q == id)
+                        .map(|(_, o)| *o)
+                        .collect();
+                    if let (Some(question), false) =
+                        (instrument.context_question(id), options.is_empty())
+                    {
+                        let labels = question
+                            .options
+                            .iter()
+                            .filter(|o| options.contains(&o.id.as_str()))
+                            .map(|o| &o.label)
+                            .collect();
+                        line.answer = Answered::Choices(labels);
+                    }
+                    Some(line)
+                })
+                .collect(),
+            scales: causes
+                .scales
+                .iter()
+                .filter_map(|id| instrument.scale(id))
+                .collect(),
+        })
+        .collect()
+}
+
+/// Every question with its answer, grouped for the professional: the
+/// context questions first, then each scale's items, then the items outside
+/// the scales; within a group in the order asked. Each answer names the
+/// signals it helped raise.
+pub fn answer_groups<'a>(instrument: &'a Questionnaire, scored: &Scored) -> Vec<AnswerGroup<'a>> {
+    let raised = raised_by(instrument, scored);
+    let line = |id: &'a str| answer_line(instrument, scored, &raised, id);
+    let in_scale = |id: &str| {
+        instrument
+            .scales
+            .iter()
+            .any(|s| s.items.iter().any(|i| i == id))
+    };
+    let mut groups = Vec::new();
+    let context: Vec<AnswerLine> = instrument
+        .question_order()
+        .filter(|id| instrument.context_question(id).is_some())
+        .filter_map(line)
+        .collect();
+    groups.push(AnswerGroup {
+        kind: GroupKind::Context,
+        answers: context,
+    });
+    for scale in &instrument.scales {
+        groups.push(AnswerGroup {
+            kind: GroupKind::Scale(scale),
+            answers: scale.items.iter().filter_map(|id| line(id)).collect(),
+        });
+    }
+    let other: Vec<AnswerLine> = instrument
+        .question_order()
+        .filter(|id| instrument.item(id).is_some() && !in_scale(id))
+        .filter_map(line)
+        .collect();
+    groups.push(AnswerGroup {
+        kind: GroupKind::Other,
+        answers: other,
+    });
+    groups.retain(|g| !g.answers.is_empty());
+    groups
 }
 
 /// One scale as the chart draws it: on its own range, with its bands as
@@ -625,6 +863,208 @@ mod tests {
             .help_first
             .iter()
             .all(|c| !signal_cards.contains(&c.id.as_str())));
+    }
+
+    /// Calm answers (middle of each scale; wellbeing and safety items at
+    /// their lowest) with `changes` on top, scored.
+    fn scored_with(
+        instrument: &Questionnaire,
+        changes: &[(&str, naastenmeter_core::Answer)],
+    ) -> Scored {
+        let mut answers = Answers::new();
+        for item in &instrument.items {
+            let (lo, hi) = instrument
+                .response_scale_of(&item.id)
+                .and_then(|rs| rs.range())
+                .expect("range");
+            answers.set_value(&item.id, (lo + hi) / 2);
+        }
+        for id in ["w1", "w2", "w3", "w4", "death_thoughts", "unsafe"] {
+            answers.set_value(id, 0);
+        }
+        for (id, answer) in changes {
+            answers.set(id, answer.clone());
+        }
+        score(instrument, answers).expect("scores")
+    }
+
+    #[test]
+    fn every_question_is_in_one_group_context_first_then_scales_then_the_rest() {
+        use naastenmeter_core::Answer;
+        let instrument = instrument();
+        let scored = scored_with(
+            &instrument,
+            &[("relationship", Answer::Choice("partner".into()))],
+        );
+        let groups = answer_groups(&instrument, &scored);
+        assert_eq!(groups.first().map(|g| g.kind), Some(GroupKind::Context));
+        assert_eq!(groups.last().map(|g| g.kind), Some(GroupKind::Other));
+        let scales: Vec<&str> = groups
+            .iter()
+            .filter_map(|g| match g.kind {
+                GroupKind::Scale(s) => Some(s.id.as_str()),
+                _ => None,
+            })
+            .collect();
+        let instrument_scales: Vec<&str> =
+            instrument.scales.iter().map(|s| s.id.as_str()).collect();
+        assert_eq!(scales, instrument_scales);
+        // Every item and context question once, none twice.
+        let mut shown: Vec<&str> = groups
+            .iter()
+            .flat_map(|g| g.answers.iter().map(|a| a.id))
+            .collect();
+        let mut asked: Vec<&str> = instrument.question_order().collect();
+        shown.sort_unstable();
+        asked.sort_unstable();
+        assert_eq!(shown, asked);
+        // Items outside the scales include the ratings and the safety items.
+        let other = groups.last().expect("other");
+        assert!(other.answers.iter().any(|a| a.id == "death_thoughts"));
+        assert!(other.answers.iter().any(|a| a.id == "rate_heavy"));
+        // A chosen option by its label; an unanswered question as skipped.
+        let context = &groups[0];
+        let relationship = context
+            .answers
+            .iter()
+            .find(|a| a.id == "relationship")
+            .expect("asked");
+        let partner = &instrument
+            .context_question("relationship")
+            .expect("q")
+            .options[0];
+        assert_eq!(partner.id, "partner");
+        assert_eq!(relationship.answer, Answered::Choices(vec![&partner.label]));
+        let children = context
+            .answers
+            .iter()
+            .find(|a| a.id == "children_home")
+            .expect("asked");
+        assert_eq!(children.answer, Answered::Skipped);
+        // Nothing raised a signal.
+        assert!(groups
+            .iter()
+            .all(|g| g.answers.iter().all(|a| a.signals.is_empty())));
+        assert!(raised_signals(&instrument, &scored).is_empty());
+    }
+
+    #[test]
+    fn an_item_answer_is_its_option_label_and_a_bare_number_is_out_of_its_maximum() {
+        use naastenmeter_core::Answer;
+        let instrument = instrument();
+        let scored = scored_with(
+            &instrument,
+            &[("rate_heavy", Answer::Value(7)), ("e3", Answer::Value(4))],
+        );
+        let groups = answer_groups(&instrument, &scored);
+        let line = |id: &str| {
+            groups
+                .iter()
+                .flat_map(|g| g.answers.iter())
+                .find(|a| a.id == id)
+                .cloned()
+                .expect("shown")
+        };
+        assert_eq!(
+            line("rate_heavy").answer,
+            Answered::Number { value: 7, max: 10 }
+        );
+        let e3 = instrument.response_scale_of("e3").expect("scale");
+        let top = e3.options.iter().find(|o| o.value == 4).expect("option 4");
+        assert_eq!(line("e3").answer, Answered::Option(&top.label));
+        // The end of a 0-10 rating has words: its label is shown.
+        let scored = scored_with(&instrument, &[("rate_heavy", Answer::Value(10))]);
+        let groups = answer_groups(&instrument, &scored);
+        let rate = groups
+            .iter()
+            .flat_map(|g| g.answers.iter())
+            .find(|a| a.id == "rate_heavy")
+            .expect("shown");
+        assert!(
+            matches!(rate.answer, Answered::Option(_)),
+            "{:?}",
+            rate.answer
+        );
+    }
+
+    #[test]
+    fn the_answers_that_raised_a_signal_are_marked_with_it() {
+        use naastenmeter_core::Answer;
+        let instrument = instrument();
+        let scored = scored_with(
+            &instrument,
+            &[
+                ("e3", Answer::Value(4)),
+                ("w1", Answer::Value(1)),
+                ("w2", Answer::Value(2)),
+                ("unsafe", Answer::Value(1)),
+            ],
+        );
+        let signals = raised_signals(&instrument, &scored);
+        let ids: Vec<(&str, Vec<&str>)> = signals
+            .iter()
+            .map(|s| (s.rule.id.as_str(), s.answers.iter().map(|a| a.id).collect()))
+            .collect();
+        assert_eq!(
+            ids,
+            [
+                ("no_way_out", vec!["e3", "w1", "w2"]),
+                ("unsafe_once", vec!["unsafe"]),
+                ("low_mood", vec!["w1", "w2"]),
+            ]
+        );
+        let groups = answer_groups(&instrument, &scored);
+        let marked: Vec<(&str, Vec<&str>)> = groups
+            .iter()
+            .flat_map(|g| g.answers.iter())
+            .filter(|a| !a.signals.is_empty())
+            .map(|a| (a.id, a.signals.iter().map(|r| r.id.as_str()).collect()))
+            .collect();
+        assert_eq!(
+            marked,
+            [
+                // e3 is an item of a scale ("Vastzitten"); the rest are outside.
+                ("e3", vec!["no_way_out"]),
+                ("w1", vec!["no_way_out", "low_mood"]),
+                ("w2", vec!["no_way_out", "low_mood"]),
+                ("unsafe", vec!["unsafe_once"]),
+            ]
+        );
+        // The answer lines of a signal carry the same marks.
+        assert_eq!(signals[0].answers[0].signals.len(), 1);
+    }
+
+    #[test]
+    fn a_signal_of_a_multiple_choice_names_only_the_options_that_raised_it() {
+        use naastenmeter_core::Answer;
+        let instrument = instrument();
+        let behaviours = instrument.context_question("behaviours").expect("asked");
+        let chosen = vec!["withdrawal".to_string(), "self_harm".to_string()];
+        let scored = scored_with(&instrument, &[("behaviours", Answer::Choices(chosen))]);
+        let signals = raised_signals(&instrument, &scored);
+        let danger = signals
+            .iter()
+            .find(|s| s.rule.id == "loved_one_danger")
+            .expect("raised");
+        let self_harm = behaviours
+            .options
+            .iter()
+            .find(|o| o.id == "self_harm")
+            .expect("option");
+        assert_eq!(danger.answers.len(), 1);
+        assert_eq!(
+            danger.answers[0].answer,
+            Answered::Choices(vec![&self_harm.label])
+        );
+        // The full list of answers keeps both choices, marked with the signal.
+        let groups = answer_groups(&instrument, &scored);
+        let line = groups[0]
+            .answers
+            .iter()
+            .find(|a| a.id == "behaviours")
+            .expect("shown");
+        assert!(matches!(&line.answer, Answered::Choices(labels) if labels.len() == 2));
+        assert_eq!(line.signals.len(), 1);
     }
 
     #[test]

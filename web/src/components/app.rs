@@ -197,7 +197,7 @@ pub fn Main(props: &MainProps) -> Html {
         View::Questions(index) => html! { <QuestionsPage {index} /> },
         View::Result => match &app.outcome {
             Some(outcome) => {
-                html! { <ResultPage outcome={outcome.clone()} professional={false} /> }
+                html! { <ResultPage outcome={outcome.clone()} /> }
             }
             None => html! { <Welcome /> },
         },

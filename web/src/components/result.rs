@@ -5,8 +5,8 @@
 //! named, and up to three next steps (the core's `summary`). Everything else
 //! follows in folded sections with jump links: the chart, the description
 //! (percentage with the provisional model's caveat beside it), what may
-//! help, support, the ratings and "about this result". The professional
-//! view shows the same page without the relative's own buttons.
+//! help, support, the ratings and "about this result". (The professional
+//! view has its own page, `professional.rs`.)
 
 use naastenmeter_core::instrument::{AdviceKind, SignalLevel};
 use naastenmeter_core::report::Direction;
@@ -32,8 +32,6 @@ use naastenmeter_core::Scored;
 pub struct ResultProps {
     /// The result to show.
     pub outcome: Shared<Scored>,
-    /// Whether this is the professional view (no exports, nothing stored).
-    pub professional: bool,
 }
 
 /// The result page.
@@ -49,11 +47,6 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     // A result of an earlier version is shown in that version's words.
     let instrument = app.versions.of(outcome).unwrap_or(&app.instrument);
     let report = outcome.report();
-    let heading_id = if props.professional {
-        "result-heading"
-    } else {
-        "main-heading"
-    };
 
     // The signals lead the first screen, so they stay short there: the most
     // urgent one open, the others by their title (one tap opens each), and
@@ -189,7 +182,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             <div class="no-prototype too-few-inputs" id="no-prototype">
                 <p>{ (t.too_few_inputs)(needed, used, total) }</p>
                 <p>{ t.still_use }</p>
-                if !props.professional { <p>{ t.too_few_more }</p> }
+                <p>{ t.too_few_more }</p>
             </div>
         },
     };
@@ -310,9 +303,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         html! { <li><span class="rating-question">{ pick(&item.text, code) }</span>{ " " }<strong>{ value }</strong></li> }
     });
 
-    let actions = if props.professional {
-        html! {}
-    } else {
+    let actions = {
         let back = {
             let app = app.clone();
             Callback::from(move |_: MouseEvent| app.dispatch(Action::Back))
@@ -429,32 +420,24 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         ));
     }
     // The conversation card: filled in by the relative, printed with the
-    // result; shown to a professional when the opened result carries one.
-    let card = if props.professional {
-        outcome
-            .card()
-            .map(|card| html! { <CardView card={Some(card.clone())} /> })
-    } else {
-        Some(html! {
-            <>
-                <CardEditor />
-                <CardView card={app.card.card()} class={classes!("print-only")} />
-            </>
-        })
+    // result. (The professional view shows an opened result's card itself.)
+    let card = html! {
+        <>
+            <CardEditor />
+            <CardView card={app.card.card()} class={classes!("print-only")} />
+        </>
     };
-    if let Some(card) = card {
-        sections.push((
-            "sec-card".into(),
+    sections.push((
+        "sec-card".into(),
+        t.card_heading,
+        fold(
+            "sec-card",
+            "card-heading",
             t.card_heading,
-            fold(
-                "sec-card",
-                "card-heading",
-                t.card_heading,
-                "conversation-card",
-                card,
-            ),
-        ));
-    }
+            "conversation-card",
+            card,
+        ),
+    ));
     sections.push((
         "sec-about".into(),
         t.about_heading,
@@ -476,13 +459,13 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let toc = sections.iter().map(|(id, heading, _)| {
         html! { <li><a href={format!("#{id}")} onclick={jump(id.clone())}>{ *heading }</a></li> }
     });
-    let exports_link = (!props.professional).then(|| html! {
+    let exports_link = html! {
         <li><a href="#exports" onclick={jump("exports".to_string())}>{ t.exports_heading }</a></li>
-    });
+    };
 
-    let body = html! {
-        <>
-            <h1 id={heading_id} tabindex="-1">{ t.result_heading }</h1>
+    html! {
+        <main id="main" class="result">
+            <h1 id="main-heading" tabindex="-1">{ t.result_heading }</h1>
             <p class="made-on">{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
             if has_signals {
                 <section class="signals" aria-labelledby="signals-heading">
@@ -503,12 +486,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             { help_first_why }
             { for sections.into_iter().map(|(_, _, html)| html) }
             { actions }
-        </>
-    };
-    if props.professional {
-        html! { <div class="result">{ body }</div> }
-    } else {
-        html! { <main id="main" class="result">{ body }</main> }
+        </main>
     }
 }
 

@@ -505,24 +505,90 @@ pub struct Strings {
     pub home: &'static str,
     /// The professional view's heading.
     pub professional_heading: &'static str,
-    /// What the professional view does.
+    /// What the professional view does (before a result is open).
     pub professional_intro: &'static str,
-    /// The heading of the summary for the conversation.
-    pub summary_heading: &'static str,
-    /// Before the description that fits best.
-    pub summary_best: &'static str,
-    /// Before the signals.
-    pub summary_signals: &'static str,
-    /// When there are no signals.
-    pub summary_none: &'static str,
-    /// Before the behaviour the relative named.
-    pub summary_context: &'static str,
-    /// When no description fits.
-    pub summary_none_fits: &'static str,
-    /// When too few answers to compare.
-    pub summary_too_few: &'static str,
     /// The button that closes a result or a notice.
     pub close_result: &'static str,
+
+    // The professional view, once a result is open: it speaks to the
+    // professional and about the relative ("de naaste"), never to them.
+    /// "Ingevuld op {date}." (the written date and time).
+    pub pro_filled_in: fn(&str) -> String,
+    /// "Vragenlijst: {title}, versie {version}." (title, version).
+    pub pro_version: fn(&str, &str) -> String,
+    /// Under the version line when the result is of an earlier version.
+    pub pro_earlier_version: &'static str,
+    /// That the result is not a diagnosis, for the professional.
+    pub pro_not_diagnosis: &'static str,
+    /// The heading of the safety signals.
+    pub pro_signals_heading: &'static str,
+    /// When no safety rule gave a signal.
+    pub pro_no_signals: &'static str,
+    /// What an urgent signal told the relative.
+    pub pro_urgent_means: &'static str,
+    /// What a signal that needs attention told the relative.
+    pub pro_attention_means: &'static str,
+    /// Before the answers that raised a signal.
+    pub pro_raised_by: &'static str,
+    /// Before the scales whose scores raised a signal.
+    pub pro_raised_by_scores: &'static str,
+    /// The fold-out with the signal's text as the relative read it.
+    pub pro_message_label: &'static str,
+    /// That the relative's result leads with help for themself.
+    pub pro_help_first: &'static str,
+    /// The heading of the scores.
+    pub pro_scores_heading: &'static str,
+    /// The caption of the scores table.
+    pub pro_scores_caption: &'static str,
+    /// Column: the mean score, with the scale's range.
+    pub pro_col_score: &'static str,
+    /// Column: the band in words.
+    pub pro_col_band: &'static str,
+    /// "12 van 15 vragen beantwoord" (answered, total) under a score, when
+    /// not all were answered.
+    pub pro_answered: fn(usize, usize) -> String,
+    /// In place of a band when too few questions were answered.
+    pub pro_too_few: &'static str,
+    /// The heading of the description that fits.
+    pub pro_fit_heading: &'static str,
+    /// The description that fits (name, strength in words, percentage).
+    pub pro_fit: fn(&str, &str, &str) -> String,
+    /// Before the two descriptions that fit about equally well.
+    pub pro_two_fit: &'static str,
+    /// No description fits: lighter than all of them.
+    pub pro_none_lighter: &'static str,
+    /// No description fits: heavier than all of them.
+    pub pro_none_heavier: &'static str,
+    /// No description fits: partly lighter, partly heavier.
+    pub pro_none_mixed: &'static str,
+    /// No description for too few answers (needed, used, total parts).
+    pub pro_too_few_inputs: fn(usize, usize, usize) -> String,
+    /// That the model behind the descriptions is provisional.
+    pub pro_provisional: &'static str,
+    /// The heading of the relative's conversation card.
+    pub pro_card_heading: &'static str,
+    /// That the relative wrote the card themself.
+    pub pro_card_intro: &'static str,
+    /// Above the relative's worries on the card.
+    pub pro_card_worries: &'static str,
+    /// Above what the relative would like to change.
+    pub pro_card_goals: &'static str,
+    /// Above the relative's questions.
+    pub pro_card_questions: &'static str,
+    /// The heading of all answers.
+    pub pro_answers_heading: &'static str,
+    /// How to read the answers: quotes and the signal mark.
+    pub pro_answers_intro: &'static str,
+    /// The group of the context questions.
+    pub pro_group_context: &'static str,
+    /// The group of the items outside the scales.
+    pub pro_group_other: &'static str,
+    /// Beside an answer that raised a signal, before the signal's title.
+    pub pro_raised_mark: &'static str,
+    /// The print button.
+    pub pro_print: &'static str,
+    /// What the printout holds.
+    pub pro_print_contains: &'static str,
 
     // Notices and errors: what went wrong and what to do.
     /// After stopping and erasing (a notice).

@@ -1,6 +1,8 @@
 //! The app's words in Dutch, the reference language: every field of
 //! [`Strings`], in its order. Plain language (B1): short sentences,
-//! everyday words, "je" and "jij".
+//! everyday words, "je" and "jij" to the relative. The professional view
+//! (`pro_*`) speaks to a professional about the relative ("de naaste"),
+//! in plain, professional Dutch with short sentences.
 
 use super::Strings;
 use naastenmeter_core::conversation::ChangeGoal;
@@ -212,16 +214,51 @@ pub(super) static NL: Strings = Strings {
     imported_done: "De uitslag is geopend.",
     to_result_link: "Terug naar de uitslag",
     home: "Naar het begin",
-    professional_heading: "Uitslag van een naaste bekijken",
-    professional_intro: "Open het bestand of de deelcode die je van een naaste kreeg. Je ziet dezelfde uitslag als de naaste. Er wordt niets bewaard. Sluit je de pagina, dan is alles weg.",
-    summary_heading: "Samenvatting voor het gesprek",
-    summary_best: "Past het best",
-    summary_signals: "Signalen",
-    summary_none: "geen",
-    summary_context: "Genoemd",
-    summary_none_fits: "geen beschrijving past goed",
-    summary_too_few: "te weinig antwoorden om te vergelijken",
+    professional_heading: "Uitslag van een naaste",
+    professional_intro: "Open het bestand of de deelcode van de naaste. Er wordt niets bewaard. Na het sluiten van de pagina is alles weg.",
     close_result: "Sluiten",
+
+    // The professional view, once a result is open.
+    pro_filled_in: |date| format!("Ingevuld op {date}."),
+    pro_version: |title, version| format!("Vragenlijst: {title}, versie {version}."),
+    pro_earlier_version: "Dat is een eerdere versie. Hieronder staan de vragen en regels van die versie.",
+    pro_not_diagnosis: "Geen diagnose. De naaste vulde de vragen zelf in. De uitslag is een begin voor het gesprek.",
+    pro_signals_heading: "Signalen",
+    pro_no_signals: "Geen signalen. Geen van de veiligheidsregels van de vragenlijst sloeg aan.",
+    pro_urgent_means: "De naaste kreeg het advies om nu hulp te zoeken.",
+    pro_attention_means: "De naaste kreeg het advies om hier snel over te praten met een hulpverlener.",
+    pro_raised_by: "Gegeven door:",
+    pro_raised_by_scores: "Gegeven door de score op:",
+    pro_message_label: "Tekst die de naaste las",
+    pro_help_first: "Door deze signalen begint de uitslag van de naaste met hulp voor de naaste zelf. Tips over de dierbare komen daarna.",
+    pro_scores_heading: "Scores",
+    pro_scores_caption: "Gemiddelde score per onderdeel, met de uitkomst in woorden",
+    pro_col_score: "Score (bereik)",
+    pro_col_band: "Uitkomst",
+    pro_answered: |answered, total| format!("{answered} van {total} vragen beantwoord"),
+    pro_too_few: "te weinig antwoorden",
+    pro_fit_heading: "Beschrijving die past",
+    pro_fit: |name, strength, percent| format!("{name}: {strength} ({percent})."),
+    pro_two_fit: "Twee beschrijvingen passen ongeveer even goed:",
+    pro_none_lighter: "Geen beschrijving past. De scores zijn lichter dan in alle beschrijvingen.",
+    pro_none_heavier: "Geen beschrijving past. De scores zijn zwaarder dan in de beschrijvingen.",
+    pro_none_mixed: "Geen beschrijving past. De scores zijn deels lichter en deels zwaarder dan in de beschrijvingen.",
+    pro_too_few_inputs: |needed, used, total| {
+        format!("Geen beschrijving: te weinig antwoorden. Genoeg antwoorden op {used} van de {total} onderdelen; nodig: {needed}.")
+    },
+    pro_provisional: "Het rekenmodel is voorlopig. De kans is een schatting.",
+    pro_card_heading: "Voorbereid voor het gesprek",
+    pro_card_intro: "Dit schreef de naaste zelf op, voor het gesprek met een hulpverlener.",
+    pro_card_worries: "Grootste zorgen",
+    pro_card_goals: "Wil graag veranderen",
+    pro_card_questions: "Vragen van de naaste",
+    pro_answers_heading: "Alle antwoorden",
+    pro_answers_intro: "Tussen aanhalingstekens staan de vragen zoals de naaste ze las. Een antwoord met ⚠ gaf een signaal.",
+    pro_group_context: "Over de situatie",
+    pro_group_other: "Overige vragen: welzijn en cijfers",
+    pro_raised_mark: "Signaal:",
+    pro_print: "Afdrukken (1 pagina)",
+    pro_print_contains: "Op papier: datum, versie, signalen, scores en beschrijving. Niet alle antwoorden, en niet wat de naaste voorbereidde.",
 
     // Notices and errors: what went wrong and what to do.
     erased_notice: "Je antwoorden zijn gewist.",
