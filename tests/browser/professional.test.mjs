@@ -278,3 +278,17 @@ test('the heaviest result for safety, every signal at once, still prints on one 
   assert.deepEqual(log.consoleErrors, []);
   await context.close();
 });
+
+test('a professional opens a QuestionnaireResponse that another FHIR system (LHC-Forms style) made from our Questionnaire', async () => {
+  const response = await readFile(new URL('../data/lhc-forms-response.json', import.meta.url), 'utf8');
+  const { context, page, log } = await openApp(browser, url, { hash: '#professional' });
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  await page.locator('#pro-file').setInputFiles({ name: 'response.json', mimeType: 'application/json', buffer: Buffer.from(response) });
+  await page.locator('#pro-result').waitFor();
+  assert.match(await page.locator('#pro-result').textContent(), /versie 1\.2\.0/);
+  await assertAccessible(page, 'professional view, a response from another FHIR system');
+  assert.deepEqual(log.writes, []);
+  assert.deepEqual(log.consoleErrors, []);
+  await context.close();
+});
