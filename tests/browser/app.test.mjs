@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { after, before, test } from 'node:test';
 
-import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer, QUICK_EXIT_URL } from './helpers.mjs';
+import { answerPage, answerToResult, assertHistoryWalk, axe, launch, openApp, overflowsHorizontally, startServer, QUICK_EXIT_URL } from './helpers.mjs';
 
 const PROGRESS = 'naastenmeter.progress';
 const REMEMBERED = 'naastenmeter.remembered';
@@ -257,6 +257,14 @@ test('stop and erase, and quick exit, leave nothing behind', async () => {
   const check = await context.newPage();
   await check.goto(url);
   assert.equal(await check.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await assertClean(context, log);
+  await context.close();
+});
+
+test('history: Back, Forward and reload across three pages and on the result', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await ready(page, log);
+  await assertHistoryWalk(page, { reloadKeeps: true, log });
   await assertClean(context, log);
   await context.close();
 });

@@ -5,6 +5,7 @@ use naastenmeter_core::answers::Answer;
 use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
+use crate::components::app::go_back;
 use crate::components::importer::Importer;
 use crate::components::result::ResultPage;
 use crate::state::{Action, AppContext, ImportTarget, Shared, View};
@@ -24,7 +25,7 @@ pub fn ProfessionalPage() -> Html {
     };
     let home = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Show(View::Welcome)))
+        Callback::from(move |_: MouseEvent| go_back(&app, View::Welcome))
     };
     html! {
         <main id="main" class="professional">

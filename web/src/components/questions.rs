@@ -10,6 +10,7 @@ use naastenmeter_core::Answer;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::app::go_back;
 use crate::components::contacts::ContactCard;
 use crate::i18n::Lang;
 use crate::state::{Action, AppContext};
@@ -54,7 +55,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     };
     let back = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Back))
+        Callback::from(move |_: MouseEvent| go_back(&app, app.previous_view()))
     };
     let erase = {
         let app = app.clone();
