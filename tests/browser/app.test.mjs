@@ -269,6 +269,22 @@ test('history: Back, Forward and reload across three pages and on the result', a
   await context.close();
 });
 
+test('a phone\'s first screen holds "Begin", in Dutch and English', async () => {
+  const { context, page, log } = await openApp(browser, url, { viewport: { width: 390, height: 844 } });
+  await ready(page, log);
+  for (const [lang, heading] of [['nl', 'Hoe gaat het'], ['en', 'How are you doing']]) {
+    if (lang === 'en') await page.locator('.lang-switch').click();
+    await page.locator('h1', { hasText: heading }).waitFor();
+    const box = await page.locator('#start').boundingBox();
+    assert.ok(box && box.y + box.height <= 844, `${lang}: "Begin" ends at ${box && box.y + box.height} px, within 844`);
+    // The rest of the welcome is below it, on the same page.
+    assert.equal(await page.locator('main.welcome .privacy').count(), 1);
+    assert.equal(await page.locator('main.welcome .not-diagnosis').count(), 1);
+  }
+  await assertClean(context, log);
+  await context.close();
+});
+
 test('phone width: no sideways scrolling, large targets, accessible', async () => {
   const { context, page, log } = await openApp(browser, url, { viewport: { width: 360, height: 740 } });
   await ready(page, log);
