@@ -285,6 +285,31 @@ test('a phone\'s first screen holds "Begin", in Dutch and English', async () => 
   await context.close();
 });
 
+test('the progress names the part as well as the page, in a polite live region', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await ready(page, log);
+  await page.locator('#start').click();
+  await page.locator('#progress-text', { hasText: /^Pagina 1 van \d+$/ }).waitFor();
+  const part = page.locator('#progress-part');
+  assert.match(await part.textContent(), /^Deel 1 van \d+: \S/);
+  assert.equal(await part.getAttribute('aria-live'), 'polite');
+  const title = (await page.locator('#main-heading').textContent()).trim();
+  assert.ok((await part.textContent()).endsWith(title), 'the part is named by its title');
+  // Walk on until the second part begins; the page count goes on meanwhile.
+  for (let n = 2; n < 10; n += 1) {
+    await answerPage(page);
+    await page.locator('#next').click();
+    await page.locator('#progress-text', { hasText: `Pagina ${n} van` }).waitFor();
+    if (/^Deel 2 van/.test(await part.textContent())) break;
+  }
+  assert.match(await part.textContent(), /^Deel 2 van \d+: \S/);
+  await page.locator('.lang-switch').click();
+  await page.locator('#progress-part', { hasText: /^Part 2 of \d+: \S/ }).waitFor();
+  await assertAccessible(page, 'question page with its part');
+  await assertClean(context, log);
+  await context.close();
+});
+
 test('phone width: no sideways scrolling, large targets, accessible', async () => {
   const { context, page, log } = await openApp(browser, url, { viewport: { width: 360, height: 740 } });
   await ready(page, log);

@@ -1,6 +1,6 @@
 //! Back and Forward through the browser's history (issue 15): an entry holds
 //! a view only, and arriving at one shows that page when it can still be
-//! shown, without touching an answer.
+//! shown, without touching an answer; the progress names the part.
 
 use std::rc::Rc;
 
@@ -112,4 +112,24 @@ fn back_goes_where_previous_view_says() {
         result.previous_view(),
         View::Questions(result.pages.len() - 1)
     );
+}
+
+#[test]
+fn the_progress_names_the_part() {
+    let state = fresh();
+    let first = state.part(0).expect("page 1 is in a part");
+    assert_eq!(first.number, 1);
+    assert_eq!(first.section, state.pages[0].section);
+    let sections = state.instrument.sections.len();
+    assert_eq!(first.count, sections, "every section has questions");
+    let mut last_number = 0;
+    for page in 0..state.pages.len() {
+        let part = state.part(page).unwrap();
+        assert_eq!(part.section, state.pages[page].section);
+        assert!(part.number == last_number || part.number == last_number + 1);
+        assert_eq!(part.count, first.count);
+        last_number = part.number;
+    }
+    assert_eq!(last_number, first.count);
+    assert!(state.part(state.pages.len()).is_none());
 }

@@ -199,6 +199,18 @@ pub struct AppState {
     pub navigated: bool,
 }
 
+/// Where a page of questions is in the questionnaire: its part (a section
+/// of the instrument) as well as its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// The part's number, from 1, among the parts that have pages.
+    pub number: usize,
+    /// How many parts there are.
+    pub count: usize,
+    /// Index of the part's section in `instrument.sections`.
+    pub section: usize,
+}
+
 /// An import waiting for the earlier published versions.
 #[derive(Debug, Clone, PartialEq)]
 pub enum PendingImport {
@@ -434,6 +446,19 @@ impl AppState {
             View::Result => View::Questions(self.pages.len().saturating_sub(1)),
             other => other,
         }
+    }
+
+    /// The part of the questionnaire that question page `page` is in.
+    pub fn part(&self, page: usize) -> Option<Part> {
+        let section = self.pages.get(page)?.section;
+        let mut sections: Vec<usize> = self.pages.iter().map(|p| p.section).collect();
+        sections.dedup();
+        let number = sections.iter().position(|s| *s == section)? + 1;
+        Some(Part {
+            number,
+            count: sections.len(),
+            section,
+        })
     }
 
     /// Goes to the view a history entry holds, when it can still be shown:
