@@ -669,10 +669,16 @@ test('professional view: an altered export, an export of another version and a m
   result.checksum = '';
   await refuses('a removed checksum', open_(JSON.stringify(result)), /veranderd nadat het is gemaakt/);
 
-  // Another version of the instrument.
+  // Another version of the instrument: a version and content this app does
+  // not know (a newer release's file).
   const version = structuredClone(report);
   version.instrument.version = '9.9.9';
+  version.instrument.hash = 'f'.repeat(64);
   await refuses('another version', open_(JSON.stringify(version)), /andere versie van de vragenlijst \(versie 9\.9\.9/);
+  // Only the version edited, the content still this app's: altered.
+  const edited = structuredClone(report);
+  edited.instrument.version = '9.9.9';
+  await refuses('an edited version', open_(JSON.stringify(edited)), /veranderd nadat het is gemaakt/);
 
   // A share code with one character changed.
   const at = Math.floor(code.length / 2);
