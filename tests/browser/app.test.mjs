@@ -8,7 +8,7 @@ import jsQR from 'jsqr';
 import { PNG } from 'pngjs';
 import { after, before, test } from 'node:test';
 
-import { answerPage, answerToResult, axe, launch, openApp, overflowsHorizontally, startServer, QUICK_EXIT_URL } from './helpers.mjs';
+import { answerPage, answerToResult, assertHistoryWalk, axe, launch, openApp, overflowsHorizontally, startServer, QUICK_EXIT_URL } from './helpers.mjs';
 
 const PROGRESS = 'naastenmeter.progress';
 const REMEMBERED = 'naastenmeter.remembered';
@@ -257,6 +257,55 @@ test('stop and erase, and quick exit, leave nothing behind', async () => {
   const check = await context.newPage();
   await check.goto(url);
   assert.equal(await check.evaluate(() => localStorage.length + sessionStorage.length), 0);
+  await assertClean(context, log);
+  await context.close();
+});
+
+test('history: Back, Forward and reload across three pages and on the result', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await ready(page, log);
+  await assertHistoryWalk(page, { reloadKeeps: true, log });
+  await assertClean(context, log);
+  await context.close();
+});
+
+test('a phone\'s first screen holds "Begin", in Dutch and English', async () => {
+  const { context, page, log } = await openApp(browser, url, { viewport: { width: 390, height: 844 } });
+  await ready(page, log);
+  for (const [lang, heading] of [['nl', 'Hoe gaat het'], ['en', 'How are you doing']]) {
+    if (lang === 'en') await page.locator('.lang-switch').click();
+    await page.locator('h1', { hasText: heading }).waitFor();
+    const box = await page.locator('#start').boundingBox();
+    assert.ok(box && box.y + box.height <= 844, `${lang}: "Begin" ends at ${box && box.y + box.height} px, within 844`);
+    // The rest of the welcome is below it, on the same page.
+    assert.equal(await page.locator('main.welcome .privacy').count(), 1);
+    assert.equal(await page.locator('main.welcome .not-diagnosis').count(), 1);
+  }
+  await assertClean(context, log);
+  await context.close();
+});
+
+test('the progress names the part as well as the page, in a polite live region', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await ready(page, log);
+  await page.locator('#start').click();
+  await page.locator('#progress-text', { hasText: /^Pagina 1 van \d+$/ }).waitFor();
+  const part = page.locator('#progress-part');
+  assert.match(await part.textContent(), /^Deel 1 van \d+: \S/);
+  assert.equal(await part.getAttribute('aria-live'), 'polite');
+  const title = (await page.locator('#main-heading').textContent()).trim();
+  assert.ok((await part.textContent()).endsWith(title), 'the part is named by its title');
+  // Walk on until the second part begins; the page count goes on meanwhile.
+  for (let n = 2; n < 10; n += 1) {
+    await answerPage(page);
+    await page.locator('#next').click();
+    await page.locator('#progress-text', { hasText: `Pagina ${n} van` }).waitFor();
+    if (/^Deel 2 van/.test(await part.textContent())) break;
+  }
+  assert.match(await part.textContent(), /^Deel 2 van \d+: \S/);
+  await page.locator('.lang-switch').click();
+  await page.locator('#progress-part', { hasText: /^Part 2 of \d+: \S/ }).waitFor();
+  await assertAccessible(page, 'question page with its part');
   await assertClean(context, log);
   await context.close();
 });

@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { answerToResult, fillFullCard, launch, openApp, optionIndex, pdfPages, QUICK_EXIT_URL, valuesAtClassMeans } from './helpers.mjs';
+import { answerToResult, assertHistoryWalk, fillFullCard, launch, openApp, optionIndex, pdfPages, QUICK_EXIT_URL, valuesAtClassMeans } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -167,6 +167,17 @@ test('a relative completes the embedded questionnaire and sees the partner\'s fi
 
   assertClean(log);
   assert.deepEqual(await context.cookies(), []);
+  await context.close();
+});
+
+test('history in the embed: one entry per page on the partner\'s page, Back and Forward, a reload starts over', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  await assertHistoryWalk(page, { reloadKeeps: false, log });
+  // The partner's address is left as it was.
+  assert.equal(page.url(), url);
+  assertClean(log);
   await context.close();
 });
 

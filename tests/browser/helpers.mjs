@@ -2,6 +2,7 @@
 // launch Debian's Chromium through playwright-core, and record everything a
 // page does that could leak data (requests, storage writes, cookies, CSP
 // violations, console errors) so each test can fail on anything unexpected.
+import assert from 'node:assert/strict';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
@@ -194,4 +195,109 @@ export async function fillFullCard(page) {
   for (const box of await page.locator('.card-goals input[type=checkbox]').all()) await box.check();
   await page.locator('#card-own-goal').fill(line(4));
   await page.locator('#card-questions').fill('Wat kan ik doen als het misgaat in het weekend, en wie mag ik dan bellen? '.repeat(8).slice(0, 400));
+}
+
+/** Waits until question page `n` (from 1) is on screen. */
+export async function waitForPage(page, n) {
+  await page.locator('#progress-text', { hasText: new RegExp(`^\\D*${n}\\D`) }).waitFor();
+}
+
+/**
+ * From the welcome page, answers and passes pages 1 to `n - 1` and lands on
+ * page `n` (so `n` question pages were walked).
+ */
+export async function walkPages(page, n) {
+  await page.locator('#start').click();
+  await waitForPage(page, 1);
+  for (let i = 1; i < n; i += 1) {
+    await answerPage(page);
+    await page.locator('#next').click();
+    await waitForPage(page, i + 1);
+  }
+}
+
+/** The browser's Back or Forward (`delta` -1 or 1), as its buttons do. */
+export async function traverse(page, delta) {
+  await page.evaluate((d) => history.go(d), delta);
+}
+
+/** What the current history entry holds, as JSON text. */
+export function historyState(page) {
+  return page.evaluate(() => JSON.stringify(history.state));
+}
+
+/**
+ * Back, Forward and reload across three question pages and on the result
+ * (issue 15): each page is one history entry, Back and Forward show the
+ * pages with their answers, no entry holds an answer, and a reload lands on
+ * the same page (`reloadKeeps`, the site) or starts over (the embed).
+ * `log` (from `openApp`) stops counting requests while the app loads again.
+ */
+export async function assertHistoryWalk(page, { reloadKeeps, log }) {
+  const reload = async () => {
+    log.loaded = false;
+    await page.reload();
+    await page.locator('#main-heading').waitFor();
+    log.loaded = true;
+  };
+  const startLength = await page.evaluate(() => history.length);
+  await walkPages(page, 3);
+  await answerPage(page);
+  assert.equal(await page.evaluate(() => history.length), startLength + 3, 'one history entry per page');
+  const checked = async () => page.locator('input:checked').count();
+  const onThird = await checked();
+
+  await traverse(page, -1);
+  await waitForPage(page, 2);
+  assert.ok((await checked()) > 0, 'page 2 keeps its answers');
+  await traverse(page, -1);
+  await waitForPage(page, 1);
+  await traverse(page, 1);
+  await waitForPage(page, 2);
+  await traverse(page, 1);
+  await waitForPage(page, 3);
+  assert.equal(await checked(), onThird, 'Forward returns to page 3 with its answers');
+  assert.equal(await page.evaluate(() => history.length), startLength + 3, 'Back and Forward add no entry');
+  // The app's own Back button is one step back in the history, not a new entry.
+  await page.locator('.questions .nav-buttons button[type=button]').click();
+  await waitForPage(page, 2);
+  assert.equal(await page.evaluate(() => history.length), startLength + 3, 'the app\'s Back adds no entry');
+  await traverse(page, 1);
+  await waitForPage(page, 3);
+  // History holds the page only, never an answer.
+  const state = await historyState(page);
+  assert.match(state, /^\{.*"naastenmeter":\{"Questions":2\}.*\}$/, state);
+  assert.ok(state.length < 120, `a small state: ${state}`);
+
+  await reload();
+  if (reloadKeeps) {
+    await waitForPage(page, 3);
+    assert.equal(await checked(), onThird, 'a reload keeps page 3 and its answers');
+    await traverse(page, -1);
+    await waitForPage(page, 2);
+    await traverse(page, 1);
+    await waitForPage(page, 3);
+  } else {
+    await page.locator('#start').waitFor();
+    assert.equal(await page.locator('#progress-text').count(), 0, 'the embed starts over after a reload');
+    await walkPages(page, 3);
+  }
+
+  // On the result: Back is the last page, Forward the result again.
+  await answerToResult(page);
+  const result = await page.locator('main.result #main-heading').textContent();
+  await traverse(page, -1);
+  await page.locator('#progress-text').waitFor();
+  const [now, total] = (await page.locator('#progress-text').textContent()).match(/\d+/g).map(Number);
+  assert.equal(now, total, 'Back from the result is the last page');
+  await traverse(page, 1);
+  await page.locator('main.result #main-heading', { hasText: result }).waitFor();
+  if (reloadKeeps) {
+    await reload();
+    await page.locator('main.result #main-heading', { hasText: result }).waitFor();
+    await traverse(page, -1);
+    await page.locator('#progress-text').waitFor();
+    await traverse(page, 1);
+    await page.locator('main.result').waitFor();
+  }
 }

@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { answerPage, answerToResult, launch, openApp, startServer, QUICK_EXIT_URL } from './helpers.mjs';
+import { answerPage, answerToResult, launch, openApp, startServer, traverse, walkPages, QUICK_EXIT_URL } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -240,12 +240,15 @@ for (const mode of Object.keys(MODES)) {
       await page.waitForURL(QUICK_EXIT_URL);
       assert.ok(!log.dialogs.includes('beforeunload'), 'quick exit does not ask');
 
-      // The app's page was replaced, not left behind: history holds only the
-      // start page (about:blank) and the quick-exit page.
-      assert.equal(await page.evaluate(() => history.length), 2, 'no extra history entries');
+      // The app's first history entry was replaced by the quick-exit page:
+      // behind it is only the start page (about:blank). The app's later
+      // entries are ahead of it (Forward), never behind.
       await page.goBack();
       assert.ok(!page.url().startsWith(MODES[mode].url()), `${mode}: back leads away from the app (${page.url()})`);
+      assert.equal(await page.evaluate(() => history.state), null, 'no entry of the app');
       assert.equal(await page.goBack(), null, 'nothing further back');
+      await page.goForward();
+      assert.equal(page.url(), QUICK_EXIT_URL, 'the entry after the start page is the quick-exit page');
 
       // Look at the app's origin in the same tab (sessionStorage belongs to
       // the tab) with a page that runs none of the app where there is one.
@@ -257,6 +260,39 @@ for (const mode of Object.keys(MODES)) {
       await assertNothingLeft(mode, opened);
       await context.close();
     });
+  });
+}
+
+for (const mode of Object.keys(MODES)) {
+  test(`${mode}: after three pages, an export and quick exit, Back three times finds no app page and no answer`, async () => {
+    const opened = await open(mode);
+    const { context, page, log } = opened;
+    const before = await page.evaluate(() => history.length);
+    await walkPages(page, 3);
+    await answerPage(page);
+    await answerToResult(page);
+    const [download] = await Promise.all([page.waitForEvent('download'), page.locator('#export-json').click()]);
+    assert.match(download.suggestedFilename(), /\.json$/);
+    assert.ok(await page.evaluate(() => history.length) > before + 3, 'the pages are history entries');
+
+    await page.locator('#quick-exit').click();
+    await page.waitForURL(QUICK_EXIT_URL);
+    assert.ok(!log.dialogs.includes('beforeunload'), 'quick exit does not ask');
+    log.loaded = false;
+    for (let i = 1; i <= 3; i += 1) {
+      await page.goBack().catch(() => {});
+      const where = page.url();
+      assert.ok(!where.startsWith(MODES[mode].url()), `${mode}: Back ${i} leads away from the app (${where})`);
+      const seen = await page.evaluate(() => ({
+        app: !!document.querySelector('#main-heading, #naastenmeter, .nm-root'),
+        text: document.body?.innerText ?? '',
+        state: JSON.stringify(history.state),
+      }));
+      assert.equal(seen.app, false, `${mode}: no app page after Back ${i}`);
+      assert.doesNotMatch(seen.text, /Pagina|Jouw uitslag|naastenmeter/i, `${mode}: nothing of the app after Back ${i}`);
+      assert.doesNotMatch(String(seen.state), /naastenmeter/, `${mode}: no app history entry after Back ${i}`);
+    }
+    await context.close();
   });
 }
 

@@ -10,6 +10,8 @@ use naastenmeter_core::export::share;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Storage, Window};
 
+use crate::state::View;
+
 /// sessionStorage key of the answers in progress (this tab only).
 pub const PROGRESS_KEY: &str = "naastenmeter.progress";
 /// localStorage key of results the user chose to remember on this device.
@@ -447,10 +449,200 @@ pub fn leaving() -> bool {
 }
 
 /// Quick exit: erases the answers in this tab and every remembered result,
-/// then replaces the page with a neutral site, leaving no entry to go back to.
+/// then leaves for a neutral site without leaving an app page behind
+/// "back": it first goes back to the app's first history entry (the one the
+/// page was opened in) and replaces that one with the neutral site. Later
+/// entries of the app are only reachable with Forward, and hold no answer.
 pub fn quick_exit() {
     LEAVING.with(|l| l.set(true));
     erase_progress();
     erase_remembered();
-    replace_location(&quick_exit_url());
+    let url = quick_exit_url();
+    let depth = history_depth();
+    let history = window().and_then(|w| w.history().ok());
+    let (Some(history), true) = (history, depth > 0) else {
+        replace_location(&url);
+        return;
+    };
+    // Going back is asynchronous: leave once the browser is there (its
+    // popstate), or after a moment if it never says so.
+    let left = std::rc::Rc::new(std::cell::Cell::new(false));
+    let leave = {
+        let left = left.clone();
+        move || {
+            if !left.replace(true) {
+                replace_location(&url);
+            }
+        }
+    };
+    if let Some(w) = window() {
+        let on_pop = leave.clone();
+        gloo::events::EventListener::once(&w, "popstate", move |_| on_pop()).forget();
+        let on_time = wasm_bindgen::closure::Closure::once_into_js(leave);
+        let _ =
+            w.set_timeout_with_callback_and_timeout_and_arguments_0(on_time.unchecked_ref(), 500);
+    }
+    if history.go_with_delta(-(depth as i32)).is_err() {
+        left.set(true);
+        replace_location(&quick_exit_url());
+    }
+}
+
+// ---- History ---------------------------------------------------------
+//
+// Every page of the app is a history entry of the page it is in, with the
+// same address: its `history.state` is `{ naastenmeter: <view>,
+// naastenmeterDepth: <n> }`, the view (which page, never an answer) and
+// how many of the app's entries come before it. Embedded, the partner's own
+// state on the entry the app starts in is kept beside these two keys.
+
+const STATE_VIEW: &str = "naastenmeter";
+const STATE_DEPTH: &str = "naastenmeterDepth";
+
+thread_local! {
+    /// The views of the app's history entries this page made or saw, by
+    /// depth, to tell whether the previous entry is the page "back" leads to.
+    static ENTRIES: std::cell::RefCell<Vec<Option<View>>> = const { std::cell::RefCell::new(Vec::new()) };
+}
+
+fn history() -> Option<web_sys::History> {
+    window()?.history().ok()
+}
+
+fn current_state() -> wasm_bindgen::JsValue {
+    history()
+        .and_then(|h| h.state().ok())
+        .unwrap_or(wasm_bindgen::JsValue::NULL)
+}
+
+fn view_in(state: &wasm_bindgen::JsValue) -> Option<View> {
+    if !state.is_object() {
+        return None;
+    }
+    let view = js_sys::Reflect::get(state, &STATE_VIEW.into()).ok()?;
+    let text = js_sys::JSON::stringify(&view).ok()?.as_string()?;
+    crate::json::from_json(&text).ok()
+}
+
+fn depth_in(state: &wasm_bindgen::JsValue) -> Option<usize> {
+    if !state.is_object() {
+        return None;
+    }
+    let depth = js_sys::Reflect::get(state, &STATE_DEPTH.into())
+        .ok()?
+        .as_f64()?;
+    (depth >= 0.0 && depth.fract() == 0.0 && depth < 1e6).then_some(depth as usize)
+}
+
+/// How many of the app's history entries come before the current one.
+fn history_depth() -> usize {
+    depth_in(&current_state()).unwrap_or(0)
+}
+
+/// A copy of `base` (the partner's own state, when it is an object) with
+/// the app's view and depth.
+fn state_with(base: &wasm_bindgen::JsValue, view: View, depth: usize) -> Option<js_sys::Object> {
+    let state = js_sys::Object::new();
+    if base.is_object() {
+        js_sys::Object::assign(&state, base.unchecked_ref());
+    }
+    let view = js_sys::JSON::parse(&crate::json::to_json(&view, false).ok()?).ok()?;
+    js_sys::Reflect::set(&state, &STATE_VIEW.into(), &view).ok()?;
+    js_sys::Reflect::set(&state, &STATE_DEPTH.into(), &(depth as f64).into()).ok()?;
+    Some(state)
+}
+
+fn remember_entry(depth: usize, view: View) {
+    ENTRIES.with(|entries| {
+        let mut entries = entries.borrow_mut();
+        entries.truncate(depth);
+        entries.resize(depth, None);
+        entries.push(Some(view));
+    });
+}
+
+/// The view of the current history entry, when it is one of the app's
+/// (after a reload of the site, where the person was).
+pub fn history_view() -> Option<View> {
+    view_in(&current_state())
+}
+
+/// Marks the history entry the app starts in with the view on screen,
+/// keeping its address and anything else its state holds (a partner's own
+/// state, when embedded). A state that is not an object is the partner's
+/// and is left alone.
+pub fn history_start(view: View) {
+    let current = current_state();
+    if !(current.is_object() || current.is_null() || current.is_undefined()) {
+        return;
+    }
+    let depth = depth_in(&current).unwrap_or(0);
+    if let (Some(history), Some(state)) = (history(), state_with(&current, view, depth)) {
+        if history.replace_state(&state, "").is_ok() {
+            remember_entry(depth, view);
+        }
+    }
+}
+
+/// Adds a history entry for `view`, with the same address.
+pub fn history_push(view: View) {
+    let depth = history_depth() + 1;
+    if let (Some(history), Some(state)) = (
+        history(),
+        state_with(&wasm_bindgen::JsValue::NULL, view, depth),
+    ) {
+        if history.push_state(&state, "").is_ok() {
+            remember_entry(depth, view);
+        }
+    }
+}
+
+/// Puts `view` in the current history entry instead of the one it held
+/// (the entry's page could not be shown as it was).
+pub fn history_replace(view: View) {
+    let current = current_state();
+    let depth = depth_in(&current).unwrap_or(0);
+    if let (Some(history), Some(state)) = (history(), state_with(&current, view, depth)) {
+        if history.replace_state(&state, "").is_ok() {
+            remember_entry(depth, view);
+        }
+    }
+}
+
+/// Goes back one history entry if that entry holds `view`, as the app's own
+/// "Back" button would; `false` (nothing done) otherwise.
+pub fn history_back_to(view: View) -> bool {
+    let depth = history_depth();
+    let previous = ENTRIES.with(|entries| {
+        depth
+            .checked_sub(1)
+            .and_then(|d| entries.borrow().get(d).copied().flatten())
+    });
+    if previous != Some(view) {
+        return false;
+    }
+    history().is_some_and(|h| h.back().is_ok())
+}
+
+/// Listens for the browser's Back and Forward between the app's history
+/// entries; `on_view` gets the view of the entry arrived at. Entries that
+/// are not the app's, and anything while quick exit is leaving, are
+/// ignored. The listener stops when dropped.
+pub fn on_history(on_view: impl Fn(View) + 'static) -> Option<gloo::events::EventListener> {
+    let w = window()?;
+    Some(gloo::events::EventListener::new(
+        &w,
+        "popstate",
+        move |_| {
+            if leaving() {
+                return;
+            }
+            // At popstate, `history.state` is the entry arrived at.
+            let state = current_state();
+            if let Some(view) = view_in(&state) {
+                remember_entry(depth_in(&state).unwrap_or(0), view);
+                on_view(view);
+            }
+        },
+    ))
 }

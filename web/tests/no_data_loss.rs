@@ -1,11 +1,15 @@
 //! No data loss: over random sequences of what a relative does — answer,
-//! change or clear an answer, tick choices, go back and forth, switch
-//! language, reload the tab, finish and open the export again — what the
-//! relative last entered is exactly what is scored and exported.
+//! change or clear an answer, tick choices, go back and forth (with the
+//! app's buttons and with the browser's Back and Forward), switch language,
+//! reload the tab, finish and open the export again — what the relative last
+//! entered is exactly what is scored and exported.
 //!
 //! The reducer is pure, so this runs natively; "reload" is modelled the way
 //! the browser does it: the state is written as the sessionStorage progress
-//! and a fresh state is built from it.
+//! and a fresh state is built from it, on the page its history entry holds.
+//! The browser's history is modelled as components/app.rs keeps it: a view
+//! the person goes to adds an entry (dropping those ahead), and Back and
+//! Forward move through the entries with [`Action::Navigated`].
 
 use std::collections::BTreeMap;
 use std::rc::Rc;
@@ -37,6 +41,11 @@ enum Step {
     },
     Next,
     Back,
+    /// The browser's Back button.
+    HistoryBack,
+    /// The browser's Forward button.
+    HistoryForward,
+    /// A language switch.
     SwitchLanguage,
     Reload,
 }
@@ -48,6 +57,8 @@ fn step() -> impl Strategy<Value = Step> {
         1 => (any::<usize>(), any::<usize>()).prop_map(|(question, option)| Step::Toggle { question, option }),
         2 => Just(Step::Next),
         1 => Just(Step::Back),
+        2 => Just(Step::HistoryBack),
+        1 => Just(Step::HistoryForward),
         1 => Just(Step::SwitchLanguage),
         1 => Just(Step::Reload),
     ]
@@ -59,11 +70,62 @@ fn fresh() -> Rc<AppState> {
     Rc::new(AppState::new(instrument, None, None, false)).reduce(Action::Start)
 }
 
-/// What a tab reload does: keep the progress, build the state anew from it.
-fn reload(state: &Rc<AppState>) -> Rc<AppState> {
+/// What a tab reload does: keep the progress, build the state anew from it,
+/// and show the page the current history entry holds, if any.
+fn reload(state: &Rc<AppState>, entry: Option<View>) -> Rc<AppState> {
     let progress = state.progress_json();
     let instrument = (*state.instrument.0).clone();
-    Rc::new(AppState::new(instrument, progress.as_deref(), None, false))
+    let fresh = Rc::new(AppState::new(instrument, progress.as_deref(), None, false));
+    match entry {
+        Some(view) => fresh.reduce(Action::Navigated {
+            view,
+            now: NOW.into(),
+        }),
+        None => fresh,
+    }
+}
+
+const NOW: &str = "2026-11-23T12:00:00Z";
+
+/// The browser's history of the app's pages, as components/app.rs keeps it.
+struct History {
+    entries: Vec<View>,
+    at: usize,
+}
+
+impl History {
+    fn new(view: View) -> Self {
+        History {
+            entries: vec![view],
+            at: 0,
+        }
+    }
+
+    /// After an action: a view the person went to is a new entry; one the
+    /// history itself led to replaces its entry if the page was shown
+    /// otherwise (a result made again, a page that is gone).
+    fn follow(&mut self, state: &AppState) {
+        if self.entries[self.at] == state.view {
+            return;
+        }
+        if state.navigated {
+            self.entries[self.at] = state.view;
+        } else {
+            self.entries.truncate(self.at + 1);
+            self.entries.push(state.view);
+            self.at += 1;
+        }
+    }
+
+    /// Back (-1) or Forward (1), if there is an entry there.
+    fn go(&mut self, delta: isize) -> Option<View> {
+        let to = self
+            .at
+            .checked_add_signed(delta)
+            .filter(|to| *to < self.entries.len())?;
+        self.at = to;
+        Some(self.entries[to])
+    }
 }
 
 proptest! {
@@ -72,6 +134,8 @@ proptest! {
     #[test]
     fn what_was_last_entered_is_what_is_scored_and_exported(steps in proptest::collection::vec(step(), 1..120)) {
         let mut state = fresh();
+        let mut history = History::new(View::Welcome);
+        history.follow(&state);
         let ins = state.instrument.0.clone();
         let questions: Vec<String> = ins.question_order().map(String::from).collect();
         // The model: what the relative last entered, question by question.
@@ -122,14 +186,34 @@ proptest! {
                     }
                     state.reduce(Action::ToggleChoice(q.id.clone(), option))
                 }
-                Step::Next => state.reduce(Action::Next { now: "2026-11-23T12:00:00Z".into() }),
+                Step::Next => state.reduce(Action::Next { now: NOW.into() }),
                 Step::Back => state.reduce(Action::Back),
+                Step::HistoryBack | Step::HistoryForward => {
+                    let delta = if matches!(step, Step::HistoryBack) { -1 } else { 1 };
+                    match history.go(delta) {
+                        Some(view) => {
+                            let before = state.clone();
+                            let after = state.reduce(Action::Navigated { view, now: NOW.into() });
+                            // The page the entry holds is shown, or the
+                            // nearest one that can be; answers are untouched.
+                            prop_assert_eq!(&after.answers, &before.answers);
+                            match view {
+                                View::Result if after.outcome.is_some() => prop_assert_eq!(after.view, View::Result),
+                                View::Result => prop_assert!(matches!(after.view, View::Questions(_))),
+                                other => prop_assert_eq!(after.view, other),
+                            }
+                            after
+                        }
+                        None => state,
+                    }
+                }
                 Step::SwitchLanguage => {
                     let other = if state.lang == Lang::Nl { Lang::En } else { Lang::Nl };
                     state.reduce(Action::SetLang(other))
                 }
-                Step::Reload => reload(&state),
+                Step::Reload => reload(&state, Some(history.entries[history.at])),
             };
+            history.follow(&state);
             let entered: BTreeMap<String, Answer> =
                 state.answers.iter().map(|(k, v)| (k.to_string(), v.clone())).collect();
             prop_assert_eq!(&entered, &expected);
@@ -138,7 +222,7 @@ proptest! {
         // Finish: go to the last page and on to the result.
         state = state.reduce(Action::Start);
         while let View::Questions(_) = state.view {
-            state = state.reduce(Action::Next { now: "2026-11-23T12:00:00Z".into() });
+            state = state.reduce(Action::Next { now: NOW.into() });
         }
         prop_assert_eq!(&state.view, &View::Result);
         let outcome = state.outcome.clone().expect("a result after the last page");
@@ -153,7 +237,7 @@ proptest! {
         // The result survives a reload (with nothing answered there is nothing
         // to keep, and the tab starts afresh), and its exports open to the
         // same answers.
-        let reloaded = reload(&state);
+        let reloaded = reload(&state, Some(View::Result));
         if !answers.is_empty() {
             prop_assert_eq!(reloaded.outcome.as_ref().expect("the result survives a reload").answers(), &answers);
         }

@@ -5,6 +5,7 @@
 use gloo::events::{EventListener, EventListenerOptions};
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
+use yew::Reducible;
 
 use crate::browser;
 use crate::components::contacts::HelpNow;
@@ -68,6 +69,15 @@ pub struct MainProps {
     pub partner: PartnerContext,
 }
 
+/// The app's own "Back" button: one step back in the browser's history
+/// when that is the page it leads to (so Back and Forward stay in step with
+/// it), otherwise straight to that page.
+pub fn go_back(app: &AppContext, to: View) {
+    if !browser::history_back_to(to) {
+        app.dispatch(Action::Show(to));
+    }
+}
+
 /// The app proper, once the instrument is loaded.
 #[component]
 pub fn Main(props: &MainProps) -> Html {
@@ -85,6 +95,17 @@ pub fn Main(props: &MainProps) -> Html {
         if let (Some(lang), true) = (start_lang, state.answers.is_empty()) {
             state.lang = lang;
         }
+        // A reload of the site lands on the page its history entry holds
+        // (the answers came back from sessionStorage above). Embedded, the
+        // app starts over: it keeps no answers across a reload there.
+        if browser::scope().is_none() && !browser::wants_professional_view() {
+            if let Some(view) = browser::history_view() {
+                let now = browser::now_iso();
+                let reduced = std::rc::Rc::new(state).reduce(Action::Navigated { view, now });
+                state = std::rc::Rc::try_unwrap(reduced).unwrap_or_else(|rc| (*rc).clone());
+                state.navigated = false;
+            }
+        }
         state
     });
 
@@ -98,6 +119,38 @@ pub fn Main(props: &MainProps) -> Html {
                     code,
                     crate::state::ImportTarget::Professional,
                 ));
+            }
+        });
+    }
+
+    // Back and Forward: the browser's history holds one entry per page the
+    // person went to (the view only, never an answer). Arriving at one shows
+    // its page; a page the person goes to adds an entry, unless it came from
+    // the history itself.
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            let listener = browser::on_history(move |view| {
+                app.dispatch(Action::Navigated {
+                    view,
+                    now: browser::now_iso(),
+                })
+            });
+            move || drop(listener)
+        });
+    }
+    {
+        let first = use_mut_ref(|| true);
+        let navigated = app.navigated;
+        use_effect_with(app.view, move |view| {
+            if std::mem::replace(&mut *first.borrow_mut(), false) {
+                browser::history_start(*view);
+            } else if browser::history_view() != Some(*view) {
+                if navigated {
+                    browser::history_replace(*view);
+                } else {
+                    browser::history_push(*view);
+                }
             }
         });
     }

@@ -6,6 +6,7 @@ use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::app::go_back;
 use crate::components::importer::Importer;
 use crate::state::{Action, AppContext, ImportTarget, Shared, View};
 use naastenmeter_core::comparison::{compare, Change, MadeWith};
@@ -71,7 +72,7 @@ pub fn EarlierPage() -> Html {
         } else {
             View::Welcome
         };
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Show(to)))
+        Callback::from(move |_: MouseEvent| go_back(&app, to))
     };
 
     html! {

@@ -40,13 +40,12 @@ pub fn Header() -> Html {
             browser::focus("help-panel-heading");
         }
     });
-    // Embedded in a shadow root, "#main" would look for the id in the host
-    // page instead; move focus to the app's heading directly.
+    // Focus moves to the page's heading directly: embedded in a shadow
+    // root, "#main" would look for the id in the host page, and following
+    // the fragment would add a history entry that is not a page of the app.
     let skip = Callback::from(|event: MouseEvent| {
-        if browser::scope().is_some() {
-            event.prevent_default();
-            browser::focus("main-heading");
-        }
+        event.prevent_default();
+        browser::focus("main-heading");
     });
     let title = naastenmeter_core::text::pick(&app.instrument.title, app.lang.code()).to_string();
     // An embedding partner's name and logo, before the app's own name. The

@@ -16,6 +16,7 @@ use naastenmeter_core::Scored;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::app::go_back;
 use crate::components::importer::Importer;
 use crate::i18n::Lang;
 use crate::state::{Action, AppContext, ImportTarget, Shared, View};
@@ -37,7 +38,7 @@ pub fn ProfessionalPage() -> Html {
     };
     let home = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Show(View::Welcome)))
+        Callback::from(move |_: MouseEvent| go_back(&app, View::Welcome))
     };
     // The page prints as it is: print CSS makes the one-page summary, so
     // no folded section is opened first.

@@ -1,5 +1,5 @@
 //! A page of questions: a few scale items or context questions, with the
-//! progress ("page 3 of 9"), back and next, skipped questions marked, and
+//! progress (the part, "Deel 2 van 7: …", and the page, "Pagina 3 van 9"), back and next, skipped questions marked, and
 //! "stop and erase". A safety signal that names a question is shown right
 //! under it as soon as the answers so far raise it.
 
@@ -10,6 +10,7 @@ use naastenmeter_core::Answer;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::app::go_back;
 use crate::components::contacts::ContactCard;
 use crate::i18n::Lang;
 use crate::state::{Action, AppContext};
@@ -54,7 +55,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     };
     let back = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| app.dispatch(Action::Back))
+        Callback::from(move |_: MouseEvent| go_back(&app, app.previous_view()))
     };
     let erase = {
         let app = app.clone();
@@ -77,6 +78,13 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
 
     html! {
         <main id="main" class="questions">
+            // The part is its own polite live region: its text, and so what
+            // is read out, changes only when a new part begins.
+            if let Some(part) = app.part(props.index) {
+                <p class="progress-part" id="progress-part" aria-live="polite">
+                    { (t.part_of)(part.number, part.count, pick(&section.title, code)) }
+                </p>
+            }
             <p class="progress-text" id="progress-text" aria-live="polite">{ (t.page_of)(number, total) }</p>
             <progress class="progress" max={total.to_string()} value={number.to_string()}
                 aria-labelledby="progress-text"></progress>

@@ -14,6 +14,7 @@ use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
 use crate::browser;
+use crate::components::app::go_back;
 use crate::components::card::{CardEditor, CardView};
 use crate::components::chart::ScaleChart;
 use crate::components::contacts::{contact_line, ContactCard};
@@ -306,7 +307,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let actions = {
         let back = {
             let app = app.clone();
-            Callback::from(move |_: MouseEvent| app.dispatch(Action::Back))
+            Callback::from(move |_: MouseEvent| go_back(&app, app.previous_view()))
         };
         let earlier = {
             let app = app.clone();

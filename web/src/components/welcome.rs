@@ -1,5 +1,6 @@
-//! The welcome page: what this is, for whom, how long, that it is not a
-//! diagnosis, and that answers stay on this device.
+//! The welcome page: what this is and how long it takes, then the button
+//! to begin, on a phone's first screen; below it for whom, that answers
+//! stay on this device and that it is not a diagnosis.
 
 use yew::prelude::*;
 
@@ -23,12 +24,7 @@ pub fn Welcome() -> Html {
         <main id="main" class="welcome">
             <h1 id="main-heading" tabindex="-1">{ t.welcome_heading }</h1>
             <p>{ t.welcome_what }</p>
-            <p>{ t.welcome_for_whom }</p>
-            if !description.is_empty() { <p>{ description }</p> }
             <p>{ t.welcome_time }</p>
-            <p class="privacy">{ t.welcome_privacy }</p>
-            <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
-            <p>{ t.welcome_skip }</p>
             <div class="actions">
                 if started {
                     if app.outcome.is_some() {
@@ -41,6 +37,11 @@ pub fn Welcome() -> Html {
                     <button type="button" class="primary" id="start" onclick={send(Action::Start)}>{ t.start }</button>
                 }
             </div>
+            <p>{ t.welcome_for_whom }</p>
+            if !description.is_empty() { <p>{ description }</p> }
+            <p class="privacy">{ t.welcome_privacy }</p>
+            <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
+            <p>{ t.welcome_skip }</p>
             <ul class="secondary-links">
                 <li><button type="button" class="link-button" onclick={send(Action::Show(View::Earlier))}>{ t.earlier_link }</button></li>
                 <li><button type="button" class="link-button" onclick={send(Action::Show(View::Professional))}>{ t.professional_link }</button></li>

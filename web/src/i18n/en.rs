@@ -39,6 +39,7 @@ pub(super) static EN: Strings = Strings {
 
     // The questions.
     page_of: |page, pages| format!("Page {page} of {pages}"),
+    part_of: |part, parts, title| format!("Part {part} of {parts}: {title}"),
     progress_label: "Progress",
     back: "Back",
     next: "Next",

@@ -194,6 +194,9 @@ pub struct Strings {
     // The questions.
     /// "Pagina 3 van 9" (page, pages), above the questions.
     pub page_of: fn(usize, usize) -> String,
+    /// "Deel 2 van 7: Wat de zorg van je vraagt" (part, parts, the part's
+    /// title), above the page count.
+    pub part_of: fn(usize, usize, &str) -> String,
     /// The progress bar's name (kept for assistive technology).
     pub progress_label: &'static str,
     /// The button to the previous page (also back from the result).

@@ -41,6 +41,7 @@ pub(super) static NL: Strings = Strings {
 
     // The questions.
     page_of: |page, pages| format!("Pagina {page} van {pages}"),
+    part_of: |part, parts, title| format!("Deel {part} van {parts}: {title}"),
     progress_label: "Voortgang",
     back: "Terug",
     next: "Volgende",

@@ -53,8 +53,11 @@ impl<T> Deref for Shared<T> {
     }
 }
 
-/// Which page is on screen. The app never adds browser history entries, so
-/// quick exit leaves nothing of it behind "back".
+/// Which page is on screen. Each page the person goes to is a browser
+/// history entry holding only this view (never an answer), so Back and
+/// Forward move between pages; quick exit first goes back to the app's first
+/// entry and replaces it, so nothing of the app is left behind "back"
+/// (`crate::browser`, SECURITY.md).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub enum View {
     /// The welcome page.
@@ -190,6 +193,22 @@ pub struct AppState {
     /// written back with the list, so a result is never lost because this
     /// app version cannot read it.
     pub unread_remembered: Vec<String>,
+    /// Whether the last action was the browser moving through its history
+    /// ([`Action::Navigated`]): then the view on screen is already a
+    /// history entry, and no new one is added for it.
+    pub navigated: bool,
+}
+
+/// Where a page of questions is in the questionnaire: its part (a section
+/// of the instrument) as well as its number.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Part {
+    /// The part's number, from 1, among the parts that have pages.
+    pub number: usize,
+    /// How many parts there are.
+    pub count: usize,
+    /// Index of the part's section in `instrument.sections`.
+    pub section: usize,
 }
 
 /// An import waiting for the earlier published versions.
@@ -286,6 +305,15 @@ pub enum Action {
     },
     /// The previous page.
     Back,
+    /// The browser went Back or Forward to an entry of the app holding this
+    /// view; `now` stamps the result if it must be made again (an answer
+    /// changed since the result was last shown).
+    Navigated {
+        /// The view the history entry holds.
+        view: View,
+        /// The current time.
+        now: String,
+    },
     /// Erase all answers and results in this tab.
     Erase,
     /// Make the share code of the current result.
@@ -349,6 +377,7 @@ impl AppState {
             versions_loaded: false,
             pending: Vec::new(),
             unread_remembered: Vec::new(),
+            navigated: false,
         };
         if let Some(saved) = progress.and_then(|p| crate::json::from_json::<Progress>(p).ok()) {
             state.restore(saved);
@@ -407,6 +436,49 @@ impl AppState {
             card: self.card.clone(),
         };
         crate::json::to_json(&progress, false).ok()
+    }
+
+    /// The page [`Action::Back`] goes to from the view on screen.
+    pub fn previous_view(&self) -> View {
+        match self.view {
+            View::Questions(0) => View::Welcome,
+            View::Questions(page) => View::Questions(page - 1),
+            View::Result => View::Questions(self.pages.len().saturating_sub(1)),
+            other => other,
+        }
+    }
+
+    /// The part of the questionnaire that question page `page` is in.
+    pub fn part(&self, page: usize) -> Option<Part> {
+        let section = self.pages.get(page)?.section;
+        let mut sections: Vec<usize> = self.pages.iter().map(|p| p.section).collect();
+        sections.dedup();
+        let number = sections.iter().position(|s| *s == section)? + 1;
+        Some(Part {
+            number,
+            count: sections.len(),
+            section,
+        })
+    }
+
+    /// Goes to the view a history entry holds, when it can still be shown:
+    /// a page that no longer exists is the welcome, and a result whose
+    /// answers changed since is made again (as passing the last page would)
+    /// or, when not every page was passed, the furthest page reached.
+    fn navigate(&mut self, view: View, now: String) {
+        let last = self.pages.len().saturating_sub(1);
+        self.view = match view {
+            View::Questions(page) if page < self.pages.len() => View::Questions(page),
+            View::Questions(_) => View::Welcome,
+            View::Result if self.outcome.is_some() => View::Result,
+            View::Result if self.furthest >= self.pages.len() && !self.pages.is_empty() => {
+                self.view = View::Questions(last);
+                self.finish(now);
+                self.view
+            }
+            View::Result => View::Questions(self.furthest.min(last)),
+            View::Welcome | View::Earlier | View::Professional => view,
+        };
     }
 
     /// Whether a question on an earlier page was passed without an answer.
@@ -495,6 +567,7 @@ impl Reducible for AppState {
     fn reduce(self: Rc<Self>, action: Action) -> Rc<Self> {
         let mut s = (*self).clone();
         s.notice = None;
+        s.navigated = false;
         match action {
             Action::SetLang(lang) => {
                 s.lang = lang;
@@ -533,13 +606,10 @@ impl Reducible for AppState {
                     }
                 }
             }
-            Action::Back => {
-                s.view = match s.view {
-                    View::Questions(0) => View::Welcome,
-                    View::Questions(page) => View::Questions(page - 1),
-                    View::Result => View::Questions(s.pages.len().saturating_sub(1)),
-                    other => other,
-                };
+            Action::Back => s.view = s.previous_view(),
+            Action::Navigated { view, now } => {
+                s.navigated = true;
+                s.navigate(view, now);
             }
             Action::Erase => {
                 s.answers = Answers::new();
