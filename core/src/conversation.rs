@@ -191,7 +191,7 @@ impl ConversationCard {
             }
         }
         let mut sorted = goals.clone();
-        sorted.sort();
+        crate::short_sort::sort_short_by(&mut sorted, Ord::cmp);
         if let Some(pair) = sorted.windows(2).find(|pair| pair[0] == pair[1]) {
             return Err(CardProblem::RepeatedGoal(pair[0]));
         }

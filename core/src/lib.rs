@@ -48,6 +48,7 @@ pub mod questionnaire;
 pub mod report;
 pub mod scored;
 pub mod scoring;
+pub mod short_sort;
 pub mod stamp;
 pub mod summary;
 pub mod text;

@@ -265,7 +265,9 @@ impl Questionnaire {
         } else {
             chosen.push(option.into());
         }
-        chosen.sort_by_key(|c| question.options.iter().position(|o| o.id == *c));
+        crate::short_sort::sort_short_by_key(&mut chosen, |c| {
+            question.options.iter().position(|o| o.id == *c)
+        });
         if chosen.is_empty() {
             answers.clear(&question.id);
         } else {

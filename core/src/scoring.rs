@@ -43,7 +43,9 @@ pub fn score(instrument: &Questionnaire, mut answers: Answers) -> Result<Scored,
 fn in_option_order(instrument: &Questionnaire, answers: &mut Answers) {
     for question in &instrument.context_questions {
         if let Some(Answer::Choices(chosen)) = answers.get_mut(&question.id) {
-            chosen.sort_by_key(|c| question.options.iter().position(|o| o.id == *c));
+            crate::short_sort::sort_short_by_key(chosen, |c| {
+                question.options.iter().position(|o| o.id == *c)
+            });
         }
     }
 }
@@ -71,7 +73,7 @@ fn report_of(instrument: &Questionnaire, answers: &Answers) -> Report {
         .map(|(i, rule)| (rule, i))
         .collect();
     // Most urgent first, then in the instrument's order.
-    signals.sort_by_key(|(rule, i)| (rule.level, *i));
+    crate::short_sort::sort_short_by_key(&mut signals, |(rule, i)| (rule.level, *i));
     let help_for_yourself_first = signals.iter().any(|(rule, _)| rule.help_for_yourself_first);
     let urgent = signals
         .iter()
@@ -359,7 +361,7 @@ fn classify(
     } else {
         let mut order: Vec<usize> = (0..probabilities.len()).collect();
         // Highest probability first; ties keep the model's class order.
-        order.sort_by(|a, b| {
+        crate::short_sort::sort_short_by(&mut order, |a, b| {
             probabilities[*b]
                 .probability
                 .total_cmp(&probabilities[*a].probability)

@@ -451,3 +451,37 @@ fn the_web_apps_way_in_refuses_the_same() {
         matches!(error, ImportError::FhirResponse(FhirRefusal { ref path, .. }) if path == "item[3].item")
     );
 }
+
+#[test]
+fn elements_are_read_as_serdes_derive_read_them() {
+    // The received objects are read key by key (a written-out visitor, for
+    // the web app's size) instead of with `#[serde(flatten)]`: a list where
+    // an object belongs and a repeated element are refused as before.
+    let problem = |edit: fn(&mut Value)| {
+        let mut response = fixture();
+        edit(&mut response);
+        match read(&response) {
+            Err(ImportError::NotAnExport(problem)) => problem,
+            other => panic!("not refused as not an export: {other:?}"),
+        }
+    };
+    let list = problem(|r| r["item"][0] = json!(["b01"]));
+    assert!(
+        list.message.contains("expected struct ReceivedItem"),
+        "{list:?}"
+    );
+    let text =
+        fixture()
+            .to_string()
+            .replacen("\"status\":", "\"status\":\"completed\",\"status\":", 1);
+    let twice = fhir::scored_from_questionnaire_response(&default_instrument(), text.as_bytes());
+    match twice {
+        Err(ImportError::NotAnExport(problem)) => {
+            assert!(
+                problem.message.contains("duplicate field `status`"),
+                "{problem:?}"
+            )
+        }
+        other => panic!("a repeated element was read: {other:?}"),
+    }
+}

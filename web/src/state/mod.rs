@@ -657,7 +657,7 @@ impl Reducible for AppState {
                         s.card.goals.remove(at);
                     } else {
                         s.card.goals.push(goal);
-                        s.card.goals.sort();
+                        naastenmeter_core::short_sort::sort_short_by(&mut s.card.goals, Ord::cmp);
                     }
                 }
                 CardEdit::OwnGoal(text) => s.card.own_goal = text,

@@ -82,19 +82,21 @@ pub fn card_extension(card: &ConversationCard) -> Extension {
 }
 
 /// An extension as received: ours is read, any other is named as not read.
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub(super) struct ReceivedExtension {
-    #[serde(default)]
     url: Option<String>,
-    #[serde(default)]
     extension: Vec<ReceivedExtension>,
-    #[serde(rename = "valueString", default)]
     value_string: Option<String>,
-    #[serde(rename = "valueCode", default)]
     value_code: Option<String>,
-    #[serde(flatten)]
     _other: alloc::collections::BTreeMap<String, IgnoredAny>,
 }
+
+read_object!(ReceivedExtension {
+    url: "url",
+    extension: "extension",
+    value_string: "valueString",
+    value_code: "valueCode",
+} _other);
 
 impl ReceivedExtension {
     /// Whether this is the conversation card.

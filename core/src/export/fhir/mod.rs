@@ -8,6 +8,113 @@
 //! travels as the code and, in the questionnaire, as the `itemWeight`
 //! extension that FHIR uses for scores.
 
+/// Reads a received FHIR object key by key: the named elements into their
+/// fields, every other key's name into the `other` map (its value is read
+/// and dropped). Written out instead of `#[serde(flatten)]`, which buffers
+/// every value through serde's private `Content` type (size: the web's
+/// first load 344,601 -> 342,960 bytes gzip, wasm 908,179 -> 902,616 raw;
+/// BENCHMARKS.md). Same as the derive: the value is
+/// read with `deserialize_map` (so a list is refused, not read by position),
+/// a repeated named element is refused as a duplicate field, the error for
+/// a non-object says `struct <Name>`, and any other value is read as
+/// `deserialize_any` at every depth, as `Content` reads it.
+macro_rules! read_object {
+    ($name:ident { $($field:ident: $key:literal),* $(,)? } $other:ident) => {
+        impl<'de> serde::Deserialize<'de> for $name {
+            fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+                struct ObjectVisitor;
+                impl<'de> serde::de::Visitor<'de> for ObjectVisitor {
+                    type Value = $name;
+                    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+                        f.write_str(concat!("struct ", stringify!($name)))
+                    }
+                    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut object: A) -> Result<$name, A::Error> {
+                        $(let mut $field = None;)*
+                        let mut $other = alloc::collections::BTreeMap::new();
+                        while let Some(key) = object.next_key::<String>()? {
+                            match key.as_str() {
+                                $($key => super::put(&mut object, &mut $field, $key)?,)*
+                                _ => {
+                                    object.next_value::<super::AnyValue>()?;
+                                    $other.insert(key, serde::de::IgnoredAny);
+                                }
+                            }
+                        }
+                        Ok($name { $($field: $field.unwrap_or_default(),)* $other })
+                    }
+                }
+                deserializer.deserialize_map(ObjectVisitor)
+            }
+        }
+    };
+}
+
+/// One named element of [`read_object`]: refused when it comes twice.
+fn put<'de, A: serde::de::MapAccess<'de>, T: Deserialize<'de>>(
+    object: &mut A,
+    slot: &mut Option<T>,
+    key: &'static str,
+) -> Result<(), A::Error> {
+    if slot.is_some() {
+        return Err(serde::de::Error::duplicate_field(key));
+    }
+    *slot = Some(object.next_value()?);
+    Ok(())
+}
+
+/// Any value, read with `deserialize_any` at every depth and dropped.
+struct AnyValue;
+
+impl<'de> Deserialize<'de> for AnyValue {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        deserializer.deserialize_any(AnyValueVisitor)
+    }
+}
+
+struct AnyValueVisitor;
+
+impl<'de> serde::de::Visitor<'de> for AnyValueVisitor {
+    type Value = AnyValue;
+    fn expecting(&self, f: &mut core::fmt::Formatter<'_>) -> core::fmt::Result {
+        f.write_str("any value")
+    }
+    fn visit_bool<E>(self, _: bool) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_i64<E>(self, _: i64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_u64<E>(self, _: u64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_f64<E>(self, _: f64) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_str<E>(self, _: &str) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_bytes<E>(self, _: &[u8]) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_unit<E>(self) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_none<E>(self) -> Result<AnyValue, E> {
+        Ok(AnyValue)
+    }
+    fn visit_some<D: serde::Deserializer<'de>>(self, value: D) -> Result<AnyValue, D::Error> {
+        AnyValue::deserialize(value)
+    }
+    fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut list: A) -> Result<AnyValue, A::Error> {
+        while list.next_element::<AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut object: A) -> Result<AnyValue, A::Error> {
+        while object.next_entry::<AnyValue, AnyValue>()?.is_some() {}
+        Ok(AnyValue)
+    }
+}
+
 pub mod card;
 pub mod received;
 

@@ -49,28 +49,33 @@ use crate::scoring::score;
 /// response, including elements Naastenmeter does not read (to say they
 /// are left out) and nested items (to refuse them). Then give it to
 /// [`scored_from_response`].
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 pub struct ReceivedResponse {
-    #[serde(rename = "resourceType", default)]
     resource_type: Option<String>,
-    #[serde(default)]
     questionnaire: Option<Found>,
-    #[serde(default)]
     status: Option<String>,
-    #[serde(default)]
     authored: Option<String>,
-    #[serde(default)]
     item: Vec<ReceivedItem>,
     /// The conversation card (ours); other extensions are named as not read.
-    #[serde(default)]
     extension: Vec<ReceivedExtension>,
     /// This crate writes it; scoring does not need it.
-    #[serde(rename = "language", default)]
     _language: Option<IgnoredAny>,
     /// Every other element, by name.
-    #[serde(flatten)]
     other: BTreeMap<String, IgnoredAny>,
 }
+
+read_object!(ReceivedResponse {
+    resource_type: "resourceType",
+    questionnaire: "questionnaire",
+    status: "status",
+    authored: "authored",
+    item: "item",
+    extension: "extension",
+    _language: "language",
+} other);
+read_object!(ReceivedItem { link_id: "linkId", answer: "answer", item: "item", _text: "text" } other);
+read_object!(ReceivedAnswer { value_coding: "valueCoding", item: "item" } other);
+read_object!(ReceivedCoding { system: "system", code: "code", _display: "display" } other);
 
 impl ReceivedResponse {
     /// The `questionnaire` element when it is text: the canonical
@@ -85,46 +90,34 @@ impl ReceivedResponse {
 }
 
 /// One item of a [`ReceivedResponse`].
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 struct ReceivedItem {
-    #[serde(rename = "linkId", default)]
     link_id: Option<String>,
-    #[serde(default)]
     answer: Vec<ReceivedAnswer>,
     /// Nested items: refused, the questionnaire is flat.
-    #[serde(default)]
     item: Option<IgnoredAny>,
     /// The question's text, in the form's language: not needed to score.
-    #[serde(rename = "text", default)]
     _text: Option<IgnoredAny>,
-    #[serde(flatten)]
     other: BTreeMap<String, IgnoredAny>,
 }
 
 /// One answer of a [`ReceivedItem`].
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 struct ReceivedAnswer {
-    #[serde(rename = "valueCoding", default)]
     value_coding: Option<ReceivedCoding>,
     /// Items nested under an answer: refused like nested items.
-    #[serde(default)]
     item: Option<IgnoredAny>,
     /// Other `value[x]` elements are found here, to name them.
-    #[serde(flatten)]
     other: BTreeMap<String, IgnoredAny>,
 }
 
 /// The `valueCoding` of a [`ReceivedAnswer`].
-#[derive(Debug, Clone, Default, Deserialize)]
+#[derive(Debug, Clone, Default)]
 struct ReceivedCoding {
-    #[serde(default)]
     system: Option<Found>,
-    #[serde(default)]
     code: Option<String>,
     /// The option's label, in the form's language: not needed to score.
-    #[serde(rename = "display", default)]
     _display: Option<IgnoredAny>,
-    #[serde(flatten)]
     other: BTreeMap<String, IgnoredAny>,
 }
 
