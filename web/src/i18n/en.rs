@@ -282,7 +282,7 @@ pub(super) static EN: Strings = Strings {
     local_offers_heading: "Support near you",
     local_offers_intro: "This organisation offers this itself. It fits your result.",
     contact: "Contact",
-    offer_peer_group: "Peer group",
+    offer_peer_group: "Group with other relatives",
     offer_listening_ear: "Listening ear",
     offer_theme_evening: "Theme evening",
     offer_one_to_one: "One-to-one support",

@@ -286,7 +286,7 @@ pub(super) static NL: Strings = Strings {
     local_offers_heading: "Hulp bij jou in de buurt",
     local_offers_intro: "Deze organisatie biedt dit zelf aan. Het past bij jouw uitkomst.",
     contact: "Contact",
-    offer_peer_group: "Lotgenotengroep",
+    offer_peer_group: "Groep met andere naasten",
     offer_listening_ear: "Luisterend oor",
     offer_theme_evening: "Themabijeenkomst",
     offer_one_to_one: "Persoonlijke steun",
