@@ -23,10 +23,10 @@ use serde::Deserialize;
 
 use crate::answers::Answers;
 use crate::conversation::ConversationCard;
-use crate::error::{check_import_size, ImportError, Problem, ShareCodeError};
+use crate::error::{ImportError, Problem, ShareCodeError};
 use crate::export::fhir::{self, FhirNote, ReceivedResponse};
 use crate::export::json::{self, ReportFile, REPORT_FORMAT, REPORT_FORMAT_VERSION};
-use crate::export::open::{ExportKind, JsonReader};
+use crate::export::open::{detect_export, ExportKind, JsonReader};
 use crate::export::share;
 use crate::questionnaire::Questionnaire;
 use crate::scored::Scored;
@@ -66,15 +66,6 @@ struct ReportFileHead {
     answers: Answers,
     #[serde(default)]
     card: Option<ConversationCard>,
-}
-
-/// The fields that say which kind of file an export is.
-#[derive(Deserialize)]
-struct Kind {
-    #[serde(default)]
-    format: Option<String>,
-    #[serde(default, rename = "resourceType")]
-    resource_type: Option<String>,
 }
 
 impl Versions {
@@ -134,20 +125,14 @@ impl Versions {
         bytes: &[u8],
         reader: &impl JsonReader,
     ) -> Result<Opened<'_>, ImportError> {
-        check_import_size(bytes.len())?;
-        let text = core::str::from_utf8(bytes)
-            .map_err(|_| not_an_export("the file is not text (UTF-8)"))?;
-        let kind: Kind = reader.read(text).map_err(ImportError::NotAnExport)?;
-        if kind.format.as_deref() == Some(REPORT_FORMAT) {
-            return self.read_report_text(text, reader);
+        match detect_export(bytes, reader)? {
+            (ExportKind::Report, text) => self.read_report_text(text, reader),
+            (_, text) => {
+                let response: ReceivedResponse =
+                    reader.read(text).map_err(ImportError::NotAnExport)?;
+                self.read_response(&response)
+            }
         }
-        if kind.resource_type.as_deref() == Some("QuestionnaireResponse") {
-            let response: ReceivedResponse = reader.read(text).map_err(ImportError::NotAnExport)?;
-            return self.read_response(&response);
-        }
-        Err(not_an_export(
-            "the file is neither a Naastenmeter report nor a FHIR QuestionnaireResponse",
-        ))
     }
 
     /// Reads a JSON report of any known version (also a remembered result,
@@ -289,12 +274,4 @@ impl PublishedIndex {
     pub fn version(&self, version: &str) -> Option<&PublishedVersion> {
         self.versions.iter().find(|v| v.version == version)
     }
-}
-
-/// An [`ImportError::NotAnExport`] without a path.
-fn not_an_export(message: &str) -> ImportError {
-    ImportError::NotAnExport(Problem {
-        path: String::new(),
-        message: message.into(),
-    })
 }

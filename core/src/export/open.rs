@@ -56,13 +56,14 @@ pub enum ExportKind {
     ShareCode,
 }
 
-/// Opens an export file: size limit, UTF-8, its kind, then the kind's own
-/// checks (instrument, checksum, fresh scoring).
-pub fn open_export(
-    instrument: &Questionnaire,
-    bytes: &[u8],
+/// The first steps of opening any export, shared by [`open_export`] and
+/// [`crate::Versions::open_export`]: the size limit, UTF-8, and its kind
+/// (a report or a FHIR response, by its own fields). Returns the kind and
+/// the text; a file of neither kind is refused here.
+pub(crate) fn detect_export<'t>(
+    bytes: &'t [u8],
     reader: &impl JsonReader,
-) -> Result<(ExportKind, Scored), ImportError> {
+) -> Result<(ExportKind, &'t str), ImportError> {
     check_import_size(bytes.len())?;
     let not_an_export = |message: &str| {
         ImportError::NotAnExport(Problem {
@@ -74,17 +75,35 @@ pub fn open_export(
         core::str::from_utf8(bytes).map_err(|_| not_an_export("the file is not text (UTF-8)"))?;
     let kind: Kind = reader.read(text).map_err(ImportError::NotAnExport)?;
     if kind.format.as_deref() == Some(REPORT_FORMAT) {
-        let file: ReportFile = reader.read(text).map_err(ImportError::NotAnExport)?;
-        return json::read_report_file(instrument, file).map(|s| (ExportKind::Report, s));
+        return Ok((ExportKind::Report, text));
     }
     if kind.resource_type.as_deref() == Some("QuestionnaireResponse") {
-        let response: ReceivedResponse = reader.read(text).map_err(ImportError::NotAnExport)?;
-        // The notes say what was read leniently; a caller that shows them
-        // reads the response with `fhir::scored_from_response` itself.
-        return fhir::scored_from_response(instrument, &response)
-            .map(|(scored, _notes)| (ExportKind::FhirResponse, scored));
+        return Ok((ExportKind::FhirResponse, text));
     }
     Err(not_an_export(
         "the file is neither a Naastenmeter report nor a FHIR QuestionnaireResponse",
     ))
+}
+
+/// Opens an export file: size limit, UTF-8, its kind, then the kind's own
+/// checks (instrument, checksum, fresh scoring).
+pub fn open_export(
+    instrument: &Questionnaire,
+    bytes: &[u8],
+    reader: &impl JsonReader,
+) -> Result<(ExportKind, Scored), ImportError> {
+    let (kind, text) = detect_export(bytes, reader)?;
+    match kind {
+        ExportKind::Report => {
+            let file: ReportFile = reader.read(text).map_err(ImportError::NotAnExport)?;
+            json::read_report_file(instrument, file).map(|s| (ExportKind::Report, s))
+        }
+        // The notes say what was read leniently; a caller that shows them
+        // reads the response with `fhir::scored_from_response` itself.
+        _ => {
+            let response: ReceivedResponse = reader.read(text).map_err(ImportError::NotAnExport)?;
+            fhir::scored_from_response(instrument, &response)
+                .map(|(scored, _notes)| (ExportKind::FhirResponse, scored))
+        }
+    }
 }
