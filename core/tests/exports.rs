@@ -4,20 +4,12 @@
 mod common;
 
 use naastenmeter_core::export::{csv, fhir, json};
-use naastenmeter_core::{score, Answers, ImportError, Questionnaire, Scored};
+use naastenmeter_core::{score, ImportError, Questionnaire, Scored};
 use serde_json::Value;
-
-fn sample(ins: &Questionnaire) -> Answers {
-    let mut answers = common::all_items_at(ins, 1);
-    answers.clear("b2");
-    answers.set_choice("relationship", "child");
-    answers.set_choices("behaviours", &["substances", "withdrawal"]);
-    answers
-}
 
 /// The sample answers, scored.
 fn scored_sample(ins: &Questionnaire) -> Scored {
-    score(ins, sample(ins)).unwrap()
+    score(ins, common::sample(ins)).unwrap()
 }
 
 /// An edited copy of a questionnaire, validated again.
@@ -33,7 +25,7 @@ fn edited(
 #[test]
 fn json_report_round_trips() {
     let ins = common::instrument();
-    let answers = sample(&ins);
+    let answers = common::sample(&ins);
     let scored = score(&ins, answers.clone())
         .unwrap()
         .made_at(Some("2026-11-23T10:00:00Z".into()));

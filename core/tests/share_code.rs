@@ -28,15 +28,6 @@ fn default_instrument() -> Questionnaire {
     load_instrument(include_bytes!("../../instruments/naastenmeter-v1.json")).unwrap()
 }
 
-/// The test instrument's sample answers: some skipped, some context answers.
-fn sample(ins: &Questionnaire) -> Answers {
-    let mut answers = common::all_items_at(ins, 1);
-    answers.clear("b2");
-    answers.set_choice("relationship", "child");
-    answers.set_choices("behaviours", &["substances", "withdrawal"]);
-    answers
-}
-
 /// The answers [`V1_DEFAULT`] was made from.
 fn v1_default_answers(ins: &Questionnaire) -> Answers {
     let mut answers = common::all_items_at(ins, 2);
@@ -179,10 +170,11 @@ fn days_in_range_round_trip_and_others_are_left_out() {
         ("yesterday", None),
         ("", None),
     ] {
-        let code = share::encode_share_code(&ins, &scored(&ins, sample(&ins), Some(created)));
+        let code =
+            share::encode_share_code(&ins, &scored(&ins, common::sample(&ins), Some(created)));
         let back = share::decode_share_code(&ins, &code).unwrap();
         assert_eq!(back.created(), day, "{created}");
-        assert_eq!(back.answers(), &sample(&ins));
+        assert_eq!(back.answers(), &common::sample(&ins));
     }
 }
 
@@ -237,13 +229,13 @@ fn a_mistyped_missing_or_swapped_character_is_refused() {
 #[test]
 fn a_code_of_another_questionnaire_or_version_is_refused() {
     let ins = common::instrument();
-    let code = share::encode_share_code(&ins, &scored(&ins, sample(&ins), None));
+    let code = share::encode_share_code(&ins, &scored(&ins, common::sample(&ins), None));
     // Another version of the same questions: the same length, another check.
     let mut newer = ins.instrument().clone();
     newer.version = "0.2.0".into();
     let newer = Questionnaire::new(newer).unwrap();
     assert_eq!(
-        share::encode_share_code(&newer, &scored(&newer, sample(&newer), None)).len(),
+        share::encode_share_code(&newer, &scored(&newer, common::sample(&newer), None)).len(),
         code.len()
     );
     for other in [newer, common::class_instrument(), default_instrument()] {
@@ -258,7 +250,7 @@ fn a_code_of_another_questionnaire_or_version_is_refused() {
 fn version_1_codes_still_read() {
     let ins = common::instrument();
     let back = share::decode_share_code(&ins, V1_TEST_INSTRUMENT).unwrap();
-    assert_eq!(back, score(&ins, sample(&ins)).unwrap());
+    assert_eq!(back, score(&ins, common::sample(&ins)).unwrap());
     assert_eq!(back.created(), None);
 
     let default = default_instrument();
@@ -344,7 +336,7 @@ fn a_multiple_choice_question_with_many_options_round_trips() {
         vec!["substances", "extra_26", "extra_27", "extra_69"],
         vec!["extra_0"],
     ] {
-        let mut answers = sample(&ins);
+        let mut answers = common::sample(&ins);
         answers.set_choices("behaviours", &chosen);
         let code = share::encode_share_code(&ins, &scored(&ins, answers.clone(), None));
         assert_eq!(
@@ -352,7 +344,7 @@ fn a_multiple_choice_question_with_many_options_round_trips() {
             &answers
         );
     }
-    let mut answers = sample(&ins);
+    let mut answers = common::sample(&ins);
     answers.clear("behaviours");
     let code = share::encode_share_code(&ins, &scored(&ins, answers.clone(), None));
     assert_eq!(

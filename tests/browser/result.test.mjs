@@ -53,6 +53,18 @@ function end(id, count, heavy) {
   return high ? count - 1 : 0;
 }
 
+// Context questions: the first option, but "no" for the two safety
+// questions (their first option is "yes") unless the pattern is a crisis.
+const safeContext = (id, count) => (['unsafe_now', 'children_home'].includes(id) ? count - 1 : 0);
+
+/** The three relatives issue 14 names, as answer pickers for answerToResult. */
+const PATTERNS = {
+  'doing well': (id, count) => (item(id) ? end(id, count, false) : safeContext(id, count)),
+  'burdened and lonely': (id, count) => (!item(id) ? safeContext(id, count) : isRating(id) ? 0 : end(id, count, true)),
+  // Every answer at its heavy end, every context option's last: every signal.
+  crisis: (id, count) => (item(id) ? end(id, count, true) : count - 1),
+};
+
 async function ready(page, log) {
   await page.locator('#main-heading').waitFor();
   log.loaded = true;
@@ -482,13 +494,7 @@ test('while an urgent signal holds, a description that speaks of balance is show
 
 
 test('the printout is at most two A4 pages: doing well, burdened and lonely, crisis, and crisis with a full conversation card', async () => {
-  const patterns = {
-    'doing well': (id, count) => end(id, count, false),
-    'burdened and lonely': (id, count) => (isRating(id) || !item(id) ? 0 : end(id, count, true)),
-    // Every answer at its heavy end, every context option's last: every signal.
-    crisis: (id, count) => (item(id) ? end(id, count, true) : count - 1),
-  };
-  for (const [name, pick] of [...Object.entries(patterns), ['worst case', patterns.crisis]]) {
+  for (const [name, pick] of [...Object.entries(PATTERNS), ['worst case', PATTERNS.crisis]]) {
     const { context, page, log } = await openApp(browser, url, { viewport: PHONE });
     await startQuestions(page, log);
     await answerToResult(page, { pick });
@@ -508,15 +514,7 @@ test('the printout is at most two A4 pages: doing well, burdened and lonely, cri
 });
 
 test('on a phone the summary (signals, in short, description, next steps) fits in the first two screens, and no contact card is shown twice', async () => {
-  // Context questions: the first option, but "no" for the two safety
-  // questions (their first option is "yes") unless the pattern is a crisis.
-  const context = (id, count) => (['unsafe_now', 'children_home'].includes(id) ? count - 1 : 0);
-  const patterns = {
-    'doing well': (id, count) => (item(id) ? end(id, count, false) : context(id, count)),
-    'burdened and lonely': (id, count) => (!item(id) ? context(id, count) : isRating(id) ? 0 : end(id, count, true)),
-    crisis: (id, count) => (item(id) ? end(id, count, true) : count - 1),
-  };
-  for (const [name, pick] of Object.entries(patterns)) {
+  for (const [name, pick] of Object.entries(PATTERNS)) {
     const { context: browserContext, page, log } = await openApp(browser, url, { viewport: PHONE });
     await startQuestions(page, log);
     await answerToResult(page, { pick });

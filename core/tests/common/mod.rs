@@ -55,3 +55,13 @@ pub fn check_golden(name: &str, actual: &str) {
         "golden file {name} differs; review and rerun with UPDATE_GOLDEN=1"
     );
 }
+
+/// The test instrument's sample answers for export tests: some skipped,
+/// some context answers.
+pub fn sample(ins: &Questionnaire) -> Answers {
+    let mut answers = all_items_at(ins, 1);
+    answers.clear("b2");
+    answers.set_choice("relationship", "child");
+    answers.set_choices("behaviours", &["substances", "withdrawal"]);
+    answers
+}
