@@ -69,100 +69,26 @@ pub fn import_error(lang: Lang, error: &ImportError) -> Worded {
 /// it, and at which question. The core's message with the exact place in
 /// the file stays the detail.
 fn fhir_refusal(lang: Lang, reason: &FhirReason) -> String {
-    let nl = lang == Lang::Nl;
+    let t = lang.t();
     match reason {
         FhirReason::NoQuestionnaire { .. } | FhirReason::QuestionnaireNotText { .. } => {
-            if nl {
-                "In dit FHIR-bestand staat niet bij welke vragenlijst de antwoorden horen. Daarom kunnen we het hier niet lezen.".into()
-            } else {
-                "This FHIR file does not say which questionnaire the answers belong to. So it cannot be read here.".into()
-            }
+            t.fhir_no_questionnaire.into()
         }
-        FhirReason::ServerReference { .. } => {
-            if nl {
-                "Dit FHIR-bestand verwijst naar een vragenlijst op een andere computer (een server). We kunnen niet nagaan of dat deze vragenlijst is. Daarom lezen we het niet.".into()
-            } else {
-                "This FHIR file points to a questionnaire on another computer (a server). We cannot check that it is this questionnaire. So we do not read it.".into()
-            }
-        }
-        FhirReason::OtherVersion { found, expected } => {
-            if nl {
-                format!("Dit FHIR-bestand is gemaakt met een andere versie van de vragenlijst (versie {found}; hier is het versie {expected}). Daarom kan het hier niet worden gelezen.")
-            } else {
-                format!("This FHIR file was made with another version of the questionnaire (version {found}; this is version {expected}). So it cannot be read here.")
-            }
-        }
-        FhirReason::OtherQuestionnaire { .. } => {
-            if nl {
-                "Dit FHIR-bestand hoort bij een andere vragenlijst. Daarom kan het hier niet worden gelezen.".into()
-            } else {
-                "This FHIR file belongs to another questionnaire. So it cannot be read here.".into()
-            }
-        }
-        FhirReason::EnteredInError => {
-            if nl {
-                "In dit FHIR-bestand staat dat de antwoorden per vergissing zijn ingevuld. Daarom gebruiken we ze niet.".into()
-            } else {
-                "This FHIR file says that the answers were entered by mistake. So we do not use them.".into()
-            }
-        }
-        FhirReason::NoLinkId => {
-            if nl {
-                "In dit FHIR-bestand staat een antwoord zonder de vraag waar het bij hoort. Daarom kunnen we het niet lezen.".into()
-            } else {
-                "This FHIR file has an answer without the question it belongs to. So we cannot read it.".into()
-            }
-        }
-        FhirReason::NestedItems { question } => {
-            if nl {
-                format!("In dit FHIR-bestand staan onder vraag {question} nog meer vragen. Die heeft deze vragenlijst niet, dus we weten niet waar die antwoorden bij horen.")
-            } else {
-                format!("This FHIR file has more questions under question {question}. This questionnaire does not have those, so we do not know where those answers belong.")
-            }
-        }
-        FhirReason::AnsweredTwice { question, .. } => {
-            if nl {
-                format!("In dit FHIR-bestand is vraag {question} twee keer beantwoord. We weten niet welk antwoord telt.")
-            } else {
-                format!("In this FHIR file, question {question} is answered twice. We do not know which answer counts.")
-            }
-        }
-        FhirReason::ChosenTwice { question, code, .. } => {
-            if nl {
-                format!("In dit FHIR-bestand is bij vraag {question} het antwoord '{code}' twee keer gekozen. We weten niet wat er bedoeld is.")
-            } else {
-                format!("In this FHIR file, answer '{code}' is chosen twice for question {question}. We do not know what was meant.")
-            }
-        }
+        FhirReason::ServerReference { .. } => t.fhir_server_reference.into(),
+        FhirReason::OtherVersion { found, expected } => (t.fhir_other_version)(found, expected),
+        FhirReason::OtherQuestionnaire { .. } => t.fhir_other_questionnaire.into(),
+        FhirReason::EnteredInError => t.fhir_entered_in_error.into(),
+        FhirReason::NoLinkId => t.fhir_no_link_id.into(),
+        FhirReason::NestedItems { question } => (t.fhir_nested_items)(question),
+        FhirReason::AnsweredTwice { question, .. } => (t.fhir_answered_twice)(question),
+        FhirReason::ChosenTwice { question, code, .. } => (t.fhir_chosen_twice)(question, code),
         FhirReason::NotACoding { question, .. } | FhirReason::NoCode { question } => {
-            if nl {
-                format!("In dit FHIR-bestand is vraag {question} niet beantwoord met een van de antwoorden van deze vragenlijst.")
-            } else {
-                format!("In this FHIR file, question {question} is not answered with one of this questionnaire's answers.")
-            }
+            (t.fhir_not_a_coding)(question)
         }
-        FhirReason::OtherCodeSystem { question, .. } => {
-            if nl {
-                format!("In dit FHIR-bestand komt het antwoord op vraag {question} uit een andere lijst met antwoorden. Het kan dan iets anders betekenen. Daarom lezen we het niet.")
-            } else {
-                format!("In this FHIR file, the answer to question {question} comes from another list of answers. It may mean something else. So we do not read it.")
-            }
-        }
-        FhirReason::UnknownCode { question, code, .. } => {
-            if nl {
-                format!("In dit FHIR-bestand heeft vraag {question} het antwoord '{code}'. Dat antwoord bestaat niet bij deze vraag.")
-            } else {
-                format!("In this FHIR file, question {question} has answer '{code}'. That answer does not exist for this question.")
-            }
-        }
+        FhirReason::OtherCodeSystem { question, .. } => (t.fhir_other_code_system)(question),
+        FhirReason::UnknownCode { question, code, .. } => (t.fhir_unknown_code)(question, code),
         // A reason added to the core later still gets a plain sentence.
-        _ => {
-            if nl {
-                "Dit FHIR-bestand kan hier niet worden gelezen.".into()
-            } else {
-                "This FHIR file cannot be read here.".into()
-            }
-        }
+        _ => t.fhir_unreadable.into(),
     }
 }
 

@@ -621,6 +621,32 @@ pub struct Strings {
     pub code_bad_character: fn(usize, char) -> String,
     /// A share code with a typing error.
     pub code_mistyped: &'static str,
+    /// FHIR file refused: No questionnaire named, or not as text.
+    pub fhir_no_questionnaire: &'static str,
+    /// FHIR file refused: A reference to a questionnaire on a server.
+    pub fhir_server_reference: &'static str,
+    /// FHIR file refused: Another version of the questionnaire: found, expected.
+    pub fhir_other_version: fn(&str, &str) -> String,
+    /// FHIR file refused: Another questionnaire.
+    pub fhir_other_questionnaire: &'static str,
+    /// FHIR file refused: Answers marked as entered in error.
+    pub fhir_entered_in_error: &'static str,
+    /// FHIR file refused: An answer without its question.
+    pub fhir_no_link_id: &'static str,
+    /// FHIR file refused: Questions nested under a question.
+    pub fhir_nested_items: fn(&str) -> String,
+    /// FHIR file refused: A question answered twice.
+    pub fhir_answered_twice: fn(&str) -> String,
+    /// FHIR file refused: An option chosen twice for a question: question, code.
+    pub fhir_chosen_twice: fn(&str, &str) -> String,
+    /// FHIR file refused: A question not answered with one of its options.
+    pub fhir_not_a_coding: fn(&str) -> String,
+    /// FHIR file refused: An answer from another code system.
+    pub fhir_other_code_system: fn(&str) -> String,
+    /// FHIR file refused: An answer code the question does not have: question, code.
+    pub fhir_unknown_code: fn(&str, &str) -> String,
+    /// FHIR file refused: Any other reason.
+    pub fhir_unreadable: &'static str,
     /// A version 2 code whose check fails: a typing error, or another
     /// questionnaire version (the check cannot tell which).
     pub code_mistyped_or_other: &'static str,
