@@ -15,6 +15,8 @@ cargo fmt --all -- --check
 step "Lints"
 cargo clippy -p naastenmeter-core -p naastenmeter-estimate -p naastenmeter-cli --all-targets -- -D warnings
 cargo clippy -p naastenmeter-web --target wasm32-unknown-unknown -- -D warnings
+# The build's native prerender of the welcome page (web/src/bin/prerender.rs).
+cargo clippy -p naastenmeter-web --features prerender --bin prerender -- -D warnings
 cargo clippy -p naastenmeter-js --target wasm32-unknown-unknown -- -D warnings
 
 step "The core builds without std (bare-metal target) and for WebAssembly"

@@ -3,7 +3,8 @@
 # build around another instrument that must not replace the default one):
 # the release wasm (opt-level z, LTO),
 # shrunk with wasm-opt -Oz from the locally installed binaryen, plus the
-# static files, and the printable questionnaire in Dutch and English
+# static files with the welcome page prerendered into index.html, and the
+# printable questionnaire in Dutch and English
 # (questionnaire-nl.html, questionnaire-en.html, made by `naastenmeter paper`
 # from the same instrument). Then web/hash-compress.mjs gives the wasm, JS
 # and CSS content-hashed names and writes .br and .gz beside every text and
@@ -51,8 +52,12 @@ naastenmeter="$CARGO_TARGET_DIR/debug/naastenmeter"
 
 rm -rf "$dist"
 mkdir -p "$dist"
-cp "$web/static/index.html" "$web/static/main.js" "$web/static/style.css" "$web/static/paper.css" \
-  "$web/static/naastenmeter-print-host.css" "$dist/"
+cp "$web/static/index.html" "$web/static/main.js" "$web/static/nomodule.js" "$web/static/style.css" \
+  "$web/static/paper.css" "$web/static/naastenmeter-print-host.css" "$dist/"
+# The welcome page, rendered natively to HTML inside index.html, so it can be
+# read before the wasm has arrived (src/bin/prerender.rs). Built from the
+# same instrument as the wasm (build.rs reads NAASTENMETER_INSTRUMENT too).
+cargo run -q -p naastenmeter-web --features prerender --bin prerender -- "$dist/index.html"
 cp "$pkg/naastenmeter_web.js" "$pkg/naastenmeter_web_bg.wasm" "$dist/"
 for language in nl en; do
   "$naastenmeter" paper --instrument "$instrument" --language "$language" > "$dist/questionnaire-$language.html"

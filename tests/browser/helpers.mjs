@@ -90,7 +90,20 @@ export async function openApp(browser, url, { viewport = { width: 1280, height: 
   // A test's own script to run first in every document (after the above).
   if (init) await page.addInitScript(init);
   await page.goto(url + hash);
+  await appReady(page);
   return { context, page, log };
+}
+
+/**
+ * Waits until the app has taken over the prerendered welcome page of the
+ * site (web/static/main.js removes the root's `data-prerendered`); at once
+ * on a page without one (a partner's page, the single file).
+ */
+export async function appReady(page) {
+  await page.waitForFunction(() => {
+    const root = document.getElementById('naastenmeter');
+    return !root || !root.hasAttribute('data-prerendered');
+  });
 }
 
 /** Runs axe-core (WCAG 2.x A and AA) on the page; returns the violations. */
@@ -237,6 +250,7 @@ export async function assertHistoryWalk(page, { reloadKeeps, log }) {
   const reload = async () => {
     log.loaded = false;
     await page.reload();
+    await appReady(page);
     await page.locator('#main-heading').waitFor();
     log.loaded = true;
   };

@@ -6,7 +6,7 @@
 // Build first (web/build.sh). Copy the ones worth keeping to docs/screenshots/.
 import { mkdir } from 'node:fs/promises';
 
-import { answerPage, answerToResult, launch, openApp, startServer } from './helpers.mjs';
+import { answerPage, answerToResult, appReady, launch, openApp, startServer } from './helpers.mjs';
 
 const out = process.argv[2] ?? '/tmp/naastenmeter-shots';
 await mkdir(out, { recursive: true });
@@ -62,6 +62,7 @@ try {
       const pro = await context.newPage();
       await pro.setViewportSize(viewport);
       await pro.goto(`${url}#professional=${code.replaceAll('-', '')}`);
+      await appReady(pro);
       await pro.locator('#pro-result').waitFor();
       await pro.screenshot({ path: `${out}/professional-${device}-${lang}.png` });
       await pro.close();

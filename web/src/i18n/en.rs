@@ -36,6 +36,9 @@ pub(super) static EN: Strings = Strings {
     professional_link: "For professionals: open a result",
     earlier_link: "Earlier results and comparing",
     paper_link: "Prefer paper? The questionnaire to print",
+    app_loading: "One moment. The questionnaire is still loading. Then it goes on by itself.",
+    app_needs_javascript: "This questionnaire only works when JavaScript is on in your browser.",
+    app_cannot_start: "The questionnaire cannot start in this browser. Try a newer browser.",
 
     // The questions.
     page_of: |page, pages| format!("Page {page} of {pages}"),

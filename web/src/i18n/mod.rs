@@ -190,6 +190,15 @@ pub struct Strings {
     pub earlier_link: &'static str,
     /// The link to the printable questionnaire.
     pub paper_link: &'static str,
+    /// Said when a button of the prerendered welcome page is tapped before
+    /// the app has loaded (the tap is carried out once it has).
+    pub app_loading: &'static str,
+    /// Shown without JavaScript, above the prerendered welcome page, before
+    /// the link to the printable questionnaire.
+    pub app_needs_javascript: &'static str,
+    /// Shown when the app cannot start in this browser (too old, or the
+    /// module blocked), before the link to the printable questionnaire.
+    pub app_cannot_start: &'static str,
 
     // The questions.
     /// "Pagina 3 van 9" (page, pages), above the questions.

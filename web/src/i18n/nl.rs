@@ -38,6 +38,9 @@ pub(super) static NL: Strings = Strings {
     professional_link: "Voor hulpverleners: een uitslag openen",
     earlier_link: "Eerdere uitslagen en vergelijken",
     paper_link: "Liever op papier? De vragenlijst om te printen",
+    app_loading: "Een moment. De vragenlijst wordt nog geladen. Daarna gaat het vanzelf verder.",
+    app_needs_javascript: "Deze vragenlijst werkt alleen als JavaScript aan staat in je browser.",
+    app_cannot_start: "De vragenlijst kan in deze browser niet starten. Probeer een nieuwere browser.",
 
     // The questions.
     page_of: |page, pages| format!("Pagina {page} van {pages}"),
