@@ -113,6 +113,17 @@ test('"Begin" tapped before the app is ready says so, then starts', async () => 
   await context.close();
 });
 
+test('"English" tapped before the app is ready switches once it is', async () => {
+  const { context, page, errors, release } = await openHeld();
+  await page.goto(url);
+  await page.locator('.lang-switch').click();
+  release();
+  await page.locator('html[lang="en"]').waitFor();
+  assert.match(await page.locator('h1').textContent(), /How are you/);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test('quick exit works before the app is ready and erases what was kept', async () => {
   const { context, page, release } = await openHeld({
     init: { content: "if (location.protocol === 'http:') { sessionStorage.setItem('naastenmeter.progress', '{}'); localStorage.setItem('naastenmeter.remembered', '[]'); }" },

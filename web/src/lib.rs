@@ -78,7 +78,6 @@ pub fn mount(root: web_sys::Element, config: Option<String>, assets: Option<Stri
     }
     let props = AppProps {
         config: Some(config.unwrap_or_else(|| String::from("{}")).into()),
-        prerender: false,
     };
     yew::Renderer::<App>::with_root_and_props(root, props).render();
 }

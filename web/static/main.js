@@ -25,7 +25,9 @@ function onEarlyTap(event) {
     quickExitBeforeReady();
     return;
   }
-  tappedBeforeReady = button.id || null;
+  // Found again in the app's page by its id, or else by its first class
+  // (the language switch).
+  tappedBeforeReady = button.id ? `#${CSS.escape(button.id)}` : button.classList.length ? `.${CSS.escape(button.classList[0])}` : null;
   if (status) status.textContent = status.dataset.loading || '';
 }
 
@@ -75,7 +77,7 @@ init({ module_or_path: new URL('naastenmeter_web_bg.wasm', import.meta.url) }).t
     if (status) status.textContent = '';
     // The app is ready (tests wait for this).
     if (root) root.removeAttribute('data-prerendered');
-    const tapped = tappedBeforeReady && document.getElementById(tappedBeforeReady);
+    const tapped = tappedBeforeReady && root && root.querySelector(tappedBeforeReady);
     if (tapped) tapped.click();
   }, 0);
 }).catch((error) => {

@@ -10,8 +10,9 @@
 //! feature would grow the wasm, and a difference between the two renders
 //! would be a panic instead of a harmless redraw.
 //!
-//! Runs natively and calls no browser API (the app renders with
-//! [`AppProps::prerender`], which reads no storage and no history).
+//! Runs natively and calls no browser API (built with the `prerender`
+//! feature, the app reads no storage and no history:
+//! [`naastenmeter_web::components::app::PRERENDER`]).
 //!
 //! ```text
 //! cargo run -p naastenmeter-web --features prerender --bin prerender -- web/dist/index.html
@@ -57,11 +58,7 @@ fn main() -> ExitCode {
 
 /// The app's first render for a first visit, as HTML (no hydration markers).
 fn render_welcome() -> String {
-    let renderer = yew::ServerRenderer::<App>::with_props(|| AppProps {
-        config: None,
-        prerender: true,
-    })
-    .hydratable(false);
+    let renderer = yew::ServerRenderer::<App>::with_props(AppProps::default).hydratable(false);
     futures::executor::block_on(renderer.render())
 }
 
@@ -73,6 +70,7 @@ fn render_welcome() -> String {
 /// printable questionnaire.
 fn around_the_app(welcome: &str, lang: Lang) -> String {
     let t = lang.t();
+    let m = lang.page_messages();
     let code = lang.code();
     let paper = format!(
         r#"<a href="questionnaire-{code}.html">{}</a>"#,
@@ -88,9 +86,9 @@ fn around_the_app(welcome: &str, lang: Lang) -> String {
             "\n",
             r#"<p id="app-status" class="app-status" role="status" data-loading="{loading}"></p>"#,
         ),
-        no_js = escape(t.app_needs_javascript),
-        failed = escape(t.app_cannot_start),
-        loading = escape(t.app_loading),
+        no_js = escape(m.app_needs_javascript),
+        failed = escape(m.app_cannot_start),
+        loading = escape(m.app_loading),
         paper = paper,
         welcome = welcome,
     )

@@ -21,6 +21,12 @@ use crate::embed::{self, Partner, PartnerContext};
 use crate::instrument;
 use crate::state::{Action, AppContext, AppState, Shared, View};
 
+/// Whether this build is the native prerender of the welcome page
+/// (`src/bin/prerender.rs`, feature `prerender`): the app then renders a
+/// first visit and asks the browser for nothing (no storage, no history).
+/// Never true in the wasm, so it costs the app nothing.
+pub const PRERENDER: bool = cfg!(feature = "prerender");
+
 /// Properties of [`App`].
 #[derive(Properties, PartialEq, Default)]
 pub struct AppProps {
@@ -28,12 +34,6 @@ pub struct AppProps {
     /// their site; `None` when the app is the whole page.
     #[prop_or_default]
     pub config: Option<AttrValue>,
-    /// Render the welcome page of a first visit without asking the browser
-    /// for anything (no storage, no history): the build's native prerender
-    /// of `index.html` (`src/bin/prerender.rs`). The running app never sets
-    /// it.
-    #[prop_or_default]
-    pub prerender: bool,
 }
 
 /// Loads the compiled-in instrument and the partner's configuration and
@@ -55,7 +55,7 @@ pub fn App(props: &AppProps) -> Html {
     });
     match &*loaded {
         Ok((instrument, partner)) => {
-            html! { <Main instrument={instrument.clone()} partner={partner.clone()} prerender={props.prerender} /> }
+            html! { <Main instrument={instrument.clone()} partner={partner.clone()} /> }
         }
         Err(message) => html! {
             <main class="page" id="main">
@@ -73,9 +73,6 @@ pub struct MainProps {
     pub instrument: Shared<naastenmeter_core::Questionnaire>,
     /// The partner's checked configuration (the defaults when not embedded).
     pub partner: PartnerContext,
-    /// See [`AppProps::prerender`].
-    #[prop_or_default]
-    pub prerender: bool,
 }
 
 /// The app's own "Back" button: one step back in the browser's history
@@ -92,9 +89,9 @@ pub fn go_back(app: &AppContext, to: View) {
 pub fn Main(props: &MainProps) -> Html {
     let instrument = props.instrument.clone();
     let start_lang = props.partner.language();
-    let prerender = props.prerender;
     let app: AppContext = use_reducer(move || {
-        if prerender {
+        // The prerender is a first visit: nothing stored, no history.
+        if PRERENDER {
             let mut state = AppState::new((*instrument).clone(), None, None, false);
             if let Some(lang) = start_lang {
                 state.lang = lang;

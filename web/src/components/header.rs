@@ -71,7 +71,7 @@ pub fn Header() -> Html {
                 aria-expanded={help_open.to_string()} aria-controls="help-panel">
                 { t.help_link }
             </button>
-            <button type="button" class="lang-switch" id="lang-switch" lang={other.code()} onclick={switch}>
+            <button type="button" class="lang-switch" lang={other.code()} onclick={switch}>
                 { t.switch_language }
             </button>
             <button type="button" class="quick-exit" id="quick-exit" onclick={quick_exit}

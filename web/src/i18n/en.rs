@@ -2,7 +2,7 @@
 //! translated from the Dutch (nl.rs), which is the reference. Plain
 //! language: short sentences, everyday words.
 
-use super::Strings;
+use super::{PageMessages, Strings};
 use naastenmeter_core::conversation::ChangeGoal;
 
 /// The English table.
@@ -36,9 +36,6 @@ pub(super) static EN: Strings = Strings {
     professional_link: "For professionals: open a result",
     earlier_link: "Earlier results and comparing",
     paper_link: "Prefer paper? The questionnaire to print",
-    app_loading: "One moment. The questionnaire is still loading. Then it goes on by itself.",
-    app_needs_javascript: "This questionnaire only works when JavaScript is on in your browser.",
-    app_cannot_start: "The questionnaire cannot start in this browser. Try a newer browser.",
 
     // The questions.
     page_of: |page, pages| format!("Page {page} of {pages}"),
@@ -322,3 +319,10 @@ fn too_few_inputs(needed: usize, used: usize, total: usize) -> String {
          You now have enough answers on {used} of the {total} parts."
     )
 }
+
+/// The prerendered page's messages (see [`PageMessages`]).
+pub(super) static EN_PAGE: PageMessages = PageMessages {
+    app_loading: "One moment. The questionnaire is still loading. Then it goes on by itself.",
+    app_needs_javascript: "This questionnaire only works when JavaScript is on in your browser.",
+    app_cannot_start: "The questionnaire cannot start in this browser. Try a newer browser.",
+};

@@ -19,6 +19,21 @@ use serde::{Deserialize, Serialize};
 mod en;
 mod nl;
 
+/// What the prerendered `index.html` says while the app is not running
+/// (`src/bin/prerender.rs`, shown by `static/main.js`): apart from
+/// [`Strings`], so the wasm, which never shows them, does not carry them.
+pub struct PageMessages {
+    /// Said when a button of the prerendered welcome page is tapped before
+    /// the app has loaded (the tap is carried out once it has).
+    pub app_loading: &'static str,
+    /// Shown without JavaScript, above the prerendered welcome page, before
+    /// the link to the printable questionnaire.
+    pub app_needs_javascript: &'static str,
+    /// Shown when the app cannot start in this browser (too old, or the
+    /// module blocked), before the link to the printable questionnaire.
+    pub app_cannot_start: &'static str,
+}
+
 /// A language the app speaks.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
 #[serde(rename_all = "lowercase")]
@@ -39,6 +54,15 @@ impl Lang {
         match self {
             Lang::Nl => &nl::NL,
             Lang::En => &en::EN,
+        }
+    }
+
+    /// The prerendered page's own messages in this language (only the
+    /// build's prerender uses them, so they stay out of the wasm).
+    pub fn page_messages(self) -> &'static PageMessages {
+        match self {
+            Lang::Nl => &nl::NL_PAGE,
+            Lang::En => &en::EN_PAGE,
         }
     }
 
@@ -190,15 +214,6 @@ pub struct Strings {
     pub earlier_link: &'static str,
     /// The link to the printable questionnaire.
     pub paper_link: &'static str,
-    /// Said when a button of the prerendered welcome page is tapped before
-    /// the app has loaded (the tap is carried out once it has).
-    pub app_loading: &'static str,
-    /// Shown without JavaScript, above the prerendered welcome page, before
-    /// the link to the printable questionnaire.
-    pub app_needs_javascript: &'static str,
-    /// Shown when the app cannot start in this browser (too old, or the
-    /// module blocked), before the link to the printable questionnaire.
-    pub app_cannot_start: &'static str,
 
     // The questions.
     /// "Pagina 3 van 9" (page, pages), above the questions.

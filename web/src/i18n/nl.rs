@@ -4,7 +4,7 @@
 //! (`pro_*`) speaks to a professional about the relative ("de naaste"),
 //! in plain, professional Dutch with short sentences.
 
-use super::Strings;
+use super::{PageMessages, Strings};
 use naastenmeter_core::conversation::ChangeGoal;
 
 /// The Dutch table.
@@ -38,9 +38,6 @@ pub(super) static NL: Strings = Strings {
     professional_link: "Voor hulpverleners: een uitslag openen",
     earlier_link: "Eerdere uitslagen en vergelijken",
     paper_link: "Liever op papier? De vragenlijst om te printen",
-    app_loading: "Een moment. De vragenlijst wordt nog geladen. Daarna gaat het vanzelf verder.",
-    app_needs_javascript: "Deze vragenlijst werkt alleen als JavaScript aan staat in je browser.",
-    app_cannot_start: "De vragenlijst kan in deze browser niet starten. Probeer een nieuwere browser.",
 
     // The questions.
     page_of: |page, pages| format!("Pagina {page} van {pages}"),
@@ -326,3 +323,11 @@ fn too_few_inputs(needed: usize, used: usize, total: usize) -> String {
          Je hebt nu genoeg antwoorden op {used} van de {total} onderdelen."
     )
 }
+
+/// The prerendered page's messages (see [`PageMessages`]).
+pub(super) static NL_PAGE: PageMessages = PageMessages {
+    app_loading: "Een moment. De vragenlijst wordt nog geladen. Daarna gaat het vanzelf verder.",
+    app_needs_javascript: "Deze vragenlijst werkt alleen als JavaScript aan staat in je browser.",
+    app_cannot_start:
+        "De vragenlijst kan in deze browser niet starten. Probeer een nieuwere browser.",
+};
