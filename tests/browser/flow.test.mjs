@@ -66,6 +66,11 @@ test('the whole questionnaire is at most 20 screens of scrolling on a phone', as
   do {
     await answerPage(page, { pick: realistic });
     heights.push(await page.evaluate(() => document.documentElement.scrollHeight));
+    // Touch targets of at least 44 × 44 px (WCAG 2.5.5): options, the
+    // control that removes an answer, and the top bar's buttons.
+    const small = await page.locator('label.option, .clear-answer:visible, header.topbar button').evaluateAll((els) =>
+      els.map((e) => e.getBoundingClientRect()).filter((r) => r.width < 44 || r.height < 44).length);
+    assert.equal(small, 0, `page ${heights.length}: targets smaller than 44 × 44 px`);
   } while (await next(page));
   const total = heights.reduce((a, b) => a + b, 0);
   const screens = total / PHONE.height;
@@ -157,6 +162,12 @@ test('stop and erase can be undone for a few seconds; afterwards the answers are
   assert.equal(await page.evaluate((k) => sessionStorage.getItem(k), PROGRESS), null);
   assert.equal(log.writes.filter((w) => w.key === PROGRESS).at(-1).op, 'remove');
   const undo = page.getByRole('button', { name: 'Ongedaan maken' });
+  // The message and its button stay on the screen, also with large text.
+  for (const size of ['100%', '200%']) {
+    await page.evaluate((s) => document.documentElement.style.setProperty('font-size', s, 'important'), size);
+    assert.equal(await overflowsHorizontally(page), false, `the undo notice fits at ${size} text`);
+  }
+  await page.evaluate(() => document.documentElement.style.removeProperty('font-size'));
   await undo.click();
   await page.locator('#progress-text', { hasText: progress }).waitFor();
   assert.equal(await page.locator('input:checked').count(), checked, 'undo brings every answer back');
