@@ -28,6 +28,10 @@ use crate::i18n::Lang;
 use crate::pages::RATING_FROM;
 use crate::state::{Action, AppContext};
 
+/// A context question whose options are all at most this many characters
+/// long shows them two to a row where they fit.
+const SHORT_OPTION: usize = 14;
+
 /// Properties of [`QuestionsPage`].
 #[derive(Properties, PartialEq)]
 pub struct QuestionsProps {
@@ -301,11 +305,17 @@ fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> 
         }
     });
     let answered = app.answers.get(&question.id).is_some();
+    // Short options ("Ja", "Nee") may stand two to a row; longer ones
+    // keep a row each, so no option becomes a narrow column of words.
+    let short = question
+        .options
+        .iter()
+        .all(|o| pick(&o.label, code).chars().count() <= SHORT_OPTION);
     html! {
         <>
         <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", question.id)}>
             <legend>{ pick(&question.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
-            <div class="options options-list">{ for options }</div>
+            <div class={classes!("options", "options-list", short.then_some("options-short"))}>{ for options }</div>
             { clear_button(app, &question.id, answered, false) }
         </fieldset>
         { signals_html(app, &question.id) }
