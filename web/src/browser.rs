@@ -175,6 +175,19 @@ thread_local! {
     static EMBEDDED_PROGRESS: std::cell::RefCell<Option<String>> = const { std::cell::RefCell::new(None) };
 }
 
+/// Runs `then` once after `seconds` (the undo time of "stop and erase").
+/// Nothing cancels it: the reducer ignores a timer that is no longer
+/// current.
+pub fn after_seconds(seconds: u32, then: impl FnOnce() + 'static) {
+    if let Some(w) = window() {
+        let callback = wasm_bindgen::closure::Closure::once_into_js(then);
+        let _ = w.set_timeout_with_callback_and_timeout_and_arguments_0(
+            callback.unchecked_ref(),
+            (seconds.saturating_mul(1000)).min(i32::MAX as u32) as i32,
+        );
+    }
+}
+
 /// The answers in progress saved in this tab, if any.
 pub fn load_progress() -> Option<String> {
     if scope().is_some() {

@@ -217,6 +217,21 @@ pub fn Main(props: &MainProps) -> Html {
         }
     });
 
+    // "Stop and erase" can be undone for a few seconds: then the erased
+    // answers, kept in memory only, are forgotten. A later erasure has its
+    // own number, so this timer never forgets that one.
+    let erasure = app.erased.as_ref().map(|e| e.erasure);
+    {
+        let app = app.clone();
+        use_effect_with(erasure, move |erasure| {
+            if let Some(erasure) = *erasure {
+                browser::after_seconds(crate::state::UNDO_SECONDS, move || {
+                    app.dispatch(Action::ForgetErased(erasure))
+                });
+            }
+        });
+    }
+
     // Ask before leaving while there are answers in this tab.
     let has_answers = !app.answers.is_empty();
     use_effect_with(has_answers, |has_answers| {
@@ -281,7 +296,7 @@ pub fn Main(props: &MainProps) -> Html {
                 <NoticeBar />
                 { page }
             </div>
-            <HelpNow />
+            <HelpNow compact={matches!(app.view, View::Questions(_))} />
         </ContextProvider<PartnerContext>>
         </ContextProvider<AppContext>>
     }

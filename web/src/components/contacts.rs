@@ -79,9 +79,18 @@ pub fn contact_line(contact: &Contact, lang: crate::i18n::Lang) -> Html {
     }
 }
 
+/// Properties of [`HelpNow`].
+#[derive(Properties, PartialEq)]
+pub struct HelpNowProps {
+    /// One short line per contact (name and number), as on the pages of
+    /// questions, where "Need help?" in the top bar opens them in full.
+    #[prop_or_default]
+    pub compact: bool,
+}
+
 /// The crisis lines, always reachable at the bottom of every page.
 #[component]
-pub fn HelpNow() -> Html {
+pub fn HelpNow(props: &HelpNowProps) -> Html {
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -98,7 +107,13 @@ pub fn HelpNow() -> Html {
     html! {
         <footer class="help-now" aria-labelledby="help-now-heading">
             <h2 id="help-now-heading">{ t.help_now_heading }</h2>
-            { for always.into_iter().map(|c| contact_html(c, app.lang)) }
+            if props.compact {
+                <ul class="contact-lines">
+                    { for always.into_iter().map(|c| contact_line(c, app.lang)) }
+                </ul>
+            } else {
+                { for always.into_iter().map(|c| contact_html(c, app.lang)) }
+            }
         </footer>
     }
 }

@@ -26,6 +26,8 @@ pub fn NoticeBar() -> Html {
             false,
         )
     };
+    // While an erasure can be undone, the notice says so and offers it.
+    let undo = matches!(notice, Notice::Erased) && app.erased.is_some();
     let (worded, error) = match notice {
         Notice::Erased => done(t.erased_notice),
         Notice::Forgotten => done(t.forgotten),
@@ -39,9 +41,21 @@ pub fn NoticeBar() -> Html {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::DismissNotice))
     };
+    let undo_erase = {
+        let app = app.clone();
+        Callback::from(move |_: MouseEvent| app.dispatch(Action::UndoErase))
+    };
     html! {
         <div role="status" class={classes!("notice", error.then_some("notice-error"), "no-print")}>
-            <p>{ worded.text }</p>
+            <p>
+                { worded.text }
+                if undo {
+                    { " " }{ (t.undo_erase_hint)(crate::state::UNDO_SECONDS) }
+                }
+            </p>
+            if undo {
+                <button type="button" class="undo-erase" id="undo-erase" onclick={undo_erase}>{ t.undo_erase }</button>
+            }
             if let Some(detail) = worded.detail {
                 <details class="notice-detail">
                     <summary>{ t.technical_detail }</summary>

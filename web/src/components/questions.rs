@@ -1,9 +1,21 @@
 //! A page of questions: a few scale items or context questions, with the
-//! progress (the part, "Deel 2 van 7: …", and the page, "Pagina 3 van 9"), back and next, skipped questions marked, and
-//! "stop and erase". A safety signal that names a question is shown right
-//! under it as soon as the answers so far raise it.
+//! part ("Deel 2 van 7: …"; the page count is in the top bar), back and
+//! next, skipped questions marked, and "stop and erase". A safety signal
+//! that names a question is shown right under it as soon as the answers so
+//! far raise it.
+//!
+//! Statements in a row that share their answer options are one list under
+//! one description of the options (issue 15: fewer, calmer screens): each
+//! is still its own fieldset with its legend and radio buttons, whose
+//! labels are the options' full text for screen readers, while the screen
+//! shows one row of numbers with the two ends spelled out. Answering never
+//! moves what follows: the control that removes an answer always has its
+//! place, hidden until there is an answer. The page is no form, so Enter on
+//! an option does not go to the next page.
 
-use naastenmeter_core::instrument::{ChoiceKind, ContextQuestion, Item, SignalLevel};
+use naastenmeter_core::instrument::{
+    ChoiceKind, ContextQuestion, Item, ResponseScale, SignalLevel,
+};
 use naastenmeter_core::scoring::signals_at_question;
 use naastenmeter_core::text::pick;
 use naastenmeter_core::Answer;
@@ -13,17 +25,26 @@ use crate::browser;
 use crate::components::app::go_back;
 use crate::components::contacts::ContactCard;
 use crate::i18n::Lang;
+use crate::pages::RATING_FROM;
 use crate::state::{Action, AppContext};
 
-/// Response scales with more options than this (a 0–10 rating) are laid out
-/// as a compact row of numbers instead of a list.
-const ROW_LAYOUT_FROM: usize = 8;
+/// A context question whose options are all at most this many characters
+/// long shows them two to a row where they fit.
+const SHORT_OPTION: usize = 14;
 
 /// Properties of [`QuestionsPage`].
 #[derive(Properties, PartialEq)]
 pub struct QuestionsProps {
     /// Index of the page.
     pub index: usize,
+}
+
+/// What a page shows, in order: statements that share their options, a
+/// 0–10 rating, or a context question.
+enum Block<'a> {
+    Statements(&'a ResponseScale, Vec<&'a Item>),
+    Rating(&'a Item),
+    Context(&'a ContextQuestion),
 }
 
 /// One page of questions.
@@ -40,14 +61,11 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     let Some(section) = app.instrument.sections.get(page.section) else {
         return html! {};
     };
-    let total = app.pages.len();
-    let number = props.index + 1;
-    let last = number == total;
+    let last = props.index + 1 == app.pages.len();
 
     let next = {
         let app = app.clone();
-        Callback::from(move |event: SubmitEvent| {
-            event.prevent_default();
+        Callback::from(move |_: MouseEvent| {
             app.dispatch(Action::Next {
                 now: browser::now_iso(),
             });
@@ -65,42 +83,58 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
         })
     };
 
-    let questions = page.questions.iter().map(|id| {
-        let skipped = app.is_skipped(props.index, id);
+    // Consecutive statements with the same options form one list.
+    let mut blocks: Vec<Block> = Vec::new();
+    for id in &page.questions {
         if let Some(item) = app.instrument.item(id) {
-            item_html(&app, item, skipped)
+            let Some(scale) = app.instrument.response_scale_of(&item.id) else {
+                continue;
+            };
+            if scale.options.len() >= RATING_FROM {
+                blocks.push(Block::Rating(item));
+            } else if let Some(Block::Statements(shared, items)) = blocks.last_mut() {
+                if shared.id == scale.id {
+                    items.push(item);
+                } else {
+                    blocks.push(Block::Statements(scale, vec![item]));
+                }
+            } else {
+                blocks.push(Block::Statements(scale, vec![item]));
+            }
         } else if let Some(question) = app.instrument.context_question(id) {
-            context_html(&app, question, skipped)
-        } else {
-            html! {}
+            blocks.push(Block::Context(question));
+        }
+    }
+    let index = props.index;
+    let blocks = blocks.into_iter().map(|block| match block {
+        Block::Statements(scale, items) => statements_html(&app, index, scale, &items),
+        Block::Rating(item) => rating_html(&app, item, app.is_skipped(index, &item.id)),
+        Block::Context(question) => {
+            context_html(&app, question, app.is_skipped(index, &question.id))
         }
     });
 
     html! {
         <main id="main" class="questions">
             // The part is its own polite live region: its text, and so what
-            // is read out, changes only when a new part begins.
+            // is read out, changes only when a new part begins. The page
+            // count is in the top bar.
             if let Some(part) = app.part(props.index) {
                 <p class="progress-part" id="progress-part" aria-live="polite">
                     { (t.part_of)(part.number, part.count, pick(&section.title, code)) }
                 </p>
             }
-            <p class="progress-text" id="progress-text" aria-live="polite">{ (t.page_of)(number, total) }</p>
-            <progress class="progress" max={total.to_string()} value={number.to_string()}
-                aria-labelledby="progress-text"></progress>
             <h1 id="main-heading" tabindex="-1">{ pick(&section.title, code) }</h1>
             if page.first_of_section {
                 if let Some(intro) = &section.intro { <p class="intro">{ pick(intro, code) }</p> }
             }
-            <form onsubmit={next} novalidate=true>
-                { for questions }
-                <div class="nav-buttons">
-                    <button type="button" onclick={back}>{ t.back }</button>
-                    <button type="submit" class="primary" id="next">
-                        { if last { t.to_result } else { t.next } }
-                    </button>
-                </div>
-            </form>
+            { for blocks }
+            <div class="nav-buttons">
+                <button type="button" onclick={back}>{ t.back }</button>
+                <button type="button" class="primary" id="next" onclick={next}>
+                    { if last { t.to_result } else { t.next } }
+                </button>
+            </div>
             <p class="erase-line">
                 <button type="button" class="danger-link" id="stop-and-erase" onclick={erase}>{ t.stop_and_erase }</button>
             </p>
@@ -116,62 +150,128 @@ fn skipped_tag(lang: Lang, skipped: bool) -> Html {
     }
 }
 
-fn clear_button(app: &AppContext, id: &str, answered: bool) -> Html {
-    if !answered {
-        return html! {};
-    }
+/// The control that removes an answer. It is always there, so an answer
+/// moves nothing below it; without an answer it is hidden (also from
+/// screen readers and the Tab key). Beside a row of numbers it is a small
+/// "×" named for screen readers; under a list it is a link.
+fn clear_button(app: &AppContext, id: &str, answered: bool, small: bool) -> Html {
+    let t = app.lang.t();
     let clear = {
         let app = app.clone();
         let id = id.to_string();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::Answer(id.clone(), None)))
     };
-    html! { <button type="button" class="link-button clear-answer" onclick={clear}>{ app.lang.t().clear_answer }</button> }
+    let class = classes!(
+        "link-button",
+        "clear-answer",
+        small.then_some("clear-small"),
+        (!answered).then_some("is-idle")
+    );
+    if small {
+        html! {
+            <button type="button" {class} onclick={clear} title={t.clear_answer}>
+                <span aria-hidden="true">{ "×" }</span>
+                <span class="visually-hidden">{ t.clear_answer }</span>
+            </button>
+        }
+    } else {
+        html! { <button type="button" {class} onclick={clear}>{ t.clear_answer }</button> }
+    }
 }
 
-fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
+/// The radio buttons of one item. `numbers`: the screen shows each
+/// option's number, and its full label is there for screen readers.
+fn item_options(app: &AppContext, item: &Item, scale: &ResponseScale, numbers: bool) -> Html {
+    let code = app.lang.code();
+    let chosen = app.answers.value(&item.id);
+    html! {
+        { for scale.options.iter().map(|option| {
+            let value = option.value;
+            let input_id = format!("{}-{}", item.id, value);
+            let onchange = {
+                let app = app.clone();
+                let id = item.id.clone();
+                Callback::from(move |_: Event| {
+                    app.dispatch(Action::Answer(id.clone(), Some(Answer::Value(value))))
+                })
+            };
+            html! {
+                <label class="option" for={input_id.clone()}>
+                    <input type="radio" id={input_id} name={item.id.clone()} value={value.to_string()}
+                        checked={chosen == Some(value)} {onchange} />
+                    if numbers {
+                        <span aria-hidden="true">{ value.to_string() }</span>
+                        <span class="visually-hidden">{ pick(&option.label, code) }</span>
+                    } else {
+                        <span>{ pick(&option.label, code) }</span>
+                    }
+                </label>
+            }
+        }) }
+    }
+}
+
+/// The two ends of a row of numbers, spelled out (screen readers hear
+/// every option's full label instead).
+fn row_ends(scale: &ResponseScale, code: &str) -> Html {
+    html! {
+        <p class="row-ends" aria-hidden="true">
+            <span>{ scale.options.first().map(|o| pick(&o.label, code)).unwrap_or_default() }</span>
+            <span>{ scale.options.last().map(|o| pick(&o.label, code)).unwrap_or_default() }</span>
+        </p>
+    }
+}
+
+/// Statements that share their options: the options described once, then
+/// one compact row per statement.
+fn statements_html(app: &AppContext, page: usize, scale: &ResponseScale, items: &[&Item]) -> Html {
+    let t = app.lang.t();
+    let code = app.lang.code();
+    html! {
+        <div class="item-group">
+            <div class="scale-key">
+                <p>{ t.scale_key_intro }</p>
+                <ul>
+                    { for scale.options.iter().map(|o| html! {
+                        <li><span class="key-value">{ o.value.to_string() }</span>{ " " }{ pick(&o.label, code) }</li>
+                    }) }
+                </ul>
+            </div>
+            { for items.iter().map(|item| {
+                let skipped = app.is_skipped(page, &item.id);
+                let answered = app.answers.value(&item.id).is_some();
+                html! {
+                    <>
+                    <fieldset class={classes!("question", "question-compact", skipped.then_some("is-skipped"))} id={format!("q-{}", item.id)}>
+                        <legend>{ pick(&item.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
+                        { row_ends(scale, code) }
+                        <div class="compact-row">
+                            <div class="options options-compact">{ item_options(app, item, scale, true) }</div>
+                            { clear_button(app, &item.id, answered, true) }
+                        </div>
+                    </fieldset>
+                    { signals_html(app, &item.id) }
+                    </>
+                }
+            }) }
+        </div>
+    }
+}
+
+/// A 0–10 rating: wrapping rows of numbers, the ends spelled out above.
+fn rating_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
     let code = app.lang.code();
     let Some(scale) = app.instrument.response_scale_of(&item.id) else {
         return html! {};
     };
-    let chosen = app.answers.value(&item.id);
-    let row = scale.options.len() >= ROW_LAYOUT_FROM;
-    let options = scale.options.iter().map(|option| {
-        let value = option.value;
-        let input_id = format!("{}-{}", item.id, value);
-        let onchange = {
-            let app = app.clone();
-            let id = item.id.clone();
-            Callback::from(move |_: Event| {
-                app.dispatch(Action::Answer(id.clone(), Some(Answer::Value(value))))
-            })
-        };
-        html! {
-            <label class="option" for={input_id.clone()}>
-                <input type="radio" id={input_id} name={item.id.clone()} value={value.to_string()}
-                    checked={chosen == Some(value)} {onchange} />
-                if row {
-                    // Narrow boxes show the number; the full label stays
-                    // for screen readers, and the ends are spelled out above.
-                    <span aria-hidden="true">{ value.to_string() }</span>
-                    <span class="visually-hidden">{ pick(&option.label, code) }</span>
-                } else {
-                    <span>{ pick(&option.label, code) }</span>
-                }
-            </label>
-        }
-    });
+    let answered = app.answers.value(&item.id).is_some();
     html! {
         <>
         <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", item.id)}>
             <legend>{ pick(&item.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
-            if row {
-                <p class="row-ends" aria-hidden="true">
-                    <span>{ scale.options.first().map(|o| pick(&o.label, code)).unwrap_or_default() }</span>
-                    <span>{ scale.options.last().map(|o| pick(&o.label, code)).unwrap_or_default() }</span>
-                </p>
-            }
-            <div class={classes!("options", row.then_some("options-row"))}>{ for options }</div>
-            { clear_button(app, &item.id, chosen.is_some()) }
+            { row_ends(scale, code) }
+            <div class="options options-row">{ item_options(app, item, scale, true) }</div>
+            { clear_button(app, &item.id, answered, false) }
         </fieldset>
         { signals_html(app, &item.id) }
         </>
@@ -205,12 +305,18 @@ fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> 
         }
     });
     let answered = app.answers.get(&question.id).is_some();
+    // Short options ("Ja", "Nee") may stand two to a row; longer ones
+    // keep a row each, so no option becomes a narrow column of words.
+    let short = question
+        .options
+        .iter()
+        .all(|o| pick(&o.label, code).chars().count() <= SHORT_OPTION);
     html! {
         <>
         <fieldset class={classes!("question", skipped.then_some("is-skipped"))} id={format!("q-{}", question.id)}>
             <legend>{ pick(&question.text, code) }{ skipped_tag(app.lang, skipped) }</legend>
-            <div class="options">{ for options }</div>
-            { clear_button(app, &question.id, answered) }
+            <div class={classes!("options", "options-list", short.then_some("options-short"))}>{ for options }</div>
+            { clear_button(app, &question.id, answered, false) }
         </fieldset>
         { signals_html(app, &question.id) }
         </>

@@ -46,6 +46,7 @@ pub(super) static EN: Strings = Strings {
     to_result: "See the result",
     skipped: "Skipped",
     clear_answer: "Remove answer",
+    scale_key_intro: "For each statement, choose a number. The numbers mean:",
     stop_and_erase: "Stop and erase",
     signal_at_question: "About your answer above",
 
@@ -259,6 +260,8 @@ pub(super) static EN: Strings = Strings {
 
     // Notices and errors: what went wrong and what to do.
     erased_notice: "Your answers have been erased.",
+    undo_erase_hint: |seconds| format!("By mistake? You can bring them back for {seconds} seconds."),
+    undo_erase: "Undo",
     technical_detail: "Technical details",
     error_too_large: |size, limit| format!("This file is too large ({size} kB). A Naastenmeter file is never larger than {limit} kB. Choose the file you saved from Naastenmeter."),
     error_not_an_export: "This file is not a Naastenmeter result, or it is damaged. Choose a file you saved under 'Keep or take along' (JSON or FHIR).",

@@ -231,8 +231,12 @@ pub struct Strings {
     pub to_result: &'static str,
     /// The option that skips a question.
     pub skipped: &'static str,
-    /// The link that removes a question's answer.
+    /// The link that removes a question's answer (the name of the small
+    /// "×" beside a row of numbers).
     pub clear_answer: &'static str,
+    /// Above statements that share their answer options: how to read the
+    /// numbers in each row (the options follow, each with its number).
+    pub scale_key_intro: &'static str,
     /// The button that stops and erases everything.
     pub stop_and_erase: &'static str,
     /// Beside a signal shown right under the answer that raised it.
@@ -620,6 +624,11 @@ pub struct Strings {
     // Notices and errors: what went wrong and what to do.
     /// After stopping and erasing (a notice).
     pub erased_notice: &'static str,
+    /// Beside the notice, while the erasure can still be undone: for how
+    /// many seconds.
+    pub undo_erase_hint: fn(u32) -> String,
+    /// The button that brings the erased answers back.
+    pub undo_erase: &'static str,
     /// The fold-out with the core's technical message (in English).
     pub technical_detail: &'static str,
     /// A file larger than an export can be (size, limit, in kB).

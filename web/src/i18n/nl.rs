@@ -48,6 +48,7 @@ pub(super) static NL: Strings = Strings {
     to_result: "Naar de uitslag",
     skipped: "Overgeslagen",
     clear_answer: "Antwoord weghalen",
+    scale_key_intro: "Kies bij elke zin een cijfer. De cijfers betekenen:",
     stop_and_erase: "Stoppen en wissen",
     signal_at_question: "Over je antwoord hierboven",
 
@@ -263,6 +264,8 @@ pub(super) static NL: Strings = Strings {
 
     // Notices and errors: what went wrong and what to do.
     erased_notice: "Je antwoorden zijn gewist.",
+    undo_erase_hint: |seconds| format!("Per ongeluk? Je kunt het nog {seconds} seconden terugzetten."),
+    undo_erase: "Ongedaan maken",
     technical_detail: "Technische details (in het Engels)",
     error_too_large: |size, limit| format!("Dit bestand is te groot ({size} kB). Een bestand van Naastenmeter is nooit groter dan {limit} kB. Kies het bestand dat je uit Naastenmeter hebt bewaard."),
     error_not_an_export: "Dit bestand is geen uitslag van Naastenmeter, of het is beschadigd. Kies een bestand dat je bij 'Bewaren of meenemen' hebt opgeslagen (JSON of FHIR).",

@@ -197,6 +197,27 @@ pub struct AppState {
     /// ([`Action::Navigated`]): then the view on screen is already a
     /// history entry, and no new one is added for it.
     pub navigated: bool,
+    /// What "stop and erase" took away, kept in this tab's memory only (never
+    /// in storage) for [`UNDO_SECONDS`], so a mis-tap can be undone. Every
+    /// action but a language switch, the undo itself and an older erasure's
+    /// timer drops it; quick exit too.
+    pub erased: Option<Erased>,
+    /// How many times the answers were erased in this visit: tells the
+    /// undo timer of one erasure from that of a later one.
+    pub erasures: u32,
+}
+
+/// How long, in seconds, an erasure can be undone. The component sets the
+/// timer; the reducer only keeps or drops what was erased.
+pub const UNDO_SECONDS: u32 = 10;
+
+/// The state just before "stop and erase", kept for the undo.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Erased {
+    /// Which erasure this is ([`AppState::erasures`] at the time).
+    pub erasure: u32,
+    /// The whole state before erasing.
+    pub before: Shared<AppState>,
 }
 
 /// Where a page of questions is in the questionnaire: its part (a section
@@ -314,8 +335,17 @@ pub enum Action {
         /// The current time.
         now: String,
     },
-    /// Erase all answers and results in this tab.
+    /// Erase all answers and results in this tab; they stay in memory for
+    /// [`UNDO_SECONDS`] for [`Action::UndoErase`].
     Erase,
+    /// Bring back what the last erasure took away, while it can be undone.
+    UndoErase,
+    /// The undo time of erasure number `.0` is over: forget what it kept.
+    ForgetErased(u32),
+    /// Quick exit: forget every answer and result in memory before leaving.
+    /// The page on screen stays (the browser is leaving it), so no history
+    /// entry is added on the way out.
+    QuickExit,
     /// Make the share code of the current result.
     MakeShareCode,
     /// The list of remembered results was written; it now holds these.
@@ -378,6 +408,8 @@ impl AppState {
             pending: Vec::new(),
             unread_remembered: Vec::new(),
             navigated: false,
+            erased: None,
+            erasures: 0,
         };
         if let Some(saved) = progress.and_then(|p| crate::json::from_json::<Progress>(p).ok()) {
             state.restore(saved);
@@ -568,10 +600,36 @@ impl Reducible for AppState {
         let mut s = (*self).clone();
         s.notice = None;
         s.navigated = false;
+        // What was erased is kept only until the next thing happens.
+        s.erased = None;
         match action {
             Action::SetLang(lang) => {
                 s.lang = lang;
                 s.notice = self.notice.clone();
+                s.erased = self.erased.clone();
+            }
+            Action::UndoErase => {
+                if let Some(erased) = &self.erased {
+                    s = (*erased.before).clone();
+                    s.erasures = self.erasures;
+                    s.notice = None;
+                    s.navigated = false;
+                    s.erased = None;
+                }
+            }
+            Action::ForgetErased(erasure) => {
+                s.notice = self.notice.clone();
+                s.erased = self.erased.clone().filter(|e| e.erasure != erasure);
+            }
+            Action::QuickExit => {
+                s.answers = Answers::new();
+                s.card = CardDraft::default();
+                s.furthest = 0;
+                s.answers_changed();
+                s.comparing = None;
+                s.earlier.clear();
+                s.professional = None;
+                s.pending.clear();
             }
             Action::Show(view) => s.view = view,
             Action::Start => {
@@ -612,6 +670,14 @@ impl Reducible for AppState {
                 s.navigate(view, now);
             }
             Action::Erase => {
+                let mut before = (*self).clone();
+                before.erased = None;
+                before.notice = None;
+                s.erasures = self.erasures.wrapping_add(1);
+                s.erased = Some(Erased {
+                    erasure: s.erasures,
+                    before: Shared::new(before),
+                });
                 s.answers = Answers::new();
                 s.card = CardDraft::default();
                 s.furthest = 0;
