@@ -53,6 +53,12 @@ rm -rf "$dist"
 mkdir -p "$dist"
 cp "$web/static/index.html" "$web/static/main.js" "$web/static/style.css" "$web/static/paper.css" \
   "$web/static/naastenmeter-print-host.css" "$dist/"
+# Offline use, only when the person chooses it (docs/hosting.md): the
+# service worker (hash-compress.mjs writes its file list), the web app
+# manifest and its icons (icon-192.png and icon-512.png are icon.svg drawn
+# at those sizes). The embed and the single file carry none of these.
+cp "$web/static/sw.js" "$web/static/manifest.webmanifest" "$web/static/icon.svg" \
+  "$web/static/icon-192.png" "$web/static/icon-512.png" "$dist/"
 cp "$pkg/naastenmeter_web.js" "$pkg/naastenmeter_web_bg.wasm" "$dist/"
 for language in nl en; do
   "$naastenmeter" paper --instrument "$instrument" --language "$language" > "$dist/questionnaire-$language.html"

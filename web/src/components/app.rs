@@ -12,6 +12,7 @@ use crate::components::contacts::HelpNow;
 use crate::components::earlier::EarlierPage;
 use crate::components::header::Header;
 use crate::components::notice::NoticeBar;
+use crate::components::offline::UpdateNotice;
 use crate::components::partner_notice::PartnerNotice;
 use crate::components::professional::ProfessionalPage;
 use crate::components::questions::QuestionsPage;
@@ -120,6 +121,15 @@ pub fn Main(props: &MainProps) -> Html {
                     crate::state::ImportTarget::Professional,
                 ));
             }
+        });
+    }
+
+    // Offline use (the site only): where it stands, once the browser says
+    // so, and when a new version waits for the next start.
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            browser::offline_watch(move |offline| app.dispatch(Action::Offline(offline)));
         });
     }
 
@@ -265,6 +275,7 @@ pub fn Main(props: &MainProps) -> Html {
             <div class="page">
                 <PartnerNotice />
                 <NoticeBar />
+                <UpdateNotice />
                 { page }
             </div>
             <HelpNow />

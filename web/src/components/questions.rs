@@ -59,10 +59,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     };
     let erase = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            browser::erase_progress();
-            app.dispatch(Action::Erase);
-        })
+        Callback::from(move |_: MouseEvent| crate::components::offline::erase_all(&app))
     };
 
     let questions = page.questions.iter().map(|id| {
