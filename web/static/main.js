@@ -93,12 +93,13 @@ const offline = {
     registration().then((found) => {
       report(stateOf(found));
       if (!found) return;
-      found.addEventListener('updatefound', () => {
-        const next = found.installing;
-        next?.addEventListener('statechange', () => {
-          if (next.state === 'installed' && found.active) report(stateOf(found));
-        });
+      // A new version being stored: now (the browser looked while this
+      // page loaded) or later.
+      const follow = (next) => next?.addEventListener('statechange', () => {
+        if (next.state === 'installed' && found.active) report(stateOf(found));
       });
+      follow(found.installing);
+      found.addEventListener('updatefound', () => follow(found.installing));
     }, () => report(UNAVAILABLE));
   },
   /** Switches offline use on (every file stored) or off (all removed). */
