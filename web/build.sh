@@ -58,6 +58,12 @@ cp "$web/static/index.html" "$web/static/main.js" "$web/static/nomodule.js" "$we
 # read before the wasm has arrived (src/bin/prerender.rs). Built from the
 # same instrument as the wasm (build.rs reads NAASTENMETER_INSTRUMENT too).
 cargo run -q -p naastenmeter-web --features prerender --bin prerender -- "$dist/index.html"
+# Offline use, only when the person chooses it (docs/hosting.md): the
+# service worker (hash-compress.mjs writes its file list), the web app
+# manifest and its icons (icon-192.png and icon-512.png are icon.svg drawn
+# at those sizes). The embed and the single file carry none of these.
+cp "$web/static/sw.js" "$web/static/manifest.webmanifest" "$web/static/icon.svg" \
+  "$web/static/icon-192.png" "$web/static/icon-512.png" "$dist/"
 cp "$pkg/naastenmeter_web.js" "$pkg/naastenmeter_web_bg.wasm" "$dist/"
 for language in nl en; do
   "$naastenmeter" paper --instrument "$instrument" --language "$language" > "$dist/questionnaire-$language.html"

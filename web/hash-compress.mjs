@@ -7,7 +7,10 @@
 // (web/serve.mjs does, docs/hosting.md says how for other hosts).
 //
 // asset-manifest.json maps each plain name to its hashed name, for
-// web/package.mjs and web/size-report.sh. Uses only Node's standard library.
+// web/package.mjs and web/size-report.sh. sw.js, the service worker of
+// offline use, keeps its plain name (browsers look for a new version at the
+// same address) and gets this build's file list and cache name written in,
+// so every new build is a new worker. Uses only Node's standard library.
 //
 //   node web/hash-compress.mjs <dist>
 import { createHash } from 'node:crypto';
@@ -21,7 +24,7 @@ export const MANIFEST = 'asset-manifest.json';
 /** How a hashed name looks: name.<16 hex>.ext (web/serve.mjs uses this too). */
 export const HASHED = /\.[0-9a-f]{16}\.[a-z0-9]+$/;
 /** The files worth compressing: text and wasm. */
-export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt']);
+export const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.webmanifest']);
 
 /** `name.ext` as `name.<hash>.ext`, the hash the start of the content's sha256. */
 function hashedName(name, bytes) {
@@ -50,6 +53,41 @@ async function rewrite(dist, name, edit) {
   await writeFile(path, edit(await readFile(path, 'utf8')));
 }
 
+/** The service worker's file name; it keeps it (web/static/sw.js). */
+export const WORKER = 'sw.js';
+
+/**
+ * Every file of the build in `dist`, as paths relative to it, sorted: what
+ * the service worker stores for offline use. Not the worker itself, not
+ * the build's own manifest, not the compressed forms.
+ */
+async function appFiles(dist, under = '') {
+  const files = [];
+  for (const entry of await readdir(join(dist, under), { withFileTypes: true })) {
+    const name = under ? `${under}/${entry.name}` : entry.name;
+    if (entry.isDirectory()) files.push(...(await appFiles(dist, name)));
+    else if (name !== WORKER && name !== MANIFEST && !/\.(br|gz)$/.test(name)) files.push(name);
+  }
+  return files.sort();
+}
+
+/**
+ * Writes this build's files and cache name into sw.js (when the build has
+ * one): the cache name is the start of a SHA-256 over every file's name
+ * and content, so any change in any file gives a new worker.
+ */
+async function writeWorker(dist) {
+  if (!(await stat(join(dist, WORKER)).catch(() => null))) return;
+  const files = await appFiles(dist);
+  const hash = createHash('sha256');
+  for (const file of files) hash.update(`${file}\0`).update(await readFile(join(dist, file)));
+  const build = hash.digest('hex').slice(0, 16);
+  await rewrite(dist, WORKER, (text) => {
+    text = replaceOnce(text, "const CACHE = 'naastenmeter-BUILD';", `const CACHE = 'naastenmeter-${build}';`, WORKER);
+    return replaceOnce(text, 'const FILES = [];', `const FILES = ${JSON.stringify(files.map((f) => `./${f}`), null, 2)};`, WORKER);
+  });
+}
+
 /** Hashes, rewrites the references and compresses, in this order. */
 export async function finish(dist) {
   const names = {};
@@ -72,6 +110,7 @@ export async function finish(dist) {
     }
   }
   await writeFile(join(dist, MANIFEST), JSON.stringify(names, null, 2) + '\n');
+  await writeWorker(dist);
 
   for (const name of await readdir(dist)) {
     const path = join(dist, name);

@@ -21,7 +21,7 @@ import { fileURLToPath } from 'node:url';
 
 /** The policy from the web-app issue; the app must work under it unchanged. */
 export const CSP = "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'; " +
-  "img-src 'self' data:; connect-src 'self'; base-uri 'none'; form-action 'none'";
+  "img-src 'self' data:; connect-src 'self'; manifest-src 'self'; worker-src 'self'; base-uri 'none'; form-action 'none'";
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -32,6 +32,7 @@ const TYPES = {
   '.wasm': 'application/wasm',
   '.svg': 'image/svg+xml',
   '.png': 'image/png',
+  '.webmanifest': 'application/manifest+json',
 };
 
 /** For files whose name holds their content's hash: a new build has new names. */

@@ -33,14 +33,21 @@ export async function launch() {
  * `log.loaded` is set by the test once the first page is interactive; every
  * request after that (other than a `blob:` download) is unexpected. `init`
  * is a test's own init script (a function or `{ content }`).
+ * `serviceWorkers: 'allow'` lets the site register its worker (offline
+ * use); every request a service worker makes is then kept in
+ * `log.workerRequests`.
  */
-export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, hash = '', init } = {}) {
-  const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers: 'block' });
+export async function openApp(browser, url, { viewport = { width: 1280, height: 900 }, hash = '', init, serviceWorkers = 'block' } = {}) {
+  // Service workers are blocked unless a test of offline use allows them.
+  const context = await browser.newContext({ viewport, acceptDownloads: true, serviceWorkers });
   // The quick-exit page is answered locally: the test never goes online.
   await context.route('https://www.buienradar.nl/**', (route) =>
     route.fulfill({ status: 200, contentType: 'text/html', body: '<title>Weer</title><h1>Weerbericht</h1>' }));
   const page = await context.newPage();
-  const log = { requests: [], lateRequests: [], versionRequests: [], writes: [], csp: [], consoleErrors: [], consoleWarnings: [], dialogs: [], loaded: false };
+  const log = { requests: [], lateRequests: [], versionRequests: [], workerRequests: [], writes: [], csp: [], consoleErrors: [], consoleWarnings: [], dialogs: [], loaded: false };
+  context.on('request', (request) => {
+    if (request.serviceWorker()) log.workerRequests.push(request.url());
+  });
   page.on('request', (request) => {
     const u = request.url();
     log.requests.push(u);

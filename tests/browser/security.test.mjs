@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { after, before, describe, test } from 'node:test';
 
-import { answerPage, answerToResult, launch, openApp, startServer, traverse, walkPages, QUICK_EXIT_URL } from './helpers.mjs';
+import { answerPage, answerToResult, launch, openApp, startServer, traverse, walkPages, DIST as SITE_DIST, QUICK_EXIT_URL } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -67,9 +67,14 @@ after(async () => {
   if (partner?.dir) await rm(partner.dir, { recursive: true, force: true });
 });
 
-/** The three forms of the app, each with how to open it and where it lives. */
+/**
+ * The three forms of the app, each with how to open it and where it lives;
+ * the site also with offline use chosen (its service worker active and its
+ * cache filled) before anything else happens.
+ */
 const MODES = {
   site: { url: () => site.url, origin: () => site.url, blank: () => `${site.url}questionnaire-nl.html` },
+  'site with offline use': { url: () => site.url, origin: () => site.url, blank: () => `${site.url}questionnaire-nl.html`, offline: true },
   embed: { url: () => partner.url, origin: () => partner.url, blank: () => `${partner.url}blank.html` },
   'single file': { url: () => SINGLE_FILE, origin: () => SINGLE_FILE, blank: () => SINGLE_FILE },
 };
@@ -102,7 +107,9 @@ function storageRecorder(hostKeys = {}) {
 
 /** Opens a form of the app with the storage recorder; resolves when interactive. */
 async function open(mode, { url, hash = '', hostKeys } = {}) {
-  const opened = await openApp(browser, url ?? MODES[mode].url(), { hash, init: storageRecorder(hostKeys) });
+  const offline = MODES[mode]?.offline ?? false;
+  const opened = await openApp(browser, url ?? MODES[mode].url(),
+    { hash, init: storageRecorder(hostKeys), serviceWorkers: offline ? 'allow' : 'block' });
   opened.touched = [];
   opened.page.on('console', (message) => {
     if (message.type() === 'debug' && message.text().startsWith('nm-storage ')) {
@@ -110,8 +117,36 @@ async function open(mode, { url, hash = '', hostKeys } = {}) {
     }
   });
   await opened.page.locator('#main-heading').waitFor();
+  if (offline) {
+    await opened.page.locator('#offline-on').click();
+    await opened.page.locator('#offline-state').waitFor();
+    opened.caches = (await storageOf(opened.page)).caches;
+    assert.equal(opened.caches.length, 1, 'offline use keeps one cache');
+  }
   opened.log.loaded = true;
   return opened;
+}
+
+/**
+ * What the worker's caches hold: every address, which must each be a file
+ * of the build (the list web/hash-compress.mjs wrote into sw.js), with no
+ * query and no fragment, so nothing of the person can be in it.
+ */
+async function assertCacheHoldsFilesOnly(mode, page) {
+  const worker = await readFile(join(SITE_DIST, 'sw.js'), 'utf8');
+  const files = JSON.parse(worker.match(/const FILES = (\[[^\]]*\]);/)[1]).map((f) => f.replace(/^\.\//, '/'));
+  const held = await page.evaluate(async () => {
+    const urls = [];
+    for (const name of await caches.keys()) {
+      for (const request of await (await caches.open(name)).keys()) urls.push(request.url);
+    }
+    return urls;
+  });
+  assert.ok(held.length > 0, `${mode}: the cache holds the app's files`);
+  for (const u of held) {
+    const url = new URL(u);
+    assert.ok(files.includes(url.pathname) && !url.search && !url.hash, `${mode}: the cache holds ${u}, not a file of the build`);
+  }
 }
 
 /** Every storage area the page's origin has, as the page sees it. */
@@ -143,6 +178,8 @@ const EMPTY = { local: [], session: [], cookie: '', indexedDB: [], caches: [] };
 async function assertNothingLeft(mode, { context, log }) {
   const origin = MODES[mode].origin();
   assert.deepEqual(log.lateRequests, [], `${mode}: no request after the app is interactive`);
+  // The service worker's own requests (offline use): its own origin only.
+  for (const u of log.workerRequests) assert.ok(u.startsWith(origin), `${mode}: the worker asked somewhere else: ${u}`);
   for (const u of log.requests) {
     const own = mode === 'single file' ? u === origin : u.startsWith(origin);
     assert.ok(own || u.startsWith('blob:') || u.startsWith('data:') || u.startsWith(QUICK_EXIT_URL),
@@ -174,7 +211,9 @@ for (const mode of Object.keys(MODES)) {
     test(`${mode}: no request, cookie or CSP violation; storage only as chosen; erasing leaves nothing`, async () => {
       const opened = await open(mode);
       const { context, page, log } = opened;
-      assert.deepEqual(appData(await storageOf(page)), EMPTY, 'nothing is stored before the first answer');
+      // Offline use, where chosen, is its one cache; "Forget all" removes it.
+      const chosen = { ...EMPTY, caches: opened.caches ?? [] };
+      assert.deepEqual(appData(await storageOf(page)), chosen, 'nothing is stored before the first answer');
 
       await page.locator('#start').click();
       await answerPage(page);
@@ -182,11 +221,18 @@ for (const mode of Object.keys(MODES)) {
       const afterAnswers = appData(await storageOf(page));
       // The site and the single file keep the answers in progress in this
       // tab; the embed keeps them in memory only (SECURITY.md, "Limits").
-      assert.deepEqual(afterAnswers, { ...EMPTY, session: mode === 'embed' ? [] : [PROGRESS] },
+      assert.deepEqual(afterAnswers, { ...chosen, session: mode === 'embed' ? [] : [PROGRESS] },
         `${mode}: answers in progress only where documented`);
 
       await answerToResult(page);
       await page.locator('main.result #main-heading').waitFor();
+      if (mode === 'embed' || mode === 'single file') {
+        // Offline use belongs to the site: never offered, nothing registered.
+        assert.equal(await page.locator('#offline').count(), 0, `${mode}: no offline choice`);
+        // file:// has no service workers at all (the call throws there).
+        assert.equal(await page.evaluate(async () => navigator.serviceWorker
+          ? (await navigator.serviceWorker.getRegistrations().catch(() => [])).length : 0), 0, `${mode}: no service worker`);
+      }
       for (const id of ['export-json', 'export-fhir', 'export-csv']) await download(page, id);
       await page.locator('#export-share').click();
       await page.locator('#share-code').waitFor();
@@ -197,6 +243,7 @@ for (const mode of Object.keys(MODES)) {
       await page.locator('#remember').click();
       await page.locator('.remember .done').waitFor();
       assert.deepEqual(appData(await storageOf(page)).local, [REMEMBERED]);
+      if (MODES[mode].offline) await assertCacheHoldsFilesOnly(mode, page);
 
       // "Forget all" forgets every remembered result on this device; the
       // tab's own answers stay until "Stop and erase" or closing the tab.

@@ -10,7 +10,7 @@ use naastenmeter_core::export::share;
 use wasm_bindgen::JsCast;
 use web_sys::{Document, Storage, Window};
 
-use crate::state::View;
+use crate::state::{Offline, View};
 
 /// sessionStorage key of the answers in progress (this tab only).
 pub const PROGRESS_KEY: &str = "naastenmeter.progress";
@@ -461,43 +461,138 @@ pub fn leaving() -> bool {
     LEAVING.with(|l| l.get())
 }
 
-/// Quick exit: erases the answers in this tab and every remembered result,
-/// then leaves for a neutral site without leaving an app page behind
-/// "back": it first goes back to the app's first history entry (the one the
-/// page was opened in) and replaces that one with the neutral site. Later
-/// entries of the app are only reachable with Forward, and hold no answer.
+/// Quick exit: erases the answers in this tab, every remembered result and
+/// offline use (the service worker and its stored files), then leaves for a
+/// neutral site without leaving an app page behind "back": it first goes
+/// back to the app's first history entry (the one the page was opened in)
+/// and replaces that one with the neutral site. Later entries of the app
+/// are only reachable with Forward, and hold no answer.
 pub fn quick_exit() {
     LEAVING.with(|l| l.set(true));
     erase_progress();
     erase_remembered();
     let url = quick_exit_url();
-    let depth = history_depth();
-    let history = window().and_then(|w| w.history().ok());
-    let (Some(history), true) = (history, depth > 0) else {
-        replace_location(&url);
-        return;
-    };
-    // Going back is asynchronous: leave once the browser is there (its
-    // popstate), or after a moment if it never says so.
     let left = std::rc::Rc::new(std::cell::Cell::new(false));
-    let leave = {
-        let left = left.clone();
+    let leave = move || {
+        if !left.replace(true) {
+            replace_location(&url);
+        }
+    };
+    // It leaves after two steps: offline use removed, and the browser back
+    // at the app's first entry (its popstate). Both take milliseconds; a
+    // timer leaves after half a second whatever happened, so quick exit
+    // never hangs.
+    let steps = std::rc::Rc::new(std::cell::Cell::new(2u8));
+    let step = {
+        let leave = leave.clone();
         move || {
-            if !left.replace(true) {
-                replace_location(&url);
+            steps.set(steps.get().saturating_sub(1));
+            if steps.get() == 0 {
+                leave();
             }
         }
     };
     if let Some(w) = window() {
-        let on_pop = leave.clone();
-        gloo::events::EventListener::once(&w, "popstate", move |_| on_pop()).forget();
         let on_time = wasm_bindgen::closure::Closure::once_into_js(leave);
         let _ =
             w.set_timeout_with_callback_and_timeout_and_arguments_0(on_time.unchecked_ref(), 500);
     }
-    if history.go_with_delta(-(depth as i32)).is_err() {
-        left.set(true);
-        replace_location(&quick_exit_url());
+    {
+        let step = step.clone();
+        wasm_bindgen_futures::spawn_local(async move {
+            offline_forget().await;
+            step();
+        });
+    }
+    let depth = history_depth();
+    match (window(), history().filter(|_| depth > 0)) {
+        (Some(w), Some(history)) => {
+            let on_pop = step.clone();
+            gloo::events::EventListener::once(&w, "popstate", move |_| on_pop()).forget();
+            if history.go_with_delta(-(depth as i32)).is_err() {
+                step();
+            }
+        }
+        _ => step(),
+    }
+}
+
+// ---- Offline use -----------------------------------------------------
+//
+// The site's page script (`static/main.js`) hands the app an object that
+// registers and removes the service worker (`offline_support` in lib.rs);
+// the embed and the single file do not, so there nothing is offered or
+// registered. Its answers are numbers: 0 not possible here, 1 off, 2 on,
+// 3 on with a new version waiting for the next start.
+
+thread_local! {
+    /// The site's offline-use controller, when the page script gave one.
+    static OFFLINE: std::cell::RefCell<Option<wasm_bindgen::JsValue>> = const { std::cell::RefCell::new(None) };
+}
+
+/// Keeps the site's offline-use controller (see `static/main.js`).
+pub fn set_offline_controller(controller: wasm_bindgen::JsValue) {
+    OFFLINE.with(|slot| *slot.borrow_mut() = Some(controller));
+}
+
+/// Calls the controller's method `name` with `arg`, when there is a controller.
+fn offline_call(name: &str, arg: &wasm_bindgen::JsValue) -> Option<wasm_bindgen::JsValue> {
+    let controller = OFFLINE.with(|slot| slot.borrow().clone())?;
+    let method: js_sys::Function = js_sys::Reflect::get(&controller, &name.into())
+        .ok()?
+        .dyn_into()
+        .ok()?;
+    method.call1(&controller, arg).ok()
+}
+
+/// The controller's number as a state.
+fn offline_state(code: &wasm_bindgen::JsValue) -> Offline {
+    match code.as_f64().map(|n| n as u8) {
+        Some(1) => Offline::Off,
+        Some(2) => Offline::On {
+            update_waiting: false,
+        },
+        Some(3) => Offline::On {
+            update_waiting: true,
+        },
+        _ => Offline::Unavailable,
+    }
+}
+
+/// Tells `report` where offline use stands, once the browser has said so,
+/// and again when a new version has been stored and waits. Nothing happens
+/// without the site's controller. Called once, for the page's whole life.
+pub fn offline_watch(report: impl Fn(Offline) + 'static) {
+    let callback = wasm_bindgen::closure::Closure::<dyn Fn(wasm_bindgen::JsValue)>::new(
+        move |code: wasm_bindgen::JsValue| report(offline_state(&code)),
+    );
+    if offline_call("watch", callback.as_ref()).is_some() {
+        callback.forget();
+    }
+}
+
+/// Switches offline use on (the app's files stored on this device) or off
+/// (all removed); the state after, or the browser's reason why not.
+pub async fn offline_set(on: bool) -> Result<Offline, String> {
+    let promise: js_sys::Promise = offline_call("set", &on.into())
+        .and_then(|p| p.dyn_into().ok())
+        .ok_or_else(|| String::from("offline use is not possible here"))?;
+    match wasm_bindgen_futures::JsFuture::from(promise).await {
+        Ok(code) => Ok(offline_state(&code)),
+        Err(error) => Err(error
+            .dyn_ref::<js_sys::Error>()
+            .map(|e| String::from(e.message()))
+            .unwrap_or_else(|| String::from("the browser refused"))),
+    }
+}
+
+/// Removes offline use: the service worker, its stored files and the link
+/// to the web app manifest. Done at once where there is none.
+pub async fn offline_forget() {
+    let promise = offline_call("forget", &wasm_bindgen::JsValue::UNDEFINED)
+        .and_then(|p| p.dyn_into::<js_sys::Promise>().ok());
+    if let Some(promise) = promise {
+        let _ = wasm_bindgen_futures::JsFuture::from(promise).await;
     }
 }
 

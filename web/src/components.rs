@@ -11,6 +11,7 @@ pub mod header;
 pub mod importer;
 pub mod local_offers;
 pub mod notice;
+pub mod offline;
 pub mod partner_notice;
 pub mod professional;
 pub mod qr;

@@ -44,6 +44,14 @@ pub fn init_module() {
     }
 }
 
+/// Hands the app the site's offline-use controller (`static/main.js`), before
+/// [`start`]. Only the site does this: without it (the embed, the single
+/// file) the app offers no offline use and registers nothing.
+#[wasm_bindgen]
+pub fn offline_support(controller: JsValue) {
+    browser::set_offline_controller(controller);
+}
+
 /// Starts the app as the whole page (the static site and the single-file
 /// version).
 ///

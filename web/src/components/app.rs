@@ -12,6 +12,7 @@ use crate::components::contacts::HelpNow;
 use crate::components::earlier::EarlierPage;
 use crate::components::header::Header;
 use crate::components::notice::NoticeBar;
+use crate::components::offline::UpdateNotice;
 use crate::components::partner_notice::PartnerNotice;
 use crate::components::professional::ProfessionalPage;
 use crate::components::questions::QuestionsPage;
@@ -134,6 +135,15 @@ pub fn Main(props: &MainProps) -> Html {
                     crate::state::ImportTarget::Professional,
                 ));
             }
+        });
+    }
+
+    // Offline use (the site only): where it stands, once the browser says
+    // so, and when a new version waits for the next start.
+    {
+        let app = app.clone();
+        use_effect_with((), move |_| {
+            browser::offline_watch(move |offline| app.dispatch(Action::Offline(offline)));
         });
     }
 
@@ -294,6 +304,7 @@ pub fn Main(props: &MainProps) -> Html {
             <div class="page">
                 <PartnerNotice />
                 <NoticeBar />
+                <UpdateNotice />
                 { page }
             </div>
             <HelpNow compact={matches!(app.view, View::Questions(_))} />

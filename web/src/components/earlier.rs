@@ -62,7 +62,12 @@ pub fn EarlierPage() -> Html {
         Callback::from(move |_: MouseEvent| {
             browser::erase_remembered();
             confirming.set(false);
-            app.dispatch(Action::Forgotten);
+            // Offline use goes too: "forget all" leaves nothing of the app.
+            let app = app.clone();
+            wasm_bindgen_futures::spawn_local(async move {
+                browser::offline_forget().await;
+                app.dispatch(Action::Forgotten);
+            });
         })
     };
     let back = {

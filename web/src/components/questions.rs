@@ -77,10 +77,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     };
     let erase = {
         let app = app.clone();
-        Callback::from(move |_: MouseEvent| {
-            browser::erase_progress();
-            app.dispatch(Action::Erase);
-        })
+        Callback::from(move |_: MouseEvent| crate::components::offline::erase_all(&app))
     };
 
     // Consecutive statements with the same options form one list.

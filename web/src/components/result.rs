@@ -20,6 +20,7 @@ use crate::components::chart::ScaleChart;
 use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
 use crate::components::local_offers::LocalOffers;
+use crate::components::offline::OfflineChoice;
 use crate::i18n::in_sentence;
 use crate::state::{Action, AppContext, Shared, View};
 use crate::view_model::{
@@ -315,15 +316,13 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         };
         let erase = {
             let app = app.clone();
-            Callback::from(move |_: MouseEvent| {
-                browser::erase_progress();
-                app.dispatch(Action::Erase);
-            })
+            Callback::from(move |_: MouseEvent| crate::components::offline::erase_all(&app))
         };
         html! {
             <>
                 <Exports outcome={outcome.clone()} />
                 <Remember />
+                <OfflineChoice />
                 <div class="nav-buttons no-print">
                     <button type="button" onclick={back}>{ t.back }</button>
                     <button type="button" id="to-earlier" onclick={earlier}>{ t.earlier_link }</button>

@@ -4,6 +4,7 @@
 
 use yew::prelude::*;
 
+use crate::components::offline::OfflineChoice;
 use crate::state::{Action, AppContext, View};
 
 /// The welcome page.
@@ -40,6 +41,7 @@ pub fn Welcome() -> Html {
             <p>{ t.welcome_for_whom }</p>
             if !description.is_empty() { <p>{ description }</p> }
             <p class="privacy">{ t.welcome_privacy }</p>
+            <OfflineChoice />
             <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
             <p>{ t.welcome_skip }</p>
             <ul class="secondary-links">

@@ -175,6 +175,13 @@ pub(super) static EN: Strings = Strings {
     remember_explain: "Want to compare later how you are doing? Then this result can stay on this device. Anyone who uses this device can see it. 'Quick exit' and 'Forget all' erase it again.",
     remember_yes: "Yes, remember this result on this device",
     remembered_done: "This result is now on this device.",
+    offline_heading: "Use without internet",
+    offline_explain: "Would you like to use Naastenmeter without internet too? Then your browser keeps the app's files on this device. Your answers are not part of that. But someone else who uses this device can see that the app is on it. 'Quick exit' removes the app again.",
+    offline_yes: "Yes, use without internet on this device",
+    offline_on: "Naastenmeter is now on this device. It also works without internet.",
+    offline_remove_explain: "Only the app itself is on it, not your answers. Someone else who uses this device can see that the app is there.",
+    offline_remove: "Remove the app from this device",
+    update_waiting: "There is a new version of Naastenmeter. You will get it the next time you open the app.",
 
     // Earlier results and comparing.
     earlier_heading: "Earlier results",

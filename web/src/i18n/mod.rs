@@ -463,6 +463,20 @@ pub struct Strings {
     pub remember_yes: &'static str,
     /// After remembering (also as a notice).
     pub remembered_done: &'static str,
+    /// The heading of the choice to use the app without internet.
+    pub offline_heading: &'static str,
+    /// What that choice stores on the device and the trace it leaves.
+    pub offline_explain: &'static str,
+    /// The button that switches offline use on.
+    pub offline_yes: &'static str,
+    /// With offline use on.
+    pub offline_on: &'static str,
+    /// With offline use on: what is stored, and what others can see.
+    pub offline_remove_explain: &'static str,
+    /// The button that switches offline use off.
+    pub offline_remove: &'static str,
+    /// A new version is stored and comes at the next start.
+    pub update_waiting: &'static str,
 
     // Earlier results and comparing.
     /// The heading of the earlier results page.

@@ -179,6 +179,13 @@ pub(super) static NL: Strings = Strings {
     remember_explain: "Wil je later vergelijken hoe het met je gaat? Dan kan deze uitslag op dit apparaat blijven staan. Iedereen die dit apparaat gebruikt, kan hem dan zien. 'Snel weg' en 'Alles vergeten' wissen hem weer.",
     remember_yes: "Ja, onthoud deze uitslag op dit apparaat",
     remembered_done: "Deze uitslag staat nu op dit apparaat.",
+    offline_heading: "Gebruiken zonder internet",
+    offline_explain: "Wil je Naastenmeter ook zonder internet gebruiken? Dan bewaart je browser de bestanden van de app op dit apparaat. Je antwoorden komen daar niet bij. Maar iemand anders die dit apparaat gebruikt, kan zien dat de app erop staat. 'Snel weg' haalt de app weer weg.",
+    offline_yes: "Ja, gebruik zonder internet op dit apparaat",
+    offline_on: "Naastenmeter staat nu op dit apparaat. Het werkt ook zonder internet.",
+    offline_remove_explain: "Alleen de app zelf staat erop, niet je antwoorden. Iemand anders die dit apparaat gebruikt, kan zien dat de app er staat.",
+    offline_remove: "Haal de app weg van dit apparaat",
+    update_waiting: "Er is een nieuwe versie van Naastenmeter. Die krijg je vanzelf als je de app de volgende keer opent.",
 
     // Earlier results and comparing.
     earlier_heading: "Eerdere uitslagen",

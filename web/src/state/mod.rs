@@ -81,6 +81,24 @@ pub struct Earlier {
     pub remembered: bool,
 }
 
+/// Offline use of the site on this device: the app's files kept by a
+/// service worker, only after the person chose it (SECURITY.md).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum Offline {
+    /// Not offered: not known yet (the first render, also the prerendered
+    /// one), or not possible here (the embed, the single file, a browser
+    /// without service workers).
+    #[default]
+    Unavailable,
+    /// Possible, and off: nothing of the app is kept on the device.
+    Off,
+    /// On: the app's files are kept on this device.
+    On {
+        /// A new version is stored and waits to take over at the next start.
+        update_waiting: bool,
+    },
+}
+
 /// Where an opened export should go.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ImportTarget {
@@ -205,6 +223,8 @@ pub struct AppState {
     /// How many times the answers were erased in this visit: tells the
     /// undo timer of one erasure from that of a later one.
     pub erasures: u32,
+    /// Whether the app is kept on this device for use without internet.
+    pub offline: Offline,
 }
 
 /// How long, in seconds, an erasure can be undone. The component sets the
@@ -374,6 +394,9 @@ pub enum Action {
     EarlierVersionsLoaded(Vec<Result<Vec<u8>, String>>),
     /// Dismiss the notice.
     DismissNotice,
+    /// Where offline use stands now (the browser said so, or the person
+    /// switched it on or off).
+    Offline(Offline),
 }
 
 impl AppState {
@@ -410,6 +433,7 @@ impl AppState {
             navigated: false,
             erased: None,
             erasures: 0,
+            offline: Offline::Unavailable,
         };
         if let Some(saved) = progress.and_then(|p| crate::json::from_json::<Progress>(p).ok()) {
             state.restore(saved);
@@ -477,6 +501,26 @@ impl AppState {
             View::Questions(page) => View::Questions(page - 1),
             View::Result => View::Questions(self.pages.len().saturating_sub(1)),
             other => other,
+        }
+    }
+
+    /// Whether to say that a new version waits for the next start: only
+    /// with offline use on, and only on the welcome page or the result,
+    /// never in the middle of the questions.
+    pub fn shows_update_notice(&self) -> bool {
+        matches!(
+            self.offline,
+            Offline::On {
+                update_waiting: true
+            }
+        ) && matches!(self.view, View::Welcome | View::Result)
+    }
+
+    /// Offline use after erasing (quick exit, "stop and erase", "forget
+    /// all"), which removed the app's kept files from the device.
+    fn offline_erased(&mut self) {
+        if self.offline != Offline::Unavailable {
+            self.offline = Offline::Off;
         }
     }
 
@@ -685,6 +729,7 @@ impl Reducible for AppState {
                 s.comparing = None;
                 s.earlier.retain(|e| e.remembered);
                 s.view = View::Welcome;
+                s.offline_erased();
                 s.notice = Some(Notice::Erased);
             }
             Action::MakeShareCode => {
@@ -733,6 +778,7 @@ impl Reducible for AppState {
                 s.earlier.retain(|e| !e.remembered);
                 s.remembered_current = false;
                 s.comparing = None;
+                s.offline_erased();
                 s.notice = Some(Notice::Forgotten);
             }
             Action::ImportFile(bytes, target) => s.import(PendingImport::File(bytes, target)),
@@ -742,6 +788,10 @@ impl Reducible for AppState {
             Action::Compare(outcome) => s.comparing = outcome,
             Action::CloseProfessional => s.professional = None,
             Action::DismissNotice => {}
+            Action::Offline(offline) => {
+                s.offline = offline;
+                s.notice = self.notice.clone();
+            }
         }
         Rc::new(s)
     }
