@@ -82,6 +82,8 @@ pub fn contact_line(contact: &Contact, lang: crate::i18n::Lang) -> Html {
 /// The crisis lines, always reachable at the bottom of every page.
 #[component]
 pub fn HelpNow() -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -97,7 +99,7 @@ pub fn HelpNow() -> Html {
     }
     html! {
         <footer class="help-now" aria-labelledby="help-now-heading">
-            <h2 id="help-now-heading">{ t.help_now_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="help-now-heading">{ t.help_now_heading }</@>
             { for always.into_iter().map(|c| contact_html(c, app.lang)) }
         </footer>
     }
@@ -115,6 +117,8 @@ pub struct HelpPanelProps {
 /// top bar, without leaving the page or losing an answer.
 #[component]
 pub fn HelpPanel(props: &HelpPanelProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -122,7 +126,7 @@ pub fn HelpPanel(props: &HelpPanelProps) -> Html {
     let contacts = crate::view_model::help_contacts(&app.instrument);
     html! {
         <section class="help-panel no-print" id="help-panel" aria-labelledby="help-panel-heading">
-            <h2 id="help-panel-heading" tabindex="-1">{ t.help_now_heading }</h2>
+            <@{h.panel_tag()} class="hd1" id="help-panel-heading" tabindex="-1">{ t.help_now_heading }</@>
             <p>{ t.help_panel_intro }</p>
             { for contacts.into_iter().map(|c| contact_html(c, app.lang)) }
             <button type="button" class="help-close" id="help-close" onclick={props.on_close.clone()}>

@@ -29,6 +29,8 @@ pub struct QuestionsProps {
 /// One page of questions.
 #[component]
 pub fn QuestionsPage(props: &QuestionsProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -68,16 +70,16 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     let questions = page.questions.iter().map(|id| {
         let skipped = app.is_skipped(props.index, id);
         if let Some(item) = app.instrument.item(id) {
-            item_html(&app, item, skipped)
+            item_html(&app, item, skipped, h)
         } else if let Some(question) = app.instrument.context_question(id) {
-            context_html(&app, question, skipped)
+            context_html(&app, question, skipped, h)
         } else {
             html! {}
         }
     });
 
     html! {
-        <main id="main" class="questions">
+        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="questions">
             // The part is its own polite live region: its text, and so what
             // is read out, changes only when a new part begins.
             if let Some(part) = app.part(props.index) {
@@ -88,7 +90,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
             <p class="progress-text" id="progress-text" aria-live="polite">{ (t.page_of)(number, total) }</p>
             <progress class="progress" max={total.to_string()} value={number.to_string()}
                 aria-labelledby="progress-text"></progress>
-            <h1 id="main-heading" tabindex="-1">{ pick(&section.title, code) }</h1>
+            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ pick(&section.title, code) }</@>
             if page.first_of_section {
                 if let Some(intro) = &section.intro { <p class="intro">{ pick(intro, code) }</p> }
             }
@@ -104,7 +106,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
             <p class="erase-line">
                 <button type="button" class="danger-link" id="stop-and-erase" onclick={erase}>{ t.stop_and_erase }</button>
             </p>
-        </main>
+        </@>
     }
 }
 
@@ -128,7 +130,7 @@ fn clear_button(app: &AppContext, id: &str, answered: bool) -> Html {
     html! { <button type="button" class="link-button clear-answer" onclick={clear}>{ app.lang.t().clear_answer }</button> }
 }
 
-fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
+fn item_html(app: &AppContext, item: &Item, skipped: bool, h: crate::embed::Outline) -> Html {
     let code = app.lang.code();
     let Some(scale) = app.instrument.response_scale_of(&item.id) else {
         return html! {};
@@ -173,12 +175,17 @@ fn item_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
             <div class={classes!("options", row.then_some("options-row"))}>{ for options }</div>
             { clear_button(app, &item.id, chosen.is_some()) }
         </fieldset>
-        { signals_html(app, &item.id) }
+        { signals_html(app, &item.id, h) }
         </>
     }
 }
 
-fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> Html {
+fn context_html(
+    app: &AppContext,
+    question: &ContextQuestion,
+    skipped: bool,
+    h: crate::embed::Outline,
+) -> Html {
     let code = app.lang.code();
     let multiple = question.choice == ChoiceKind::Multiple;
     let options = question.options.iter().map(|option| {
@@ -212,14 +219,14 @@ fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> 
             <div class="options">{ for options }</div>
             { clear_button(app, &question.id, answered) }
         </fieldset>
-        { signals_html(app, &question.id) }
+        { signals_html(app, &question.id, h) }
         </>
     }
 }
 
 /// The safety signals the core raises at this question for the answers so
 /// far, with their contacts, right under the question.
-fn signals_html(app: &AppContext, question: &str) -> Html {
+fn signals_html(app: &AppContext, question: &str, h: crate::embed::Outline) -> Html {
     let rules = signals_at_question(&app.instrument, &app.answers, question);
     if rules.is_empty() {
         return html! {};
@@ -236,7 +243,7 @@ fn signals_html(app: &AppContext, question: &str) -> Html {
                 html! {
                     <div class={class}>
                         <p class="signal-level">{ level }{ " · " }{ t.signal_at_question }</p>
-                        <h2 class="signal-title">{ pick(&rule.title, code) }</h2>
+                        <@{h.tag(1)} class="hd1 signal-title">{ pick(&rule.title, code) }</@>
                         <p>{ pick(&rule.message, code) }</p>
                         { for rule.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
                     </div>
