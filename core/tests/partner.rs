@@ -386,3 +386,86 @@ fn heading_level_and_main_landmark() {
     let (_, problems) = read(r#"{"heading_level": 0}"#);
     assert!(problems[0].contains("not 0"), "{problems:?}");
 }
+
+/// The partner configuration's JSON Schema (docs/partner-config.schema.json)
+/// names exactly the settings the reader knows, each example in it reads
+/// without a problem, and its lists of ids are the default instrument's;
+/// the demo partner site's block reads without a problem too.
+#[test]
+fn the_schema_and_the_demo_site_match_the_reader() {
+    let ins = default_instrument();
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../docs/partner-config.schema.json")).unwrap();
+    let properties = schema["properties"].as_object().unwrap();
+    for (name, property) in properties {
+        let example = &property["examples"][0];
+        assert!(!example.is_null(), "{name} has an example");
+        let mut one = serde_json::Map::new();
+        one.insert(name.clone(), example.clone());
+        let config = serde_json::Value::Object(one).to_string();
+        let (_, problems) = read_partner_config(config.as_bytes(), &ins);
+        assert!(problems.is_empty(), "{name}: {problems:?}");
+    }
+    // A setting the schema does not name is unknown to the reader, and the
+    // reader's message lists exactly the schema's settings.
+    let (_, problems) = read_partner_config(br#"{"colour": "blue"}"#, &ins);
+    let mut known: Vec<&str> = properties.keys().map(String::as_str).collect();
+    known.sort_unstable();
+    let message = &problems[0].message;
+    let mut listed: Vec<&str> = message
+        .trim_start_matches("unknown setting; known settings are ")
+        .split([',', ' '])
+        .filter(|w| !w.is_empty() && *w != "and")
+        .collect();
+    listed.sort_unstable();
+    assert_eq!(listed, known, "{message}");
+
+    let ids = |pointer: &str| -> Vec<String> {
+        schema
+            .pointer(pointer)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|v| v.as_str().unwrap().to_string())
+            .collect()
+    };
+    let offer = "/$defs/offer/properties";
+    let prototypes: Vec<String> = ins.prototypes.iter().map(|p| p.id.clone()).collect();
+    assert_eq!(ids(&format!("{offer}/prototypes/items/enum")), prototypes);
+    let behaviours: Vec<String> = ins
+        .context_question(ins.behaviour_question.as_deref().unwrap())
+        .unwrap()
+        .options
+        .iter()
+        .map(|o| o.id.clone())
+        .collect();
+    assert_eq!(ids(&format!("{offer}/behaviours/items/enum")), behaviours);
+    let scales = schema
+        .pointer(&format!("{offer}/bands/properties"))
+        .unwrap()
+        .as_object()
+        .unwrap();
+    let scale_ids: Vec<&str> = ins.scales.iter().map(|s| s.id.as_str()).collect();
+    assert_eq!(
+        scales
+            .keys()
+            .map(String::as_str)
+            .collect::<std::collections::BTreeSet<_>>(),
+        scale_ids.iter().copied().collect()
+    );
+    for scale in &ins.scales {
+        let bands: Vec<String> = scale.bands.iter().map(|b| b.id.clone()).collect();
+        assert_eq!(ids("/$defs/band_ids/items/enum"), bands, "{}", scale.id);
+    }
+
+    let demo = include_str!("../../examples/partner-site/index.html");
+    let block = demo
+        .split("data-naastenmeter-config>")
+        .nth(1)
+        .and_then(|rest| rest.split("</script>").next())
+        .unwrap();
+    let (config, problems) = read_partner_config(block.as_bytes(), &ins);
+    assert!(problems.is_empty(), "{problems:?}");
+    assert_eq!(config.local_offers.len(), 5);
+}
