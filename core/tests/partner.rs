@@ -311,7 +311,7 @@ fn offers_fit_by_band_when_no_description_fits() {
     );
     let few = score(&ins, few).unwrap();
     assert!(!few.scale("burden").unwrap().enough);
-    assert_eq!(fitting(&config, &ins, &few)[0], false);
+    assert!(!fitting(&config, &ins, &few)[0]);
 }
 
 /// A wrong scale or band is named with its offer and key; the offer is kept
