@@ -48,6 +48,35 @@ pub struct PartnerConfig {
     pub local_offers: Vec<LocalOffer>,
     /// Which exports are offered.
     pub exports: Exports,
+    /// The level of the app's top heading on the partner's page (1 to
+    /// [`MAX_HEADING_LEVEL`]); the app's other headings follow from it.
+    /// When unset: 2 inside an embed (the partner's page has its own h1),
+    /// 1 on the app's own site ([`PartnerConfig::top_heading_level`]).
+    pub heading_level: Option<u8>,
+    /// Whether each page of the app is a `<main>` landmark. When unset: no
+    /// inside an embed (the partner's page has its own main), yes on the
+    /// app's own site ([`PartnerConfig::uses_main_landmark`]).
+    pub main_landmark: Option<bool>,
+}
+
+/// The highest level the app's top heading may start at: the app nests its
+/// headings four levels deep (page, section, item, part of an item), and
+/// HTML has six.
+pub const MAX_HEADING_LEVEL: u8 = 3;
+
+impl PartnerConfig {
+    /// The level of the app's top heading: the partner's choice, or 2 when
+    /// `embedded` (below the partner's own h1) and 1 on the app's own site.
+    pub fn top_heading_level(&self, embedded: bool) -> u8 {
+        self.heading_level.unwrap_or(if embedded { 2 } else { 1 })
+    }
+
+    /// Whether the app's pages are `<main>` landmarks: the partner's choice,
+    /// or only on the app's own site (a page may have one main, and an
+    /// embedding page has its own).
+    pub fn uses_main_landmark(&self, embedded: bool) -> bool {
+        self.main_landmark.unwrap_or(!embedded)
+    }
 }
 
 /// Brand colours and font. Each becomes a CSS custom property of the app.
@@ -134,6 +163,11 @@ pub struct LocalOffer {
     /// Disrupting behaviours (option ids) it fits; empty means every behaviour.
     #[serde(default)]
     pub behaviours: Vec<String>,
+    /// Scale id → band ids it fits: it fits a result with one of these
+    /// bands on that scale, whatever prototype fits (or none). Together with
+    /// `prototypes`, one of either is enough; both empty means everyone.
+    #[serde(default)]
+    pub bands: BTreeMap<String, Vec<String>>,
 }
 
 /// A link to reach an offer.
@@ -376,9 +410,22 @@ pub fn read_partner_config_with<V: ConfigValue>(
                     config.exports = exports;
                 }
             }
+            "heading_level" => {
+                if let Some(level) = reader.field::<u8>(&key, value) {
+                    if (1..=MAX_HEADING_LEVEL).contains(&level) {
+                        config.heading_level = Some(level);
+                    } else {
+                        reader.problem(
+                            &key,
+                            format!("the heading level must be 1, 2 or {MAX_HEADING_LEVEL}, not {level}"),
+                        );
+                    }
+                }
+            }
+            "main_landmark" => config.main_landmark = reader.field::<bool>(&key, value),
             other => reader.problem(
                 other,
-                "unknown setting; known settings are language, theme, quick_exit_url, professional_url, partner_name, partner_logo, local_offers and exports",
+                "unknown setting; known settings are language, theme, quick_exit_url, professional_url, partner_name, partner_logo, local_offers, exports, heading_level and main_landmark",
             ),
         }
     }
@@ -505,25 +552,77 @@ impl Reader {
                     );
                 }
             }
+            self.check_bands(&path, &offer.bands, instrument);
             kept.push(offer);
         }
         kept
     }
+
+    /// Names each scale of an offer's `bands` the instrument does not have,
+    /// and each band its scale does not have. The offer is kept as it is, so
+    /// a wrong key never makes it fit more results (as with `prototypes`).
+    fn check_bands(
+        &mut self,
+        path: &str,
+        bands: &BTreeMap<String, Vec<String>>,
+        instrument: &Questionnaire,
+    ) {
+        for (scale_id, band_ids) in bands {
+            let Some(scale) = instrument.scale(scale_id) else {
+                let known: Vec<&str> = instrument.scales.iter().map(|s| s.id.as_str()).collect();
+                self.problem(
+                    &format!("{path}.bands.{scale_id}"),
+                    format!(
+                        "unknown scale `{scale_id}`; known are: {}",
+                        known.join(", ")
+                    ),
+                );
+                continue;
+            };
+            for (k, band) in band_ids.iter().enumerate() {
+                if scale.band(band).is_none() {
+                    let known: Vec<&str> = scale.bands.iter().map(|b| b.id.as_str()).collect();
+                    self.problem(
+                        &format!("{path}.bands.{scale_id}[{k}]"),
+                        format!(
+                            "unknown band `{band}` of scale `{scale_id}`; known are: {}",
+                            known.join(", ")
+                        ),
+                    );
+                }
+            }
+        }
+    }
 }
 
 impl LocalOffer {
-    /// Whether this offer fits a result: one of the prototypes the result
-    /// counts ([`crate::report::Classification::counted`]: the best, and the
-    /// runner-up when uncertain) is listed, and one of the behaviours chosen
-    /// at the instrument's behaviour question is; an empty list matches
-    /// everything.
+    /// Whether this offer fits a result. What the answers show: one of the
+    /// listed prototypes is one the result counts
+    /// ([`crate::report::Classification::counted`]: the best, and the
+    /// runner-up when uncertain), or one of the listed scales has one of its
+    /// listed bands (scored with enough answers), so an offer keyed to bands
+    /// also fits when no description fits; with neither listed, every result
+    /// fits. And who it is for: one of the listed behaviours was chosen at
+    /// the instrument's behaviour question; none listed matches everyone.
     pub fn fits(&self, instrument: &Questionnaire, scored: &crate::Scored) -> bool {
         let counted = scored.classification.counted();
-        let prototype_fits = self.prototypes.is_empty()
-            || self
-                .prototypes
-                .iter()
-                .any(|p| counted.contains(&p.as_str()));
+        let prototype_listed = self
+            .prototypes
+            .iter()
+            .any(|p| counted.contains(&p.as_str()));
+        let band_listed = self.bands.iter().any(|(scale, bands)| {
+            scored.scales.iter().any(|result| {
+                result.id == *scale
+                    && result.enough
+                    && result
+                        .band
+                        .as_ref()
+                        .is_some_and(|band| bands.contains(band))
+            })
+        });
+        let prototype_fits = (self.prototypes.is_empty() && self.bands.is_empty())
+            || prototype_listed
+            || band_listed;
         let behaviour_fits = self.behaviours.is_empty()
             || instrument
                 .behaviour_question

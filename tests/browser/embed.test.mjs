@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { after, before, test } from 'node:test';
 
-import { answerToResult, assertHistoryWalk, fillFullCard, launch, openApp, optionIndex, pdfPages, QUICK_EXIT_URL, valuesAtClassMeans } from './helpers.mjs';
+import { answerToResult, assertHistoryWalk, axe, fillFullCard, launch, openApp, optionIndex, pdfPages, QUICK_EXIT_URL, valuesAtClassMeans } from './helpers.mjs';
 import { serve } from '../../web/serve.mjs';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
@@ -64,6 +64,27 @@ before(async () => {
     scriptAttributes: 'data-target="#naastenmeter"',
     configBlock: '{ "language": "nl", }',
   });
+  // Offers keyed to a band and to a prototype, for answers that fit no
+  // prototype.
+  await writeVariant('bands.html', {
+    scriptAttributes: 'data-target="#naastenmeter"',
+    configBlock: JSON.stringify({
+      partner_name: { nl: 'GGZ Kiemhorst', en: 'Kiemhorst Mental Health' },
+      local_offers: [
+        { kind: 'respite', name: { nl: 'Even vrij', en: 'Time off' }, description: 'Een dagdeel per week.', bands: { burden: ['high'] } },
+        { kind: 'peer_group', name: { nl: 'Groep', en: 'Group' }, description: 'Elke week.', prototypes: ['balanced'] },
+        { kind: 'training', name: { nl: 'Cursus', en: 'Course' }, description: 'Vier avonden.', bands: { burden: ['low'] } },
+      ],
+    }),
+  });
+  // A host page without a main of its own: the partner asks for an h3 top
+  // heading (under its h1 and h2) and a main landmark.
+  await writeFile(join(site, 'levels.html'), [
+    '<!doctype html><html lang="nl"><head><meta charset="utf-8"><title>Niveaus</title>',
+    '<script src="naastenmeter/naastenmeter-embed.js" data-target="#naastenmeter" defer></script></head>',
+    '<body><h1>Partner</h1><h2>Zelftest</h2><div id="naastenmeter"></div>',
+    '<script type="application/json" data-naastenmeter-config>{"heading_level": 3, "main_landmark": true}</script>',
+    '</body></html>'].join('\n'));
   await writeFile(join(site, 'blank.html'), '<!doctype html><title>blank</title>');
   // Mounted by the page's own script file (data-manual), and the module form.
   await writeVariant('manual.html', { scriptAttributes: 'data-manual', configBlock: '' });
@@ -104,9 +125,60 @@ function styleOf(page, selector, properties) {
   }, properties);
 }
 
+/**
+ * The partner's offers are the result's first section after the signals
+ * and the short summary, under `heading`: above all general advice (by
+ * their y positions on the page), and the first entry of the contents,
+ * whose link brings them into view.
+ */
+async function assertOffersUpFront(page, heading) {
+  const offers = page.locator('#local-offers');
+  assert.equal((await offers.locator('#local-offers-heading').textContent()).trim(), heading);
+  const y = async (locator) => (await locator.boundingBox()).y;
+  const offersY = await y(offers);
+  assert.ok(offersY > await y(page.locator('#in-short')), 'after the short summary');
+  const general = page.locator('.result details.advice');
+  assert.ok(await general.count() > 0, 'there is general advice to compare with');
+  for (let i = 0; i < await general.count(); i += 1) {
+    assert.ok(offersY < await y(general.nth(i)), `above the general advice ${await general.nth(i).getAttribute('id')}`);
+  }
+  const first = page.locator('.toc li a').first();
+  assert.equal((await first.textContent()).trim(), heading);
+  await page.evaluate(() => window.scrollTo(0, document.body.scrollHeight));
+  await first.click();
+  await page.waitForFunction(() => {
+    const section = document.getElementById('naastenmeter').shadowRoot.getElementById('local-offers');
+    const top = section.getBoundingClientRect().top;
+    return top >= 0 && top < window.innerHeight;
+  });
+}
+
+/** The tag names of the app's headings, in order, and its landmarks. */
+function outline(page) {
+  return page.evaluate(() => {
+    const root = document.getElementById('naastenmeter').shadowRoot;
+    return {
+      headings: [...root.querySelectorAll('h1, h2, h3, h4, h5, h6')].map((h) => h.tagName.toLowerCase()),
+      mains: root.querySelectorAll('main').length,
+      page: root.getElementById('main').tagName.toLowerCase(),
+      label: root.getElementById('main').getAttribute('aria-labelledby'),
+    };
+  });
+}
+
+/** No heading more than one level below the one before it, none above `top`. */
+function assertHeadingOrder(headings, top, where) {
+  let previous = top - 1;
+  for (const tag of headings) {
+    const level = Number(tag.slice(1));
+    assert.ok(level >= top && level <= previous + 1, `${where}: ${tag} after h${previous} in ${headings.join(' ')}`);
+    previous = level;
+  }
+}
+
 /** The prototype ids shown on the result page, by their names in Dutch. */
 async function shownPrototypes(page) {
-  const names = await page.locator('main.result article.prototype h3').allTextContents();
+  const names = await page.locator('article.prototype .hd2').allTextContents();
   return names.map((name) => INSTRUMENT.prototypes.find((p) => p.name.nl === name.trim())?.id);
 }
 
@@ -138,7 +210,7 @@ test('a relative completes the embedded questionnaire and sees the partner\'s fi
       return id in values ? optionIndex(INSTRUMENT, id, values[id]) : 0;
     },
   });
-  await page.locator('main.result #local-offers').waitFor({ state: 'attached' }); // inside a folded section
+  await page.locator('.result #local-offers').waitFor();
 
   const prototypes = await shownPrototypes(page);
   assert.ok(prototypes.length > 0 && prototypes.every(Boolean), `prototypes shown: ${prototypes}`);
@@ -146,20 +218,12 @@ test('a relative completes the embedded questionnaire and sees the partner\'s fi
     .filter((o) => !o.prototypes || o.prototypes.some((p) => prototypes.includes(p)))
     .filter((o) => !o.behaviours || o.behaviours.includes('aggression'))
     .map((o) => o.name.nl);
-  const shown = await page.locator('#local-offers .local-offer h3').allTextContents();
+  const shown = await page.locator('#local-offers .local-offer .hd2').allTextContents();
   assert.deepEqual(shown, expected, `offers for ${prototypes}`);
   assert.ok(shown.length < config.local_offers.length, 'offers for other prototypes are left out');
   assert.ok(shown.includes('Cursus: omgaan met agressie'), 'an offer for a named behaviour is shown');
 
-  // Above the generic offers (the instrument's own), when those are shown.
-  // The offers section is folded; document order decides what comes first.
-  const order = await page.locator('main.result').evaluate((main) => {
-    const all = [...main.querySelectorAll('*')];
-    const generic = main.querySelector('#sec-advice-Offer article.advice-item');
-    return { local: all.indexOf(main.querySelector('#local-offers')), generic: generic ? all.indexOf(generic) : -1 };
-  });
-  assert.ok(order.local >= 0);
-  if (order.generic >= 0) assert.ok(order.local < order.generic, 'local offers come before the generic ones');
+  await assertOffersUpFront(page, 'Steun bij GGZ Kiemhorst');
 
   // Links from the configuration keep their safe addresses.
   const hrefs = await page.locator('#local-offers a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
@@ -188,7 +252,7 @@ test('host CSS does not reach the app, and the app\'s CSS does not reach the hos
 
   // The host's `* { font-family: Georgia; color: #5a1e1e }`, `p { text-align:
   // justify }` and `button { text-transform: uppercase; ... }` stay outside.
-  const appText = await styleOf(page, '.nm-root main p', ['font-family', 'color', 'text-align', 'letter-spacing']);
+  const appText = await styleOf(page, '.nm-root #main p', ['font-family', 'color', 'text-align', 'letter-spacing']);
   assert.match(appText['font-family'], /^Verdana/, 'the partner theme font, not the host\'s Georgia');
   assert.equal(appText.color, 'rgb(29, 42, 51)', 'the app\'s text colour');
   assert.equal(appText['text-align'], 'left');
@@ -264,7 +328,7 @@ test('a bad configuration gets console warnings and a visible notice, and the ap
   assert.equal((await styleOf(page, '#start', ['background-color']))['background-color'], 'rgb(31, 95, 122)');
   await page.locator('#start').click();
   await answerToResult(page);
-  const offers = await page.locator('#local-offers .local-offer h3').allTextContents();
+  const offers = await page.locator('#local-offers .local-offer .hd2').allTextContents();
   assert.ok(offers.includes('Luisterlijn'), `offers: ${offers}`);
   assert.deepEqual(await page.locator('#local-offers a').evaluateAll((as) => as.map((a) => a.getAttribute('href'))), ['tel:020']);
   assert.deepEqual(await page.locator('.export-list button').evaluateAll((bs) => bs.map((b) => b.id)), ['export-print']);
@@ -316,6 +380,87 @@ test('printing the partner page prints only the app: at most two A4 pages, also 
   assert.ok(hidden.length > 0 && hidden.every((d) => d === 'none'), `host elements printed: ${hidden}`);
   await page.emulateMedia({ media: null });
   assert.equal(await page.evaluate(() => getComputedStyle(document.body).display), 'block', 'on screen the page is untouched');
+  assertClean(log);
+  await context.close();
+});
+
+test('on the partner\'s page the app adds no h1 and no main: axe finds nothing on the welcome, a question page and the result', async () => {
+  const { context, page, log } = await openApp(browser, url);
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  const check = async (where) => {
+    const shape = await outline(page);
+    assert.equal(shape.mains, 0, `${where}: no main in the app`);
+    assert.equal(shape.page, 'section', `${where}: the page is a region`);
+    assert.equal(shape.label, 'main-heading', `${where}: named by its heading`);
+    assert.equal(shape.headings.filter((h) => h === 'h1').length, 0, `${where}: no h1 in the app`);
+    assertHeadingOrder(shape.headings, 2, where);
+    assert.deepEqual(log.csp, [], `${where}: no CSP violation before axe runs`);
+    const errors = log.consoleErrors.length;
+    const violations = await axe(page, { bestPractice: true });
+    assert.deepEqual(violations, [], `axe-core violations on ${where}: ${JSON.stringify(violations, null, 1)}`);
+    // axe's best-practice checks add inline <style> elements of their own,
+    // which the page's strict CSP refuses; those reports are axe's, not the app's.
+    log.csp.length = 0;
+    log.consoleErrors.splice(errors, Infinity, ...log.consoleErrors.slice(errors).filter((e) => !e.startsWith('Applying inline style violates')));
+  };
+  await check('the welcome page');
+  await page.locator('#start').click();
+  await page.locator('#progress-text').waitFor();
+  await check('the first questions page');
+  await answerToResult(page, { pick: (id, count) => (id === 'unsafe_now' || id === 'children_home' ? count - 1 : 0) });
+  await check('the result page');
+  // Every folded section open: their headings too keep the order.
+  await page.locator('.result details.fold').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+  await check('the result page, every section open');
+  assertClean(log);
+  await context.close();
+});
+
+test('an offer keyed to a band shows when the answers fit no prototype, up front and headed with the partner\'s name', async () => {
+  const instrumentItem = (id) => INSTRUMENT.items.find((i) => i.id === id);
+  const scaled = new Set(INSTRUMENT.scales.flatMap((s) => s.items));
+  // Heavy on every scale (reverse-keyed items turned), no safety signal,
+  // ratings at 0: burden high, and no description fits.
+  const pick = (id, count) => {
+    const it = instrumentItem(id);
+    if (!it) return ['unsafe_now', 'children_home'].includes(id) ? count - 1 : 0;
+    if (!scaled.has(id)) return 0;
+    return it.reverse ? 0 : count - 1;
+  };
+  for (const [lang, heading, shown] of [['nl', 'Steun bij GGZ Kiemhorst', 'Even vrij'], ['en', 'Support at Kiemhorst Mental Health', 'Time off']]) {
+    const { context, page, log } = await openApp(browser, url + 'bands.html', { viewport: { width: 390, height: 844 } });
+    await page.locator('#main-heading').waitFor();
+    log.loaded = true;
+    if (lang === 'en') await page.locator('.lang-switch').click();
+    await page.locator('#start').click();
+    await answerToResult(page, { pick });
+    assert.equal(await page.locator('#no-prototype.none-fits-heavier').count(), 1, 'no description fits');
+    assert.deepEqual(await page.locator('#local-offers .local-offer .hd2').allTextContents(), [shown],
+      'the offer for a high burden, not those for a prototype or a low burden');
+    await assertOffersUpFront(page, heading);
+    assertClean(log);
+    await context.close();
+  }
+});
+
+test('the partner chooses the top heading level and a main landmark', async () => {
+  const { context, page, log } = await openApp(browser, url + 'levels.html');
+  await page.locator('#main-heading').waitFor();
+  log.loaded = true;
+  const rules = ['heading-order', 'page-has-heading-one', 'landmark-no-duplicate-main', 'landmark-main-is-top-level', 'landmark-one-main'];
+  for (const where of ['the welcome page', 'the first questions page']) {
+    if (where !== 'the welcome page') {
+      await page.locator('#start').click();
+      await page.locator('#progress-text').waitFor();
+    }
+    const shape = await outline(page);
+    assert.equal(shape.page, 'main');
+    assert.equal(shape.mains, 1);
+    assert.equal(await page.locator('#main-heading').evaluate((h) => h.tagName), 'H3', where);
+    assertHeadingOrder(shape.headings, 3, where);
+    assert.deepEqual(await axe(page, { only: rules }), [], where);
+  }
   assertClean(log);
   await context.close();
 });

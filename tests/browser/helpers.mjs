@@ -113,17 +113,23 @@ export async function appReady(page) {
   });
 }
 
-/** Runs axe-core (WCAG 2.x A and AA) on the page; returns the violations. */
-export async function axe(page) {
+/**
+ * Runs axe-core (WCAG 2.x A and AA) on the page; returns the violations.
+ * With `bestPractice`, axe's best-practice rules too: the landmark rules
+ * (one main, at the top level), a page's h1 and the heading order, which an
+ * embed can break on the partner's page. `only` runs just these rules.
+ */
+export async function axe(page, { bestPractice = false, only } = {}) {
   const source = await readFile(AXE, 'utf8');
   // Evaluated through the DevTools protocol, so the page's CSP stays strict.
   await page.evaluate(source);
-  return page.evaluate(async () => {
+  return page.evaluate(async ({ bestPractice, only }) => {
+    const tags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
     const result = await window.axe.run(document, {
-      runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'] },
+      runOnly: only ? { type: 'rule', values: only } : { type: 'tag', values: bestPractice ? [...tags, 'best-practice'] : tags },
     });
     return result.violations.map((v) => ({ id: v.id, help: v.help, nodes: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
-  });
+  }, { bestPractice, only: only ?? null });
 }
 
 /** Whether the page is wider than the viewport (horizontal scrolling). */
@@ -158,11 +164,11 @@ export async function answerPage(page, { skip = new Set(), pick = (id, count) =>
  */
 export async function answerToResult(page, options = {}) {
   for (let guard = 0; guard < 100; guard += 1) {
-    if (await page.locator('main.result').count()) return;
+    if (await page.locator('.result').count()) return;
     const progress = await page.locator('#progress-text').textContent();
     await answerPage(page, options);
     await page.locator('#next').click();
-    await page.locator('main.result, #progress-text').filter({ hasNotText: progress }).first().waitFor();
+    await page.locator('.result, #progress-text').filter({ hasNotText: progress }).first().waitFor();
   }
   throw new Error('the result page never came');
 }
@@ -306,19 +312,19 @@ export async function assertHistoryWalk(page, { reloadKeeps, log }) {
 
   // On the result: Back is the last page, Forward the result again.
   await answerToResult(page);
-  const result = await page.locator('main.result #main-heading').textContent();
+  const result = await page.locator('.result #main-heading').textContent();
   await traverse(page, -1);
   await page.locator('#progress-text').waitFor();
   const [now, total] = (await page.locator('#progress-text').textContent()).match(/\d+/g).map(Number);
   assert.equal(now, total, 'Back from the result is the last page');
   await traverse(page, 1);
-  await page.locator('main.result #main-heading', { hasText: result }).waitFor();
+  await page.locator('.result #main-heading', { hasText: result }).waitFor();
   if (reloadKeeps) {
     await reload();
-    await page.locator('main.result #main-heading', { hasText: result }).waitFor();
+    await page.locator('.result #main-heading', { hasText: result }).waitFor();
     await traverse(page, -1);
     await page.locator('#progress-text').waitFor();
     await traverse(page, 1);
-    await page.locator('main.result').waitFor();
+    await page.locator('.result').waitFor();
   }
 }

@@ -225,7 +225,7 @@ for (const mode of Object.keys(MODES)) {
         `${mode}: answers in progress only where documented`);
 
       await answerToResult(page);
-      await page.locator('main.result #main-heading').waitFor();
+      await page.locator('.result #main-heading').waitFor();
       if (mode === 'embed' || mode === 'single file') {
         // Offline use belongs to the site: never offered, nothing registered.
         assert.equal(await page.locator('#offline').count(), 0, `${mode}: no offline choice`);
@@ -456,19 +456,19 @@ test('a hostile instrument: every text is shown as text, nothing runs, through t
 
     await page.locator('#start').click();
     let shown = '';
-    for (let guard = 0; guard < 100 && !(await page.locator('main.result').count()); guard += 1) {
+    for (let guard = 0; guard < 100 && !(await page.locator('.result').count()); guard += 1) {
       shown += await checkPage(`question page ${guard + 1}`);
       const progress = await page.locator('#progress-text').textContent();
       // The last option of each question: high scores bring the advice,
       // safety notes and contacts (the contacts' links) onto the result page.
       await answerPage(page, { pick: (id, count) => count - 1 });
       await page.locator('#next').click();
-      await page.waitForFunction((before) => document.querySelector('main.result')
+      await page.waitForFunction((before) => document.querySelector('.result')
         || document.getElementById('progress-text')?.textContent !== before, progress);
     }
     shown += await checkPage('result');
     for (const p of PAYLOADS) assert.ok(shown.includes(p), `"${p}" appears literally as text`);
-    assert.ok(await page.locator('main.result a[href^="https:"], footer a[href^="https:"]').count() > 0,
+    assert.ok(await page.locator('.result a[href^="https:"], footer a[href^="https:"]').count() > 0,
       'the contacts\' https links are shown (with their odd query kept inside the attribute)');
 
     // Every export: the files hold the texts as data; opening one in the
@@ -567,7 +567,7 @@ test('embed: a hostile partner configuration is shown as text, its unsafe links 
   await page.locator('#local-offers').waitFor({ state: 'attached' }); // inside a folded section
   const threats = await domThreats(page);
   assertHarmless(threats, 'embedded result with the partner\'s offers');
-  assert.equal(await page.locator('#local-offers h3').first().textContent(), PAYLOADS[1], 'the offer name is literal text');
+  assert.equal(await page.locator('#local-offers .local-offer .hd2').first().textContent(), PAYLOADS[1], 'the offer name is literal text');
   assert.match(await page.locator('#local-offers').textContent(), /"><svg onload=window\.__pwned=1> javascript:window\.__pwned=1/);
   const hrefs = await page.locator('#local-offers a').evaluateAll((as) => as.map((a) => a.getAttribute('href')));
   // javascript: and data: are dropped; so is an https address with quotes
@@ -690,7 +690,7 @@ test('professional view: an altered export, an export of another version and a m
     await notice.waitFor();
     const text = await notice.textContent();
     assert.match(text, message, `${what}: a clear message (${text})`);
-    assert.equal(await page.locator('#pro-result, main.professional table').count(), 0,
+    assert.equal(await page.locator('#pro-result, .professional table').count(), 0,
       `${what}: no result is shown`);
     await notice.locator('button').click();
     await notice.waitFor({ state: 'detached' });

@@ -15,6 +15,8 @@ use naastenmeter_core::partner::{PartnerConfig, Theme};
 use naastenmeter_core::{Problem, Questionnaire};
 use wasm_bindgen::{JsCast, JsValue};
 
+use yew::prelude::*;
+
 use crate::i18n::Lang;
 use crate::state::Shared;
 
@@ -25,6 +27,8 @@ pub struct Partner {
     pub config: PartnerConfig,
     /// One problem per part that was dropped, with its path.
     pub problems: Vec<Problem>,
+    /// Whether the app runs inside a partner's page (not on its own site).
+    pub embedded: bool,
 }
 
 /// The partner's configuration as components read it from the context.
@@ -47,7 +51,11 @@ impl Partner {
                 #[cfg(not(target_arch = "wasm32"))]
                 let (config, problems) =
                     naastenmeter_core::partner::read_partner_config(json.as_bytes(), instrument);
-                Partner { config, problems }
+                Partner {
+                    config,
+                    problems,
+                    embedded: true,
+                }
             }
             None => Partner::default(),
         }
@@ -57,6 +65,72 @@ impl Partner {
     pub fn language(&self) -> Option<Lang> {
         self.config.language.as_deref().and_then(Lang::from_code)
     }
+
+    /// The heading levels and landmark the app's pages use here.
+    pub fn outline(&self) -> Outline {
+        Outline {
+            top: self.config.top_heading_level(self.embedded),
+            main: self.config.uses_main_landmark(self.embedded),
+        }
+    }
+}
+
+/// How the app's pages fit in the page around them: the level of each
+/// page's top heading and whether a page is the `<main>` landmark. On the
+/// app's own site that is h1 and main; in a partner's page, whose own h1
+/// and main already exist, h2 and a region unless the partner chose
+/// otherwise. Every heading is a depth below the page's top heading, so the
+/// order never skips a level whatever the top is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Outline {
+    /// The level of each page's top heading (1 to 3).
+    pub top: u8,
+    /// Whether each page is a `<main>` landmark.
+    pub main: bool,
+}
+
+impl Default for Outline {
+    fn default() -> Self {
+        Outline { top: 1, main: true }
+    }
+}
+
+impl Outline {
+    /// The tag of a heading `depth` levels below the page's top heading
+    /// (0 is the top heading itself). The app nests at most four levels and
+    /// the core allows a top of at most 3, so h6 is the deepest; beyond it a
+    /// heading stays h6 rather than becoming an invalid tag.
+    pub fn tag(self, depth: u8) -> &'static str {
+        const TAGS: [&str; 6] = ["h1", "h2", "h3", "h4", "h5", "h6"];
+        TAGS[usize::from(self.top.saturating_sub(1) + depth).min(5)]
+    }
+
+    /// The tag of each page's own element: `main`, or a `section` that the
+    /// page's heading names (a region landmark) inside a partner's page.
+    pub fn landmark(self) -> &'static str {
+        if self.main {
+            "main"
+        } else {
+            "section"
+        }
+    }
+
+    /// The level of the help panel's heading. The panel opens above the
+    /// page's heading, so it takes the page heading's own level inside a
+    /// partner's page (just below the partner's heading, never a skipped
+    /// level); on the app's own site it stays an h2 before the h1.
+    pub fn panel_tag(self) -> &'static str {
+        self.tag(if self.top == 1 { 1 } else { 0 })
+    }
+}
+
+/// The outline of the pages, from the partner's configuration (the app's
+/// own site: h1 and main).
+#[hook]
+pub fn use_outline() -> Outline {
+    use_context::<PartnerContext>()
+        .map(|partner| partner.outline())
+        .unwrap_or_default()
 }
 
 /// The CSS custom property for a theme setting: `primary_text` →
@@ -109,6 +183,31 @@ pub fn warn_problems(problems: &[Problem]) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn headings_follow_the_top_level() {
+        let site = Outline::default();
+        assert_eq!(
+            (site.tag(0), site.tag(3), site.landmark()),
+            ("h1", "h4", "main")
+        );
+        assert_eq!(site.panel_tag(), "h2");
+        let embedded = Partner::read(&crate::instrument::load().unwrap(), Some("{}")).outline();
+        assert_eq!(
+            embedded,
+            Outline {
+                top: 2,
+                main: false
+            }
+        );
+        assert_eq!(
+            (embedded.tag(0), embedded.tag(3), embedded.landmark()),
+            ("h2", "h5", "section")
+        );
+        assert_eq!(embedded.panel_tag(), "h2");
+        let deep = Outline { top: 3, main: true };
+        assert_eq!((deep.tag(3), deep.tag(9)), ("h6", "h6"));
+    }
 
     #[test]
     fn theme_names_become_custom_properties() {

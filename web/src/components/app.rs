@@ -60,7 +60,7 @@ pub fn App(props: &AppProps) -> Html {
         }
         Err(message) => html! {
             <main class="page" id="main">
-                <h1>{ "Naastenmeter" }</h1>
+                <h1 class="hd0">{ "Naastenmeter" }</h1>
                 <p class="notice notice-error">{ message }</p>
             </main>
         },

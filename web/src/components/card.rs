@@ -104,6 +104,8 @@ pub struct CardViewProps {
 /// card is opened.
 #[component]
 pub fn CardView(props: &CardViewProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -113,9 +115,9 @@ pub fn CardView(props: &CardViewProps) -> Html {
         let lines = |n: usize| html! { <ul class="card-blank">{ for (0..n).map(|_| html! { <li></li> }) }</ul> };
         return html! {
             <div class={classes!("card-view", props.class.clone())}>
-                <h3>{ t.card_worries }</h3>{ lines(3) }
-                <h3>{ t.card_goals }</h3>{ lines(2) }
-                <h3>{ t.card_questions }</h3>{ lines(2) }
+                <@{h.tag(2)} class="hd2">{ t.card_worries }</@>{ lines(3) }
+                <@{h.tag(2)} class="hd2">{ t.card_goals }</@>{ lines(2) }
+                <@{h.tag(2)} class="hd2">{ t.card_questions }</@>{ lines(2) }
             </div>
         };
     };
@@ -126,18 +128,18 @@ pub fn CardView(props: &CardViewProps) -> Html {
     html! {
         <div class={classes!("card-view", props.class.clone())}>
             if !card.worries().is_empty() {
-                <h3>{ t.card_worries }</h3>
+                <@{h.tag(2)} class="hd2">{ t.card_worries }</@>
                 <ul>{ for card.worries().iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
             }
             if !card.goals().is_empty() || !card.own_goal().is_empty() {
-                <h3>{ t.card_goals }</h3>
+                <@{h.tag(2)} class="hd2">{ t.card_goals }</@>
                 <ul>
                     { for goals }
                     if !card.own_goal().is_empty() { <li>{ card.own_goal().to_string() }</li> }
                 </ul>
             }
             if !card.questions().is_empty() {
-                <h3>{ t.card_questions }</h3>
+                <@{h.tag(2)} class="hd2">{ t.card_questions }</@>
                 <p class="card-questions">{ card.questions().to_string() }</p>
             }
         </div>

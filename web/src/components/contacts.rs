@@ -91,6 +91,8 @@ pub struct HelpNowProps {
 /// The crisis lines, always reachable at the bottom of every page.
 #[component]
 pub fn HelpNow(props: &HelpNowProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -106,7 +108,7 @@ pub fn HelpNow(props: &HelpNowProps) -> Html {
     }
     html! {
         <footer class="help-now" aria-labelledby="help-now-heading">
-            <h2 id="help-now-heading">{ t.help_now_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="help-now-heading">{ t.help_now_heading }</@>
             if props.compact {
                 <ul class="contact-lines">
                     { for always.into_iter().map(|c| contact_line(c, app.lang)) }
@@ -130,6 +132,8 @@ pub struct HelpPanelProps {
 /// top bar, without leaving the page or losing an answer.
 #[component]
 pub fn HelpPanel(props: &HelpPanelProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -137,7 +141,7 @@ pub fn HelpPanel(props: &HelpPanelProps) -> Html {
     let contacts = crate::view_model::help_contacts(&app.instrument);
     html! {
         <section class="help-panel no-print" id="help-panel" aria-labelledby="help-panel-heading">
-            <h2 id="help-panel-heading" tabindex="-1">{ t.help_now_heading }</h2>
+            <@{h.panel_tag()} class="hd1" id="help-panel-heading" tabindex="-1">{ t.help_now_heading }</@>
             <p>{ t.help_panel_intro }</p>
             { for contacts.into_iter().map(|c| contact_html(c, app.lang)) }
             <button type="button" class="help-close" id="help-close" onclick={props.on_close.clone()}>

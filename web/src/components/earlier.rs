@@ -15,6 +15,8 @@ use naastenmeter_core::Scored;
 /// The earlier-results page.
 #[component]
 pub fn EarlierPage() -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let app = use_context::<AppContext>();
     let confirming = use_state(|| false);
     let Some(app) = app else {
@@ -47,7 +49,7 @@ pub fn EarlierPage() -> Html {
     });
 
     let comparison = match (&app.comparing, &app.outcome) {
-        (Some(earlier), Some(now)) => comparison_table(&app, earlier, now),
+        (Some(earlier), Some(now)) => comparison_table(&app, earlier, now, h),
         _ => html! {},
     };
 
@@ -81,8 +83,8 @@ pub fn EarlierPage() -> Html {
     };
 
     html! {
-        <main id="main" class="earlier">
-            <h1 id="main-heading" tabindex="-1">{ t.earlier_heading }</h1>
+        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="earlier">
+            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ t.earlier_heading }</@>
             <p>{ t.earlier_intro }</p>
             if app.earlier.is_empty() {
                 <p>{ t.earlier_none }</p>
@@ -96,7 +98,7 @@ pub fn EarlierPage() -> Html {
             <Importer target={ImportTarget::Earlier} />
             if has_remembered {
                 <section class="forget" aria-labelledby="forget-heading">
-                    <h2 id="forget-heading">{ t.forget_all }</h2>
+                    <@{h.tag(1)} class="hd1" id="forget-heading">{ t.forget_all }</@>
                     if *confirming {
                         <button type="button" class="danger" id="forget-all-confirm" onclick={forget}>{ t.forget_all_confirm }</button>
                     } else {
@@ -109,14 +111,19 @@ pub fn EarlierPage() -> Html {
                     { if app.outcome.is_some() { t.to_result_link } else { t.home } }
                 </button>
             </div>
-        </main>
+        </@>
     }
 }
 
 /// Now against an earlier result: per scale heavier, lighter or about the
 /// same, the description and the safety signals then and now, and the
 /// ratings (all decided by the core's `compare`).
-fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Scored>) -> Html {
+fn comparison_table(
+    app: &AppContext,
+    earlier: &Shared<Scored>,
+    now: &Shared<Scored>,
+    h: crate::embed::Outline,
+) -> Html {
     let lang = app.lang;
     let t = lang.t();
     let code = lang.code();
@@ -202,15 +209,15 @@ fn comparison_table(app: &AppContext, earlier: &Shared<Scored>, now: &Shared<Sco
     };
     html! {
         <section class="comparison" aria-labelledby="compare-heading">
-            <h2 id="compare-heading">{ t.compare_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="compare-heading">{ t.compare_heading }</@>
             <p class="compare-description">{ description }</p>
             if comparison.signals_changed() {
                 if !comparison.signals_new.is_empty() {
-                    <h3>{ t.signals_new }</h3>
+                    <@{h.tag(2)} class="hd2">{ t.signals_new }</@>
                     <ul class="compare-signals-new">{ signal_list(&comparison.signals_new) }</ul>
                 }
                 if !comparison.signals_gone.is_empty() {
-                    <h3>{ t.signals_gone }</h3>
+                    <@{h.tag(2)} class="hd2">{ t.signals_gone }</@>
                     <ul class="compare-signals-gone">{ signal_list(&comparison.signals_gone) }</ul>
                 }
             } else {

@@ -21,6 +21,8 @@ pub struct ExportsProps {
 /// The export choices.
 #[component]
 pub fn Exports(props: &ExportsProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -107,7 +109,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
     }
     html! {
         <section class="exports no-print" id="exports" aria-labelledby="exports-heading">
-            <h2 id="exports-heading">{ t.exports_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="exports-heading">{ t.exports_heading }</@>
             <p>{ t.exports_intro }</p>
             if enabled.json || enabled.fhir {
                 <p class="downloads-stay" id="downloads-stay">{ t.downloads_stay }</p>
@@ -127,6 +129,8 @@ pub fn Exports(props: &ExportsProps) -> Html {
 /// "Remember this result on this device", only after an explicit yes.
 #[component]
 pub fn Remember() -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -149,7 +153,7 @@ pub fn Remember() -> Html {
     };
     html! {
         <section class="remember no-print" aria-labelledby="remember-heading">
-            <h2 id="remember-heading">{ t.remember_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="remember-heading">{ t.remember_heading }</@>
             if app.remembered_current {
                 <p class="done">{ t.remembered_done }</p>
             } else {

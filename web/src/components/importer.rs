@@ -20,6 +20,8 @@ pub struct ImporterProps {
 /// The file picker and the share-code field.
 #[component]
 pub fn Importer(props: &ImporterProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let app = use_context::<AppContext>();
     // The reader must live until it calls back; it is kept here.
     let reader = use_mut_ref(|| None::<FileReader>);
@@ -87,7 +89,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
     };
     html! {
         <section class="importer no-print" aria-labelledby={format!("{prefix}-import-heading")}>
-            <h2 id={format!("{prefix}-import-heading")}>{ t.import_heading }</h2>
+            <@{h.tag(1)} class="hd1" id={format!("{prefix}-import-heading")}>{ t.import_heading }</@>
             <p>{ t.import_intro }</p>
             <p>
                 <label for={format!("{prefix}-file")}>{ t.import_file }</label>

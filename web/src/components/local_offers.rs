@@ -1,22 +1,14 @@
-//! The partner's own support offers on the result page, above the generic
-//! ones: only the offers that fit this result (the best-fitting prototype,
-//! the runner-up when uncertain, none when no description fits, and the
-//! behaviours the relative named).
+//! The partner's own support offers, high on the result page: right after
+//! the safety signals and the short summary, headed with the partner's name.
+//! Only the offers that fit this result are shown; the core decides which
+//! ([`naastenmeter_core::partner::LocalOffer::fits`], looked up by
+//! [`crate::view_model::partner_offers`]).
 
 use naastenmeter_core::partner::{LocalOffer, OfferKind};
 use yew::prelude::*;
 
-use crate::embed::PartnerContext;
+use crate::embed::Outline;
 use crate::i18n::Lang;
-use crate::state::{AppContext, Shared};
-use naastenmeter_core::{Questionnaire, Scored};
-
-/// Properties of [`LocalOffers`].
-#[derive(Properties, PartialEq)]
-pub struct LocalOffersProps {
-    /// The result the offers should fit.
-    pub outcome: Shared<Scored>,
-}
 
 /// What a kind of offer is called, for the small label above its name.
 fn kind_label(kind: OfferKind, lang: Lang) -> &'static str {
@@ -31,53 +23,28 @@ fn kind_label(kind: OfferKind, lang: Lang) -> &'static str {
     }
 }
 
-/// The offers that fit `outcome`, in the partner's order (the core decides
-/// what fits: [`LocalOffer::fits`]).
-pub fn fitting<'a>(
-    offers: &'a [LocalOffer],
-    instrument: &Questionnaire,
-    outcome: &Scored,
-) -> Vec<&'a LocalOffer> {
-    offers
-        .iter()
-        .filter(|offer| offer.fits(instrument, outcome))
-        .collect()
+/// The heading of the partner's offers: with the partner's name when they
+/// gave one. The result page's table of contents uses it too.
+pub fn heading(partner_name: Option<&str>, lang: Lang) -> String {
+    match partner_name {
+        Some(name) => (lang.t().local_offers_at)(name),
+        None => lang.t().local_offers_heading.to_string(),
+    }
 }
 
-/// The partner's offers that fit the result; nothing when none fit.
-#[component]
-pub fn LocalOffers(props: &LocalOffersProps) -> Html {
-    let (Some(app), Some(partner)) = (use_context::<AppContext>(), use_context::<PartnerContext>())
-    else {
-        return html! {};
-    };
-    let offers = fitting(
-        &partner.config.local_offers,
-        &app.instrument,
-        &props.outcome,
-    );
-    if offers.is_empty() {
-        return html! {};
-    }
-    let lang = app.lang;
+/// The section with the offers that fit (not called when none fit); a
+/// section of the result page, so its heading is one level below the page's.
+pub fn local_offers(offers: &[&LocalOffer], heading: String, lang: Lang, h: Outline) -> Html {
     let code = lang.code();
     let words = lang.t();
-    let partner_name = partner
-        .config
-        .partner_name
-        .as_ref()
-        .map(|n| n.pick(code).to_string());
     html! {
         <section class="local-offers" id="local-offers" aria-labelledby="local-offers-heading">
-            <h2 id="local-offers-heading">{ words.local_offers_heading }</h2>
-            <p>
-                if let Some(name) = partner_name { <strong>{ name }</strong>{ ". " } }
-                { words.local_offers_intro }
-            </p>
-            { for offers.into_iter().map(|offer| html! {
+            <@{h.tag(1)} class="hd1" id="local-offers-heading" tabindex="-1">{ heading }</@>
+            <p>{ words.local_offers_intro }</p>
+            { for offers.iter().map(|offer| html! {
                 <article class="local-offer">
                     <p class="offer-kind">{ kind_label(offer.kind, lang) }</p>
-                    <h3>{ offer.name.pick(code) }</h3>
+                    <@{h.tag(2)} class="hd2">{ offer.name.pick(code) }</@>
                     <p>{ offer.description.pick(code) }</p>
                     if !offer.contact.is_empty() {
                         <ul class="contact-ways" aria-label={words.contact}>

@@ -14,6 +14,8 @@ use crate::state::{Action, AppContext, Offline};
 /// with the trace it leaves, or (when on) the way to remove it.
 #[component]
 pub fn OfflineChoice() -> Html {
+    // The heading levels of the page around the app.
+    let h = crate::embed::use_outline();
     let app = use_context::<AppContext>();
     // While the browser stores or removes the files: the button waits.
     let busy = use_state(|| false);
@@ -47,7 +49,7 @@ pub fn OfflineChoice() -> Html {
     };
     html! {
         <section class="offline no-print" id="offline" aria-labelledby="offline-heading">
-            <h2 id="offline-heading">{ t.offline_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="offline-heading">{ t.offline_heading }</@>
             if on {
                 <p class="done" id="offline-state">{ t.offline_on }</p>
                 <p>{ t.offline_remove_explain }</p>

@@ -28,6 +28,8 @@ use crate::view_model::{
 /// The professional view.
 #[component]
 pub fn ProfessionalPage() -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -44,10 +46,10 @@ pub fn ProfessionalPage() -> Html {
     // no folded section is opened first.
     let print = Callback::from(|_: MouseEvent| browser::print_as_shown());
     html! {
-        <main id="main" class="professional">
-            <h1 id="main-heading" tabindex="-1">{ t.professional_heading }</h1>
+        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="professional">
+            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ t.professional_heading }</@>
             if let Some(outcome) = &app.professional {
-                { result_view(&app, outcome) }
+                { result_view(&app, outcome, h) }
                 <div class="nav-buttons no-print">
                     <button type="button" id="pro-print" aria-describedby="pro-print-contains" onclick={print}>{ t.pro_print }</button>
                     <button type="button" id="close-professional" onclick={close}>{ t.close_result }</button>
@@ -60,12 +62,12 @@ pub fn ProfessionalPage() -> Html {
             <div class="nav-buttons no-print">
                 <button type="button" onclick={home}>{ t.home }</button>
             </div>
-        </main>
+        </@>
     }
 }
 
 /// The opened result, for the professional.
-fn result_view(app: &AppContext, outcome: &Shared<Scored>) -> Html {
+fn result_view(app: &AppContext, outcome: &Shared<Scored>, h: crate::embed::Outline) -> Html {
     let lang = app.lang;
     let t = lang.t();
     let code = lang.code();
@@ -93,7 +95,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>) -> Html {
             <article class={class} id={format!("pro-signal-{}", rule.id)}>
                 <div class="pro-signal-head">
                     <p class="signal-level"><span aria-hidden="true">{ "⚠ " }</span>{ level }</p>
-                    <h3><q>{ pick(&rule.title, code) }</q></h3>
+                    <@{h.tag(2)} class="hd2"><q>{ pick(&rule.title, code) }</q></@>
                 </div>
                 <p class="pro-means">{ means }</p>
                 if !signal.answers.is_empty() {
@@ -195,7 +197,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>) -> Html {
         };
         html! {
             <>
-                <h3>{ heading }</h3>
+                <@{h.tag(2)} class="hd2">{ heading }</@>
                 <ul class="answer-list">{ for group.answers.iter().map(|line| answer_row(line, lang)) }</ul>
             </>
         }
@@ -212,7 +214,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>) -> Html {
             </ul>
             <p class="pro-not-diagnosis">{ t.pro_not_diagnosis }</p>
             <section class="pro-signals" aria-labelledby="pro-signals-heading">
-                <h2 id="pro-signals-heading">{ t.pro_signals_heading }</h2>
+                <@{h.tag(1)} class="hd1" id="pro-signals-heading">{ t.pro_signals_heading }</@>
                 if signals.is_empty() {
                     <p class="pro-no-signals">{ t.pro_no_signals }</p>
                 }
@@ -222,7 +224,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>) -> Html {
                 }
             </section>
             <section class="pro-scores" aria-labelledby="pro-scores-heading">
-                <h2 id="pro-scores-heading">{ t.pro_scores_heading }</h2>
+                <@{h.tag(1)} class="hd1" id="pro-scores-heading">{ t.pro_scores_heading }</@>
                 <table class="pro-scores-table">
                     <caption>{ t.pro_scores_caption }</caption>
                     <thead>
@@ -236,17 +238,17 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>) -> Html {
                 </table>
             </section>
             <section class="pro-fit" aria-labelledby="pro-fit-heading">
-                <h2 id="pro-fit-heading">{ t.pro_fit_heading }</h2>
+                <@{h.tag(1)} class="hd1" id="pro-fit-heading">{ t.pro_fit_heading }</@>
                 { fit }
                 if named && instrument.model.provisional {
                     <p class="pro-note">{ t.pro_provisional }</p>
                 }
             </section>
             if let Some(card) = outcome.card() {
-                { card_view(card, lang) }
+                { card_view(card, lang, h) }
             }
             <section class="pro-answers no-print" aria-labelledby="pro-answers-heading">
-                <h2 id="pro-answers-heading">{ t.pro_answers_heading }</h2>
+                <@{h.tag(1)} class="hd1" id="pro-answers-heading">{ t.pro_answers_heading }</@>
                 <p>{ t.pro_answers_intro }</p>
                 { for groups }
             </section>
@@ -308,25 +310,25 @@ fn answer_row(line: &AnswerLine<'_>, lang: Lang) -> Html {
 /// The conversation card the relative filled in, in their own words
 /// (quoted; the goals they chose as they chose them). On screen only: the
 /// printout keeps to the essentials.
-fn card_view(card: &ConversationCard, lang: Lang) -> Html {
+fn card_view(card: &ConversationCard, lang: Lang, h: crate::embed::Outline) -> Html {
     let t = lang.t();
     html! {
         <section class="pro-card no-print" aria-labelledby="pro-card-heading">
-            <h2 id="pro-card-heading">{ t.pro_card_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="pro-card-heading">{ t.pro_card_heading }</@>
             <p>{ t.pro_card_intro }</p>
             if !card.worries().is_empty() {
-                <h3>{ t.pro_card_worries }</h3>
+                <@{h.tag(2)} class="hd2">{ t.pro_card_worries }</@>
                 <ul>{ for card.worries().iter().map(|w| html! { <li><q>{ w.clone() }</q></li> }) }</ul>
             }
             if !card.goals().is_empty() || !card.own_goal().is_empty() {
-                <h3>{ t.pro_card_goals }</h3>
+                <@{h.tag(2)} class="hd2">{ t.pro_card_goals }</@>
                 <ul>
                     { for card.goals().iter().map(|g| html! { <li><span class="answer-label">{ (t.change_goal)(*g) }</span></li> }) }
                     if !card.own_goal().is_empty() { <li><q>{ card.own_goal().to_string() }</q></li> }
                 </ul>
             }
             if !card.questions().is_empty() {
-                <h3>{ t.pro_card_questions }</h3>
+                <@{h.tag(2)} class="hd2">{ t.pro_card_questions }</@>
                 <blockquote class="card-questions">{ card.questions().to_string() }</blockquote>
             }
         </section>

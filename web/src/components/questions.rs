@@ -24,6 +24,7 @@ use yew::prelude::*;
 use crate::browser;
 use crate::components::app::go_back;
 use crate::components::contacts::ContactCard;
+use crate::embed::Outline;
 use crate::i18n::Lang;
 use crate::pages::RATING_FROM;
 use crate::state::{Action, AppContext};
@@ -50,6 +51,8 @@ enum Block<'a> {
 /// One page of questions.
 #[component]
 pub fn QuestionsPage(props: &QuestionsProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -104,15 +107,15 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     }
     let index = props.index;
     let blocks = blocks.into_iter().map(|block| match block {
-        Block::Statements(scale, items) => statements_html(&app, index, scale, &items),
-        Block::Rating(item) => rating_html(&app, item, app.is_skipped(index, &item.id)),
+        Block::Statements(scale, items) => statements_html(&app, index, scale, &items, h),
+        Block::Rating(item) => rating_html(&app, item, app.is_skipped(index, &item.id), h),
         Block::Context(question) => {
-            context_html(&app, question, app.is_skipped(index, &question.id))
+            context_html(&app, question, app.is_skipped(index, &question.id), h)
         }
     });
 
     html! {
-        <main id="main" class="questions">
+        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="questions">
             // The part is its own polite live region: its text, and so what
             // is read out, changes only when a new part begins. The page
             // count is in the top bar.
@@ -121,7 +124,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
                     { (t.part_of)(part.number, part.count, pick(&section.title, code)) }
                 </p>
             }
-            <h1 id="main-heading" tabindex="-1">{ pick(&section.title, code) }</h1>
+            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ pick(&section.title, code) }</@>
             if page.first_of_section {
                 if let Some(intro) = &section.intro { <p class="intro">{ pick(intro, code) }</p> }
             }
@@ -135,7 +138,7 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
             <p class="erase-line">
                 <button type="button" class="danger-link" id="stop-and-erase" onclick={erase}>{ t.stop_and_erase }</button>
             </p>
-        </main>
+        </@>
     }
 }
 
@@ -221,7 +224,13 @@ fn row_ends(scale: &ResponseScale, code: &str) -> Html {
 
 /// Statements that share their options: the options described once, then
 /// one compact row per statement.
-fn statements_html(app: &AppContext, page: usize, scale: &ResponseScale, items: &[&Item]) -> Html {
+fn statements_html(
+    app: &AppContext,
+    page: usize,
+    scale: &ResponseScale,
+    items: &[&Item],
+    h: Outline,
+) -> Html {
     let t = app.lang.t();
     let code = app.lang.code();
     html! {
@@ -247,7 +256,7 @@ fn statements_html(app: &AppContext, page: usize, scale: &ResponseScale, items: 
                             { clear_button(app, &item.id, answered, true) }
                         </div>
                     </fieldset>
-                    { signals_html(app, &item.id) }
+                    { signals_html(app, &item.id, h) }
                     </>
                 }
             }) }
@@ -256,7 +265,7 @@ fn statements_html(app: &AppContext, page: usize, scale: &ResponseScale, items: 
 }
 
 /// A 0–10 rating: wrapping rows of numbers, the ends spelled out above.
-fn rating_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
+fn rating_html(app: &AppContext, item: &Item, skipped: bool, h: Outline) -> Html {
     let code = app.lang.code();
     let Some(scale) = app.instrument.response_scale_of(&item.id) else {
         return html! {};
@@ -270,12 +279,12 @@ fn rating_html(app: &AppContext, item: &Item, skipped: bool) -> Html {
             <div class="options options-row">{ item_options(app, item, scale, true) }</div>
             { clear_button(app, &item.id, answered, false) }
         </fieldset>
-        { signals_html(app, &item.id) }
+        { signals_html(app, &item.id, h) }
         </>
     }
 }
 
-fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> Html {
+fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool, h: Outline) -> Html {
     let code = app.lang.code();
     let multiple = question.choice == ChoiceKind::Multiple;
     let options = question.options.iter().map(|option| {
@@ -315,14 +324,14 @@ fn context_html(app: &AppContext, question: &ContextQuestion, skipped: bool) -> 
             <div class={classes!("options", "options-list", short.then_some("options-short"))}>{ for options }</div>
             { clear_button(app, &question.id, answered, false) }
         </fieldset>
-        { signals_html(app, &question.id) }
+        { signals_html(app, &question.id, h) }
         </>
     }
 }
 
 /// The safety signals the core raises at this question for the answers so
 /// far, with their contacts, right under the question.
-fn signals_html(app: &AppContext, question: &str) -> Html {
+fn signals_html(app: &AppContext, question: &str, h: Outline) -> Html {
     let rules = signals_at_question(&app.instrument, &app.answers, question);
     if rules.is_empty() {
         return html! {};
@@ -339,7 +348,7 @@ fn signals_html(app: &AppContext, question: &str) -> Html {
                 html! {
                     <div class={class}>
                         <p class="signal-level">{ level }{ " · " }{ t.signal_at_question }</p>
-                        <h2 class="signal-title">{ pick(&rule.title, code) }</h2>
+                        <@{h.tag(1)} class="hd1 signal-title">{ pick(&rule.title, code) }</@>
                         <p>{ pick(&rule.message, code) }</p>
                         { for rule.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
                     </div>

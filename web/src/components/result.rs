@@ -19,12 +19,14 @@ use crate::components::card::{CardEditor, CardView};
 use crate::components::chart::ScaleChart;
 use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
-use crate::components::local_offers::LocalOffers;
+use crate::components::local_offers::{heading as offers_heading, local_offers};
 use crate::components::offline::OfflineChoice;
+use crate::embed::PartnerContext;
 use crate::i18n::in_sentence;
 use crate::state::{Action, AppContext, Shared, View};
 use crate::view_model::{
-    advice_of_kind, prototype_view, result_contacts, signal_views, Card, PrototypeView,
+    advice_of_kind, partner_offers, prototype_view, result_contacts, signal_views, Card,
+    PrototypeView,
 };
 use naastenmeter_core::summary::summary;
 use naastenmeter_core::Scored;
@@ -39,6 +41,9 @@ pub struct ResultProps {
 /// The result page.
 #[component]
 pub fn ResultPage(props: &ResultProps) -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
+    let partner = use_context::<PartnerContext>();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -63,7 +68,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             <details class={class} open={i == 0}>
                 <summary>
                     <span class="signal-level">{ level }</span>
-                    <h3>{ pick(&rule.title, code) }</h3>
+                    <@{h.tag(2)} class="hd2">{ pick(&rule.title, code) }</@>
                 </summary>
                 <p>{ pick(&rule.message, code) }</p>
                 if !view.cards.is_empty() {
@@ -82,7 +87,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         let band = result.band.as_ref().and_then(|b| scale.band(b));
         Some(html! {
             <div class="scale-text">
-                <h3>{ pick(&scale.label, code) }</h3>
+                <@{h.tag(2)} class="hd2">{ pick(&scale.label, code) }</@>
                 <p class="scale-description">{ pick(&scale.description, code) }</p>
                 if result.enough {
                     if let Some(band) = band {
@@ -133,7 +138,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         let p = card.prototype;
         html! {
             <article class="prototype">
-                <h3>{ pick(&p.name, code) }</h3>
+                <@{h.tag(2)} class="hd2">{ pick(&p.name, code) }</@>
                 <p class="fit-line">
                     if let Some(words) = card.strength {
                         <strong class="fit-strength">{ capitalised(pick(words, code)) }</strong>{ ". " }
@@ -144,9 +149,9 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                     <p class="provisional-note">{ t.provisional_note }</p>
                 }
                 <p>{ pick(card.description, code) }</p>
-                <h4>{ t.feelings }</h4>
+                <@{h.tag(3)} class="hd3">{ t.feelings }</@>
                 <p>{ pick(&p.feelings, code) }</p>
-                <h4>{ t.what_may_help }</h4>
+                <@{h.tag(3)} class="hd3">{ t.what_may_help }</@>
                 <ul>{ for p.what_may_help.iter().map(|h| html! { <li>{ pick(h, code) }</li> }) }</ul>
             </article>
         }
@@ -198,7 +203,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let help_first = report.help_for_yourself_first.then(|| {
         html! {
             <section class="help-first" id="help-first" aria-labelledby="help-first-heading">
-                <h2 id="help-first-heading">{ t.help_first_heading }</h2>
+                <@{h.tag(1)} class="hd1" id="help-first-heading">{ t.help_first_heading }</@>
                 <p>{ t.help_first_intro }</p>
                 if contacts.help_first.is_empty() {
                     <p>{ t.help_first_above }</p>
@@ -215,21 +220,19 @@ pub fn ResultPage(props: &ResultProps) -> Html {
 
     let advice_group = |kind: AdviceKind,
                         heading: &'static str,
-                        intro: Option<&'static str>,
-                        before: Html|
+                        intro: Option<&'static str>|
      -> Html {
         let rules = advice_of_kind(instrument, report, kind);
         if rules.is_empty() {
-            return before;
+            return html! {};
         }
         html! {
             <details class="fold advice" id={format!("sec-advice-{kind:?}")}>
-                <summary><h2 id={format!("advice-{kind:?}")}>{ heading }</h2></summary>
-                { before }
+                <summary><@{h.tag(1)} class="hd1" id={format!("advice-{kind:?}")}>{ heading }</@></summary>
                 if let Some(intro) = intro { <p>{ intro }</p> }
                 { for rules.into_iter().map(|a| html! {
                     <article class="advice-item" id={format!("advice-{}", a.id)}>
-                        <h3>{ pick(&a.title, code) }</h3>
+                        <@{h.tag(2)} class="hd2">{ pick(&a.title, code) }</@>
                         <p>{ pick(&a.text, code) }</p>
                         if let Some(more) = &a.learn_more {
                             <p class="learn-more">{ t.learn_more }{ ": " }{ pick(more, code) }</p>
@@ -288,15 +291,27 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     });
     let in_short = html! {
         <section class="in-short" id="in-short" aria-labelledby="in-short-heading">
-            <h2 id="in-short-heading">{ t.in_short_heading }</h2>
+            <@{h.tag(1)} class="hd1" id="in-short-heading">{ t.in_short_heading }</@>
             <p class="in-short-scales">{ scale_sentences.join(" ") }</p>
             <p class="in-short-description">{ description_line }</p>
             if !first.next_steps.is_empty() {
-                <h3 id="next-steps-heading">{ t.next_steps_heading }</h3>
+                <@{h.tag(2)} class="hd2" id="next-steps-heading">{ t.next_steps_heading }</@>
                 <ul class="next-steps" aria-labelledby="next-steps-heading">{ for next_steps }</ul>
             }
         </section>
     };
+
+    // The partner's own offers that fit, up front: after the signals and
+    // the short summary, before every piece of general advice.
+    let partner_section = partner.as_ref().and_then(|partner| {
+        let offers = partner_offers(&partner.config, instrument, outcome);
+        if offers.is_empty() {
+            return None;
+        }
+        let name = partner.config.partner_name.as_ref().map(|n| n.pick(code));
+        let heading = offers_heading(name, lang);
+        Some((heading.clone(), local_offers(&offers, heading, lang, h)))
+    });
 
     let ratings: Vec<_> = instrument.rating_items().collect();
     let rating_rows = ratings.iter().map(|(item, rs)| {
@@ -338,7 +353,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let fold = |id: &str, heading_id: &str, heading: &'static str, class: &str, content: Html| {
         html! {
             <details class={classes!("fold", class.to_string())} id={id.to_string()}>
-                <summary><h2 id={heading_id.to_string()}>{ heading }</h2></summary>
+                <summary><@{h.tag(1)} class="hd1" id={heading_id.to_string()}>{ heading }</@></summary>
                 { content }
             </details>
         }
@@ -385,23 +400,17 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             sections.push((
                 format!("sec-advice-{kind:?}"),
                 heading,
-                advice_group(kind, heading, intro, html! {}),
+                advice_group(kind, heading, intro),
             ));
         }
     }
-    // Support: the partner's own offers first, then the instrument's.
-    let local = html! { <LocalOffers outcome={outcome.clone()} /> };
-    if advice_of_kind(instrument, report, AdviceKind::Offer).is_empty() {
-        sections.push((
-            "sec-local".into(),
-            t.offers_heading,
-            html! { <div id="sec-local">{ local }</div> },
-        ));
-    } else {
+    // Support: the instrument's general offers (the partner's own are up
+    // front).
+    if !advice_of_kind(instrument, report, AdviceKind::Offer).is_empty() {
         sections.push((
             "sec-advice-Offer".into(),
             t.offers_heading,
-            advice_group(AdviceKind::Offer, t.offers_heading, None, local),
+            advice_group(AdviceKind::Offer, t.offers_heading, None),
         ));
     }
     if !ratings.is_empty() {
@@ -459,17 +468,21 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let toc = sections.iter().map(|(id, heading, _)| {
         html! { <li><a href={format!("#{id}")} onclick={jump(id.clone())}>{ *heading }</a></li> }
     });
+    // The partner's offers lead the list, as they lead the page.
+    let offers_link = partner_section.as_ref().map(|(heading, _)| html! {
+        <li><a href="#local-offers" onclick={jump("local-offers-heading".to_string())}>{ heading.clone() }</a></li>
+    });
     let exports_link = html! {
         <li><a href="#exports" onclick={jump("exports".to_string())}>{ t.exports_heading }</a></li>
     };
 
     html! {
-        <main id="main" class="result">
-            <h1 id="main-heading" tabindex="-1">{ t.result_heading }</h1>
+        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="result">
+            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ t.result_heading }</@>
             <p class="made-on">{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
             if has_signals {
                 <section class="signals" aria-labelledby="signals-heading">
-                    <h2 id="signals-heading">{ t.signals_heading }</h2>
+                    <@{h.tag(1)} class="hd1" id="signals-heading">{ t.signals_heading }</@>
                     { for signals }
                 </section>
             }
@@ -477,16 +490,17 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             // Help for the relative first (PINM's contra-indication): after
             // the short summary, before every piece of coaching below.
             { help_first }
+            { partner_section.map(|(_, section)| section) }
             { print_scales }
             <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
             <nav class="toc no-print" aria-labelledby="toc-heading">
-                <h2 id="toc-heading">{ t.toc_heading }</h2>
-                <ul>{ for toc }{ exports_link }</ul>
+                <@{h.tag(1)} class="hd1" id="toc-heading">{ t.toc_heading }</@>
+                <ul>{ offers_link }{ for toc }{ exports_link }</ul>
             </nav>
             { help_first_why }
             { for sections.into_iter().map(|(_, _, html)| html) }
             { actions }
-        </main>
+        </@>
     }
 }
 

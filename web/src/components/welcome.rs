@@ -10,6 +10,8 @@ use crate::state::{Action, AppContext, View};
 /// The welcome page.
 #[component]
 pub fn Welcome() -> Html {
+    // The heading levels and landmark of the page around the app.
+    let h = crate::embed::use_outline();
     let Some(app) = use_context::<AppContext>() else {
         return html! {};
     };
@@ -22,8 +24,8 @@ pub fn Welcome() -> Html {
     let description = naastenmeter_core::text::pick(&app.instrument.description, code);
     let started = !app.answers.is_empty();
     html! {
-        <main id="main" class="welcome">
-            <h1 id="main-heading" tabindex="-1">{ t.welcome_heading }</h1>
+        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="welcome">
+            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ t.welcome_heading }</@>
             <p>{ t.welcome_what }</p>
             <p>{ t.welcome_time }</p>
             <div class="actions">
@@ -53,6 +55,6 @@ pub fn Welcome() -> Html {
                     <li><a id="paper-link" href={format!("questionnaire-{code}.html")}>{ t.paper_link }</a></li>
                 }
             </ul>
-        </main>
+        </@>
     }
 }

@@ -303,6 +303,7 @@ pub(super) static EN: Strings = Strings {
 
     // Embedded in a partner's site.
     local_offers_heading: "Support near you",
+    local_offers_at: |partner| format!("Support at {partner}"),
     local_offers_intro: "This organisation offers this itself. It fits your result.",
     contact: "Contact",
     offer_peer_group: "Group with other relatives",

@@ -709,8 +709,11 @@ pub struct Strings {
     pub error_storage: &'static str,
 
     // Embedded in a partner's site.
-    /// The heading of the partner's own offers on the result page.
+    /// The heading of the partner's own offers on the result page, when the
+    /// partner gave no name.
     pub local_offers_heading: &'static str,
+    /// The heading of the partner's own offers, with the partner's name.
+    pub local_offers_at: fn(&str) -> String,
     /// One sentence under that heading.
     pub local_offers_intro: &'static str,
     /// Before an offer's contact links (their list's name).

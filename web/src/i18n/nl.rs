@@ -307,6 +307,7 @@ pub(super) static NL: Strings = Strings {
 
     // Embedded in a partner's site.
     local_offers_heading: "Hulp bij jou in de buurt",
+    local_offers_at: |partner| format!("Steun bij {partner}"),
     local_offers_intro: "Deze organisatie biedt dit zelf aan. Het past bij jouw uitkomst.",
     contact: "Contact",
     offer_peer_group: "Groep met andere naasten",

@@ -21,9 +21,10 @@ pub use professional::*;
 use naastenmeter_core::instrument::{
     AdviceKind, AdviceRule, Contact, Prototype, SafetyRule, SignalLevel,
 };
+use naastenmeter_core::partner::{LocalOffer, PartnerConfig};
 use naastenmeter_core::report::{Direction, Fit, Report};
 use naastenmeter_core::text::Text;
-use naastenmeter_core::Questionnaire;
+use naastenmeter_core::{Questionnaire, Scored};
 
 /// One prototype to show as a card.
 #[derive(Debug, Clone, PartialEq)]
@@ -296,6 +297,21 @@ pub fn help_contacts(instrument: &Questionnaire) -> Vec<&Contact> {
         }
     }
     contacts
+}
+
+/// The partner's offers that fit a result, in the partner's order (the
+/// core decides what fits: [`LocalOffer::fits`]); none when the app is not
+/// embedded or no offer fits.
+pub fn partner_offers<'a>(
+    config: &'a PartnerConfig,
+    instrument: &Questionnaire,
+    scored: &Scored,
+) -> Vec<&'a LocalOffer> {
+    config
+        .local_offers
+        .iter()
+        .filter(|offer| offer.fits(instrument, scored))
+        .collect()
 }
 
 #[cfg(test)]
