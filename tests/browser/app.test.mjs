@@ -359,7 +359,7 @@ async function published(name) {
 test('results of earlier questionnaire versions open: remembered, a file and a share code', async () => {
   // The device remembers one result of each published version.
   const entries = [];
-  for (const version of ['1.0.0', '1.1.0', '1.2.0']) entries.push(...JSON.parse(await published(`remembered-${version}.json`)));
+  for (const version of ['1.0.0', '1.1.0', '1.2.0', '1.3.0']) entries.push(...JSON.parse(await published(`remembered-${version}.json`)));
   // The init script runs in every document; the list is set only once.
   const opened = await openApp(browser, url, {
     init: `(() => { if (!localStorage.getItem(${JSON.stringify(REMEMBERED)})) localStorage.setItem(${JSON.stringify(REMEMBERED)}, ${JSON.stringify(JSON.stringify(entries))}); })()`,

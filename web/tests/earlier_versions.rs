@@ -34,7 +34,7 @@ fn fresh(remembered: Option<&str>) -> Rc<AppState> {
 /// The remembered list of the device: one result of each published version.
 fn remembered_list() -> String {
     let mut entries: Vec<String> = Vec::new();
-    for version in ["1.0.0", "1.1.0", "1.2.0"] {
+    for version in ["1.0.0", "1.1.0", "1.2.0", "1.3.0"] {
         let list: Vec<String> =
             serde_json::from_str(&fixture(&format!("remembered-{version}.json"))).unwrap();
         entries.extend(list);
@@ -58,7 +58,7 @@ fn remembered_results_of_earlier_versions_open_after_loading_them() {
         .map(|e| e.outcome.report().instrument.version.as_str())
         .collect();
     versions.sort();
-    assert_eq!(versions, ["1.0.0", "1.1.0", "1.2.0"]);
+    assert_eq!(versions, ["1.0.0", "1.1.0", "1.2.0", "1.3.0"]);
     for earlier in &state.earlier {
         let version = earlier.outcome.report().instrument.version.clone();
         assert!(earlier.remembered);
@@ -73,7 +73,7 @@ fn remembered_results_of_earlier_versions_open_after_loading_them() {
 
 #[test]
 fn files_and_share_codes_of_earlier_versions_open_in_the_professional_view() {
-    for version in ["1.0.0", "1.1.0", "1.2.0"] {
+    for version in ["1.0.0", "1.1.0", "1.2.0", "1.3.0"] {
         for (kind, import) in [
             (
                 "json",
@@ -101,7 +101,7 @@ fn files_and_share_codes_of_earlier_versions_open_in_the_professional_view() {
                 .reduce(Action::Show(View::Professional))
                 .reduce(import);
             if state.wants_earlier_versions() {
-                assert_ne!(version, "1.2.0", "the current version needs nothing more");
+                assert_ne!(version, "1.3.0", "the current version needs nothing more");
                 state = state.reduce(Action::EarlierVersionsLoaded(published_files()));
             }
             let opened = state
