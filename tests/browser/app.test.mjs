@@ -366,16 +366,17 @@ test('results of earlier questionnaire versions open: remembered, a file and a s
   });
   await ready(opened.page, opened.log);
   await opened.page.getByRole('button', { name: 'Eerdere uitslagen en vergelijken' }).click();
-  await opened.page.locator('.earlier-item').nth(2).waitFor();
+  await opened.page.locator('.earlier-item').nth(3).waitFor();
   const items = await opened.page.locator('.earlier-item').allTextContents();
-  assert.equal(items.length, 3, items.join(' | '));
+  assert.equal(items.length, 4, items.join(' | '));
   assert.equal(items.filter((t) => /Gemaakt met versie 1\.0\.0 van de vragenlijst/.test(t)).length, 1, items.join(' | '));
   assert.equal(items.filter((t) => /Gemaakt met versie 1\.1\.0 van de vragenlijst/.test(t)).length, 1, items.join(' | '));
+  assert.equal(items.filter((t) => /Gemaakt met versie 1\.2\.0 van de vragenlijst/.test(t)).length, 1, items.join(' | '));
   // Fetched at start (the remembered list needs them), each once.
   const fetched = opened.log.requests.filter((u) => /\/instruments\/naastenmeter-[0-9.]+\.bin$/.test(u));
   assert.deepEqual(fetched.map((u) => new URL(u).pathname).sort(),
-    ['/instruments/naastenmeter-1.0.0.bin', '/instruments/naastenmeter-1.1.0.bin'], `${fetched}`);
-  await assertAccessible(opened.page, 'earlier results of three versions');
+    ['/instruments/naastenmeter-1.0.0.bin', '/instruments/naastenmeter-1.1.0.bin', '/instruments/naastenmeter-1.2.0.bin'], `${fetched}`);
+  await assertAccessible(opened.page, 'earlier results of four versions');
   await assertClean(opened.context, opened.log, { localAllowed: true });
   await opened.context.close();
 

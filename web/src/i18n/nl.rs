@@ -7,8 +7,9 @@
 use super::Strings;
 use naastenmeter_core::conversation::ChangeGoal;
 
-/// The Dutch table.
-pub(super) static NL: Strings = Strings {
+/// The Dutch table (a `const`, so that the formal table, `nl_formal.rs`,
+/// can take every field it does not change from it).
+pub(super) const NL: Strings = Strings {
     // The language itself.
     own_name: "Nederlands",
     switch_language: "English",
