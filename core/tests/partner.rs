@@ -256,3 +256,40 @@ fn the_form_of_address_is_read_and_a_wrong_one_is_named() {
         "{problems:#?}"
     );
 }
+
+/// `docs/partner-config.schema.json` names exactly the settings the reader
+/// knows (the list its "unknown setting" problem gives), the forms of
+/// address and the kinds of offers, so the schema cannot drift unseen.
+#[test]
+fn the_partner_schema_names_every_setting() {
+    let schema: serde_json::Value =
+        serde_json::from_str(include_str!("../../docs/partner-config.schema.json")).unwrap();
+    let mut documented: Vec<&str> = schema["properties"]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    documented.sort_unstable();
+    let (_, problems) = read(r#"{"no_such_setting": 1}"#);
+    let known = problems[0]
+        .split_once("known settings are ")
+        .unwrap()
+        .1
+        .replace(" and ", ", ");
+    let mut known: Vec<&str> = known.split(", ").collect();
+    known.sort_unstable();
+    assert_eq!(documented, known);
+    assert_eq!(
+        schema["properties"]["address"]["enum"],
+        serde_json::json!(["formal", "informal"])
+    );
+    for kind in schema["properties"]["local_offers"]["items"]["properties"]["kind"]["enum"]
+        .as_array()
+        .unwrap()
+    {
+        let offer =
+            format!(r#"{{"local_offers": [{{"kind": {kind}, "name": "a", "description": "b"}}]}}"#);
+        assert!(read(&offer).1.is_empty(), "{kind}");
+    }
+}
