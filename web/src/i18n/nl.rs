@@ -1,6 +1,7 @@
 //! The app's words in Dutch, the reference language: every field of
 //! [`Strings`], in its order. Plain language (B1): short sentences,
-//! everyday words, "je" and "jij" to the relative. The professional view
+//! everyday words, "je" and "jij" to the relative (the formal "u" is
+//! `nl_formal.rs`, which overrides only those texts). The professional view
 //! (`pro_*`) speaks to a professional about the relative ("de naaste"),
 //! in plain, professional Dutch with short sentences.
 
