@@ -129,7 +129,7 @@ async function walk(page) {
   await page.locator('#to-earlier').click();
   await page.locator('main.earlier').waitFor();
   texts.earlier = await scan(page, 'earlier results', found);
-  await page.locator('main.earlier input[type="text"]').fill('X'.repeat(400));
+  await page.locator('main.earlier input[type="text"]').fill('X'.repeat(5000));
   await page.locator('main.earlier button[type="submit"]').click();
   await page.getByText('Dit is veel langer dan een code van Naastenmeter.').waitFor();
   texts.codeError = await scan(page, 'earlier results, a code that is too long', found);
@@ -157,6 +157,8 @@ async function walk(page) {
   await page.locator('#pro-code-open').click();
   await page.getByText(/Deze code is niet compleet/).waitFor();
   texts.professionalError = await scan(page, 'professional view, a mistyped code', found);
+  await page.locator('main button', { hasText: 'Naar het begin' }).click();
+  await page.locator('main.welcome').waitFor();
   return { found, texts };
 }
 
