@@ -133,6 +133,30 @@ pub fn validate(args: &ValidateArgs) -> Result<(), Failure> {
         instrument.advice.len(),
         instrument.safety.len()
     );
+    // Texts that lack a declared variant (`nl-formal`) use the plain
+    // language's text there; the author may mean that, so it is a notice,
+    // one line per variant, listing every such text's path.
+    let findings = naastenmeter_core::validate::check(instrument.instrument());
+    let mut variants: Vec<&str> = findings
+        .missing_variants
+        .iter()
+        .map(|m| m.variant.as_str())
+        .collect();
+    variants.dedup();
+    for variant in variants {
+        let paths: Vec<&str> = findings
+            .missing_variants
+            .iter()
+            .filter(|m| m.variant == variant)
+            .map(|m| m.path.as_str())
+            .collect();
+        let base = naastenmeter_core::text::base_language(variant).unwrap_or(variant);
+        println!(
+            "notice: {} texts have no `{variant}` text and use the `{base}` text there: {}",
+            paths.len(),
+            paths.join(", ")
+        );
+    }
     if let Some(out) = &args.binary {
         let bytes = naastenmeter_core::binary::encode_instrument(instrument.instrument())
             .map_err(|e| Failure::Input(format!("{path}: {e}")))?;

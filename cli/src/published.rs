@@ -21,6 +21,10 @@ const FILES: &[(&str, &str)] = &[
         "naastenmeter-1.1.0.json",
         include_str!("../../instruments/published/naastenmeter-1.1.0.json"),
     ),
+    (
+        "naastenmeter-1.2.0.json",
+        include_str!("../../instruments/published/naastenmeter-1.2.0.json"),
+    ),
 ];
 
 /// `current` with every earlier published version of the same instrument

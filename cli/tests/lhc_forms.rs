@@ -66,7 +66,7 @@ fn an_lhc_forms_response_scores_as_its_answers() {
         "{notes}"
     );
     assert!(
-        notes.contains("without a version; it is read as version 1.2.0"),
+        notes.contains("without a version; it is read as version 1.3.0"),
         "{notes}"
     );
     let report: Value = serde_json::from_str(&stdout(&output)).unwrap();
@@ -95,7 +95,7 @@ fn an_lhc_forms_response_scores_as_its_answers() {
 fn the_canonical_with_its_version_needs_no_note() {
     let mut response = fixture();
     response["questionnaire"] =
-        json!("https://naastenmeter.nl/fhir/Questionnaire/naastenmeter|1.2.0");
+        json!("https://naastenmeter.nl/fhir/Questionnaire/naastenmeter|1.3.0");
     let path = temp_file("lhc-forms-versioned.json", &response.to_string());
     let output = run(&["score", &instrument(), &path, "--format", "csv"]);
     assert!(output.status.success(), "{}", stderr(&output));

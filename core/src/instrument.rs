@@ -28,6 +28,9 @@ pub struct Instrument {
     /// Canonical URL, used as the FHIR Questionnaire's `url`.
     pub url: String,
     /// Language codes in which every text must be present, first is default.
+    /// A code `<language>-<variant>` beside its `<language>` (`nl-formal`
+    /// beside `nl`: Dutch with "u") is a variant that texts may leave out;
+    /// they then use the `<language>` text.
     pub languages: Vec<String>,
     /// Name of the questionnaire.
     pub title: Text,

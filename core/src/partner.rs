@@ -1,4 +1,5 @@
-//! A partner's configuration for an embedded Naastenmeter: language, brand
+//! A partner's configuration for an embedded Naastenmeter: language and
+//! form of address ("u" or "je"), brand
 //! colours and font, quick-exit address, the partner's name and logo, their
 //! own local support offers, and which exports are offered.
 //!
@@ -32,6 +33,9 @@ pub const MAX_LOCAL_OFFERS: usize = 100;
 pub struct PartnerConfig {
     /// Language to start in, one of the instrument's languages.
     pub language: Option<String>,
+    /// How the app addresses the relative: informally ("je", the default)
+    /// or formally ("u"), as many institutions write.
+    pub address: Address,
     /// Brand colours and font, as CSS custom properties.
     pub theme: Theme,
     /// Where the quick-exit button goes (https only).
@@ -76,6 +80,39 @@ impl PartnerConfig {
     /// embedding page has its own).
     pub fn uses_main_landmark(&self, embedded: bool) -> bool {
         self.main_landmark.unwrap_or(!embedded)
+    }
+}
+
+/// How the app addresses the relative, in languages that make the
+/// difference (Dutch "je" or "u").
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Address {
+    /// "je": the app's own voice.
+    #[default]
+    Informal,
+    /// "u": the instrument's `<language>-formal` texts where it has them
+    /// (`nl-formal`), else the plain language's.
+    Formal,
+}
+
+impl Address {
+    /// The setting's value as written in the configuration.
+    pub fn name(self) -> &'static str {
+        match self {
+            Address::Informal => "informal",
+            Address::Formal => "formal",
+        }
+    }
+
+    /// The text key to pick texts in `language` with: `nl-formal` for
+    /// formal Dutch ([`crate::text::pick`] falls back to `nl` where a text
+    /// has no formal variant), `language` itself for informal address.
+    pub fn text_key(self, language: &str) -> String {
+        match self {
+            Address::Informal => language.into(),
+            Address::Formal => format!("{language}-{}", crate::text::FORMAL),
+        }
     }
 }
 
@@ -348,16 +385,49 @@ pub fn read_partner_config_with<V: ConfigValue>(
         match key.as_str() {
             "language" => {
                 if let Some(language) = reader.field::<String>(&key, value) {
-                    if instrument.languages.contains(&language) {
+                    // A variant (`nl-formal`) is chosen with `address`, so
+                    // the language and the form of address stay separate.
+                    let languages: Vec<&str> = instrument
+                        .languages
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|l| {
+                            crate::text::base_language(l)
+                                .is_none_or(|base| !instrument.languages.iter().any(|b| b == base))
+                        })
+                        .collect();
+                    if languages.contains(&language.as_str()) {
                         config.language = Some(language);
+                    } else if language.ends_with(&format!("-{}", crate::text::FORMAL)) {
+                        reader.problem(
+                            &key,
+                            format!(
+                                "`{language}` is a form of address, not a language; write `\"language\": \"{}\"` and `\"address\": \"formal\"`",
+                                crate::text::base_language(&language).unwrap_or_default()
+                            ),
+                        );
                     } else {
                         reader.problem(
                             &key,
                             format!(
                                 "language `{language}` is not available; choose one of: {}",
-                                instrument.languages.join(", ")
+                                languages.join(", ")
                             ),
                         );
+                    }
+                }
+            }
+            "address" => {
+                if let Some(address) = reader.field::<String>(&key, value) {
+                    match address.as_str() {
+                        "formal" => config.address = Address::Formal,
+                        "informal" => config.address = Address::Informal,
+                        _ => reader.problem(
+                            &key,
+                            format!(
+                                "`{address}` is not a form of address; write `formal` (\"u\") or `informal` (\"je\", the default)"
+                            ),
+                        ),
                     }
                 }
             }
@@ -425,7 +495,7 @@ pub fn read_partner_config_with<V: ConfigValue>(
             "main_landmark" => config.main_landmark = reader.field::<bool>(&key, value),
             other => reader.problem(
                 other,
-                "unknown setting; known settings are language, theme, quick_exit_url, professional_url, partner_name, partner_logo, local_offers, exports, heading_level and main_landmark",
+                "unknown setting; known settings are language, address, theme, quick_exit_url, professional_url, partner_name, partner_logo, local_offers, exports, heading_level and main_landmark",
             ),
         }
     }

@@ -273,7 +273,7 @@ fn results_of_two_published_versions_compare_on_what_both_share() {
         .open_export(&read("tests/data/published/report-1.0.0.json"), &SerdeJson)
         .unwrap();
     let after = versions
-        .open_export(&read("tests/data/published/report-1.2.0.json"), &SerdeJson)
+        .open_export(&read("tests/data/published/report-1.3.0.json"), &SerdeJson)
         .unwrap();
     let comparison = compare(
         MadeWith {

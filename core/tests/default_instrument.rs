@@ -84,12 +84,12 @@ fn loads_and_has_the_agreed_shape() {
     let ins = instrument();
     assert_eq!(ins.format_version, 1);
     assert_eq!(ins.id, "naastenmeter");
-    assert_eq!(ins.version, "1.2.0");
+    assert_eq!(ins.version, "1.3.0");
     assert_eq!(
         ins.url,
         "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter"
     );
-    assert_eq!(ins.languages, ["nl", "en"]);
+    assert_eq!(ins.languages, ["nl", "en", "nl-formal"]);
     let sizes: Vec<usize> = SCALES
         .iter()
         .map(|s| ins.scale(s).unwrap().items.len())
@@ -620,7 +620,26 @@ fn every_text_exists_in_dutch_and_english() {
         texts.push((c.id.clone(), &c.description));
     }
     for (place, text) in texts {
-        assert_eq!(text.len(), 2, "{place}: {text:?}");
+        // Dutch and English always; formal Dutch where the words differ.
+        assert_eq!(
+            text.len(),
+            2 + usize::from(text.contains_key("nl-formal")),
+            "{place}: {text:?}"
+        );
+        if let Some(formal) = text.get("nl-formal") {
+            assert!(
+                informal_words(formal).is_empty(),
+                "{place}: the formal text says {:?}: {formal}",
+                informal_words(formal)
+            );
+            assert_ne!(Some(formal), text.get("nl"), "{place}: the same as `nl`");
+        } else {
+            assert!(
+                informal_words(&text["nl"]).is_empty(),
+                "{place} addresses the reader with {:?} and has no `nl-formal` text",
+                informal_words(&text["nl"])
+            );
+        }
         for language in ["nl", "en"] {
             let t = text
                 .get(language)
@@ -632,6 +651,16 @@ fn every_text_exists_in_dutch_and_english() {
             );
         }
     }
+}
+
+/// The words of informal address ("je", "jouw", ...) in a Dutch text,
+/// as whole words in any case.
+fn informal_words(text: &str) -> Vec<String> {
+    const INFORMAL: [&str; 6] = ["je", "jij", "jou", "jouw", "jezelf", "jullie"];
+    text.split(|c: char| !c.is_alphanumeric())
+        .map(str::to_lowercase)
+        .filter(|word| INFORMAL.contains(&word.as_str()))
+        .collect()
 }
 
 /// The shipped model must be the estimation tool's fit of the same data

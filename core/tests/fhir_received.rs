@@ -18,7 +18,7 @@ use serde_json::{json, Value};
 const DEFAULT_INSTRUMENT: &str = include_str!("../../instruments/naastenmeter-v1.json");
 const LHC_FORMS: &str = include_str!("../../tests/data/lhc-forms-response.json");
 const URL: &str = "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter";
-const CANONICAL: &str = "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter|1.2.0";
+const CANONICAL: &str = "https://naastenmeter.nl/fhir/Questionnaire/naastenmeter|1.3.0";
 
 /// The default instrument, for which the fixture was made.
 fn default_instrument() -> Questionnaire {
@@ -64,7 +64,7 @@ fn added_by_the_server() -> FhirNote {
 fn no_version() -> FhirNote {
     FhirNote::NoVersion {
         url: URL.into(),
-        version: "1.2.0".into(),
+        version: "1.3.0".into(),
     }
 }
 
@@ -211,7 +211,7 @@ fn an_unclear_questionnaire_reference_is_refused_at_questionnaire() {
             json!(format!("{URL}|1.1.0")),
             FhirReason::OtherVersion {
                 found: "1.1.0".into(),
-                expected: "1.2.0".into(),
+                expected: "1.3.0".into(),
             },
         ),
         (

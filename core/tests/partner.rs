@@ -397,6 +397,10 @@ fn the_schema_and_the_demo_site_match_the_reader() {
     let schema: serde_json::Value =
         serde_json::from_str(include_str!("../../docs/partner-config.schema.json")).unwrap();
     let properties = schema["properties"].as_object().unwrap();
+    assert_eq!(
+        schema["properties"]["address"]["enum"],
+        serde_json::json!(["formal", "informal"])
+    );
     for (name, property) in properties {
         let example = &property["examples"][0];
         assert!(!example.is_null(), "{name} has an example");
@@ -468,4 +472,34 @@ fn the_schema_and_the_demo_site_match_the_reader() {
     let (config, problems) = read_partner_config(block.as_bytes(), &ins);
     assert!(problems.is_empty(), "{problems:?}");
     assert_eq!(config.local_offers.len(), 5);
+}
+
+#[test]
+fn the_form_of_address_is_read_and_a_wrong_one_is_named() {
+    use naastenmeter_core::partner::Address;
+    let (config, problems) = read(r#"{"language": "nl", "address": "formal"}"#);
+    assert!(problems.is_empty(), "{problems:#?}");
+    assert_eq!(config.address, Address::Formal);
+    assert_eq!(config.address.text_key("nl"), "nl-formal");
+    assert_eq!(read("{}").0.address, Address::Informal);
+    assert_eq!(Address::Informal.text_key("nl"), "nl");
+
+    let (config, problems) = read(r#"{"address": "polite"}"#);
+    assert_eq!(config.address, Address::Informal);
+    assert_eq!(problems.len(), 1, "{problems:#?}");
+    assert!(
+        problems[0].starts_with("at address: `polite` is not a form of address; write `formal`"),
+        "{problems:#?}"
+    );
+    let (_, problems) = read(r#"{"address": true}"#);
+    assert!(problems[0].starts_with("at address: "), "{problems:#?}");
+
+    // The variant is not a language of its own: the partner is pointed to
+    // `address`, and the language stays unset.
+    let (config, problems) = read(r#"{"language": "nl-formal"}"#);
+    assert_eq!(config.language, None);
+    assert!(
+        problems[0].contains("`nl-formal` is a form of address, not a language"),
+        "{problems:#?}"
+    );
 }

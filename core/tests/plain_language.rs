@@ -1,8 +1,9 @@
 //! Plain-language rules (Dutch at level B1, English just as plain) for every
 //! Dutch and English text of the default instrument
 //! (`instruments/naastenmeter-v1.json`) and for the web app's own words
-//! (`web/src/i18n/nl.rs` and `en.rs`, read as source text: the web crate is
-//! not a dependency of the core):
+//! (`web/src/i18n/nl.rs`, `en.rs` and the formal Dutch `nl_formal.rs`, read
+//! as source text: the web crate is not a dependency of the core), formal
+//! Dutch (`nl-formal`) checked as a language of its own:
 //!
 //! - no sentence over 20 words, and at most 5% of the sentences (of three
 //!   words or more) over 15 words, per language and per source;
@@ -19,19 +20,33 @@ use naastenmeter_core::text::Text;
 use naastenmeter_core::{load_instrument, Instrument, Questionnaire};
 
 const JSON: &str = include_str!("../../instruments/naastenmeter-v1.json");
-/// The web app's string tables, one file per language, with that language.
-const APP_TABLES: [(&str, &str, &str); 2] = [
+/// The web app's string tables, one file per language, with that language
+/// and the fewest strings the file has (the formal table holds only the
+/// texts that differ).
+const APP_TABLES: [(&str, &str, &str, usize); 3] = [
     (
         "web/src/i18n/nl.rs",
         include_str!("../../web/src/i18n/nl.rs"),
         "nl",
+        150,
     ),
     (
         "web/src/i18n/en.rs",
         include_str!("../../web/src/i18n/en.rs"),
         "en",
+        150,
+    ),
+    (
+        "web/src/i18n/nl_formal.rs",
+        include_str!("../../web/src/i18n/nl_formal.rs"),
+        "nl-formal",
+        50,
     ),
 ];
+
+/// The languages checked; formal Dutch falls back to `nl` where a text has
+/// no formal variant, as the app shows it.
+const LANGUAGES: [&str; 3] = ["nl", "en", "nl-formal"];
 
 const MAX_WORDS: usize = 20;
 const LONG_WORDS: usize = 15;
@@ -90,12 +105,13 @@ const EXPLAINS: [&str; 14] = [
 ];
 
 /// Orders where an option belongs.
-const ORDERS: [&str; 6] = [
+const ORDERS: [&str; 7] = [
     "vraag het deze week",
     "stuur vandaag",
     "and ask this week",
     "send a message today",
     "maak een afspraak met je huisarts",
+    "maak een afspraak met uw huisarts",
     "make an appointment with your gp",
 ];
 
@@ -113,7 +129,7 @@ fn instrument() -> Questionnaire {
 }
 
 fn units_of(path: String, texts: &[&Text]) -> Vec<Unit> {
-    ["nl", "en"]
+    LANGUAGES
         .into_iter()
         .map(|lang| Unit {
             path: path.clone(),
@@ -122,6 +138,7 @@ fn units_of(path: String, texts: &[&Text]) -> Vec<Unit> {
                 .iter()
                 .map(|t| {
                     t.get(lang)
+                        .or_else(|| lang.strip_suffix("-formal").and_then(|base| t.get(base)))
                         .unwrap_or_else(|| panic!("{path} has no {lang} text"))
                         .to_string()
                 })
@@ -266,7 +283,7 @@ fn line_of(source: &str, position: usize) -> usize {
 /// with one, the table field.
 fn app_units() -> Vec<Unit> {
     let mut units = Vec::new();
-    for (file, source, lang) in APP_TABLES {
+    for (file, source, lang, fewest) in APP_TABLES {
         let mut count = 0;
         let mut rest = source;
         while let Some(quote) = rest.find('"') {
@@ -305,7 +322,7 @@ fn app_units() -> Vec<Unit> {
             count += 1;
             rest = after;
         }
-        assert!(count >= 150, "{file}: only {count} strings read");
+        assert!(count >= fewest, "{file}: only {count} strings read");
     }
     units
 }
@@ -354,7 +371,11 @@ fn words(sentence: &str) -> usize {
 /// Checks a set of units; returns every problem found.
 fn check(source: &str, units: &[Unit]) -> Vec<String> {
     let mut problems = Vec::new();
-    for lang in ["nl", "en"] {
+    // Each language the units have (every source has `nl` and `en`).
+    for lang in LANGUAGES
+        .into_iter()
+        .filter(|l| units.iter().any(|u| u.lang == *l))
+    {
         let mut counted = 0usize;
         let mut long = Vec::new();
         for unit in units.iter().filter(|u| u.lang == lang) {

@@ -1,6 +1,6 @@
 //! Earlier published versions of the default instrument stay readable:
-//! exports made by the released builds of 1.0.0 and 1.1.0 (and of today's
-//! 1.2.0, for when it becomes an earlier version) open with the version
+//! exports made by the released builds of 1.0.0, 1.1.0 and 1.2.0 (and of today's
+//! 1.3.0, for when it becomes an earlier version) open with the version
 //! that made them, after the instrument has changed.
 
 use std::path::{Path, PathBuf};
@@ -52,7 +52,7 @@ fn answers_of(version: &str) -> Answers {
     serde_json::from_slice(&fixture(&format!("answers-{version}.json"))).unwrap()
 }
 
-const VERSIONS: [&str; 3] = ["1.0.0", "1.1.0", "1.2.0"];
+const VERSIONS: [&str; 4] = ["1.0.0", "1.1.0", "1.2.0", "1.3.0"];
 
 #[test]
 fn the_current_instrument_is_published_under_its_own_version_and_hash() {

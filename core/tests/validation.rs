@@ -650,3 +650,63 @@ fn the_behaviour_question_must_be_a_known_multiple_choice_question() {
     let ins = load_instrument(&serde_json::to_vec(&value).unwrap()).expect("it is optional");
     assert_eq!(ins.behaviour_question, None);
 }
+
+#[test]
+fn texts_without_a_declared_variant_are_listed_not_refused() {
+    let mut value: Value = serde_json::from_str(common::TEST_INSTRUMENT).unwrap();
+    value["languages"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!("nl-formal"));
+    value["title"]["nl-formal"] = json!("Hoe gaat het met u?");
+    value["items"][0]["text"]["nl-formal"] = json!("U slaapt slecht.");
+    let instrument: naastenmeter_core::Instrument = serde_json::from_value(value.clone()).unwrap();
+    let findings = naastenmeter_core::validate::check(&instrument);
+    assert!(findings.problems.is_empty(), "{:#?}", findings.problems);
+    let paths: Vec<&str> = findings
+        .missing_variants
+        .iter()
+        .map(|m| {
+            assert_eq!(m.variant, "nl-formal");
+            m.path.as_str()
+        })
+        .collect();
+    assert!(paths.contains(&"description"), "{paths:#?}");
+    assert!(paths.contains(&"items[1].text"), "{paths:#?}");
+    assert!(!paths.contains(&"title"), "{paths:#?}");
+    assert!(!paths.contains(&"items[0].text"), "{paths:#?}");
+    // It loads, and scoring texts fall back to Dutch where no variant exists.
+    let loaded = load_instrument(&serde_json::to_vec(&value).unwrap()).unwrap();
+    let pick = naastenmeter_core::text::pick;
+    assert_eq!(pick(&loaded.title, "nl-formal"), "Hoe gaat het met u?");
+    assert_eq!(
+        pick(&loaded.description, "nl-formal"),
+        pick(&loaded.description, "nl")
+    );
+    // Without a declared variant nothing is listed.
+    assert!(
+        naastenmeter_core::validate::check(common::instrument().instrument())
+            .missing_variants
+            .is_empty()
+    );
+}
+
+#[test]
+fn an_empty_variant_text_is_a_problem_and_a_variant_cannot_come_first() {
+    check(
+        |v| {
+            v["languages"]
+                .as_array_mut()
+                .unwrap()
+                .push(json!("nl-formal"));
+            v["title"]["nl-formal"] = json!(" ");
+        },
+        "title",
+        "the `nl-formal` translation is empty",
+    );
+    check(
+        |v| v["languages"] = json!(["nl-formal", "nl", "en"]),
+        "languages[0]",
+        "`nl-formal` is a variant",
+    );
+}

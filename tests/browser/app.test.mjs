@@ -359,23 +359,24 @@ async function published(name) {
 test('results of earlier questionnaire versions open: remembered, a file and a share code', async () => {
   // The device remembers one result of each published version.
   const entries = [];
-  for (const version of ['1.0.0', '1.1.0', '1.2.0']) entries.push(...JSON.parse(await published(`remembered-${version}.json`)));
+  for (const version of ['1.0.0', '1.1.0', '1.2.0', '1.3.0']) entries.push(...JSON.parse(await published(`remembered-${version}.json`)));
   // The init script runs in every document; the list is set only once.
   const opened = await openApp(browser, url, {
     init: `(() => { if (!localStorage.getItem(${JSON.stringify(REMEMBERED)})) localStorage.setItem(${JSON.stringify(REMEMBERED)}, ${JSON.stringify(JSON.stringify(entries))}); })()`,
   });
   await ready(opened.page, opened.log);
   await opened.page.getByRole('button', { name: 'Eerdere uitslagen en vergelijken' }).click();
-  await opened.page.locator('.earlier-item').nth(2).waitFor();
+  await opened.page.locator('.earlier-item').nth(3).waitFor();
   const items = await opened.page.locator('.earlier-item').allTextContents();
-  assert.equal(items.length, 3, items.join(' | '));
+  assert.equal(items.length, 4, items.join(' | '));
   assert.equal(items.filter((t) => /Gemaakt met versie 1\.0\.0 van de vragenlijst/.test(t)).length, 1, items.join(' | '));
   assert.equal(items.filter((t) => /Gemaakt met versie 1\.1\.0 van de vragenlijst/.test(t)).length, 1, items.join(' | '));
+  assert.equal(items.filter((t) => /Gemaakt met versie 1\.2\.0 van de vragenlijst/.test(t)).length, 1, items.join(' | '));
   // Fetched at start (the remembered list needs them), each once.
   const fetched = opened.log.requests.filter((u) => /\/instruments\/naastenmeter-[0-9.]+\.bin$/.test(u));
   assert.deepEqual(fetched.map((u) => new URL(u).pathname).sort(),
-    ['/instruments/naastenmeter-1.0.0.bin', '/instruments/naastenmeter-1.1.0.bin'], `${fetched}`);
-  await assertAccessible(opened.page, 'earlier results of three versions');
+    ['/instruments/naastenmeter-1.0.0.bin', '/instruments/naastenmeter-1.1.0.bin', '/instruments/naastenmeter-1.2.0.bin'], `${fetched}`);
+  await assertAccessible(opened.page, 'earlier results of four versions');
   await assertClean(opened.context, opened.log, { localAllowed: true });
   await opened.context.close();
 
@@ -389,7 +390,8 @@ test('results of earlier questionnaire versions open: remembered, a file and a s
   await pro.page.locator('#pro-code-open').click();
   await pro.page.locator('.made-with-version', { hasText: '1.0.0' }).waitFor();
   await assertAccessible(pro.page, 'professional view, result of version 1.0.0');
-  assert.equal(pro.log.versionRequests.length, 2, `${pro.log.versionRequests}`);
+  // Every earlier version (1.0.0, 1.1.0, 1.2.0) is fetched once, together.
+  assert.equal(pro.log.versionRequests.length, 3, `${pro.log.versionRequests}`);
   assert.deepEqual(pro.log.writes, [], 'the professional view writes no storage');
   await assertClean(pro.context, pro.log);
   await pro.context.close();

@@ -20,4 +20,4 @@ cd "$here"
 if [ ! -d node_modules/playwright-core ] || [ ! -d node_modules/axe-core ] || [ ! -d node_modules/jsqr ] || [ ! -d node_modules/pngjs ]; then
   npm ci --no-audit --no-fund
 fi
-node --test --test-concurrency=1 app.test.mjs flow.test.mjs first-paint.test.mjs back-forward-cache.test.mjs result.test.mjs professional.test.mjs paper.test.mjs embed.test.mjs embed-single-file.test.mjs security.test.mjs offline.test.mjs
+node --test --test-concurrency=1 app.test.mjs flow.test.mjs first-paint.test.mjs back-forward-cache.test.mjs result.test.mjs professional.test.mjs paper.test.mjs embed.test.mjs formal.test.mjs embed-single-file.test.mjs security.test.mjs offline.test.mjs

@@ -11,7 +11,7 @@
 //! from a context. A partner's mistake never blanks the page: the app runs
 //! with the defaults for whatever was wrong.
 
-use naastenmeter_core::partner::{PartnerConfig, Theme};
+use naastenmeter_core::partner::{Address, PartnerConfig, Theme};
 use naastenmeter_core::{Problem, Questionnaire};
 use wasm_bindgen::{JsCast, JsValue};
 
@@ -61,9 +61,24 @@ impl Partner {
         }
     }
 
-    /// The language the partner asked to start in, if the app speaks it.
+    /// The language the partner asked to start in, if the app speaks it,
+    /// in the partner's form of address (Dutch when only "u" was asked).
     pub fn language(&self) -> Option<Lang> {
-        self.config.language.as_deref().and_then(Lang::from_code)
+        let language = self.config.language.as_deref().and_then(Lang::from_code);
+        match self.config.address {
+            Address::Informal => language,
+            Address::Formal => Some(self.speak(language.unwrap_or_default())),
+        }
+    }
+
+    /// `lang` in the partner's form of address: formal Dutch ("u") when
+    /// the partner asked for it, so that switching to English and back
+    /// keeps "u".
+    pub fn speak(&self, lang: Lang) -> Lang {
+        match self.config.address {
+            Address::Informal => lang,
+            Address::Formal => lang.formal(),
+        }
     }
 
     /// The heading levels and landmark the app's pages use here.

@@ -84,6 +84,8 @@
     }
     var data = tag.dataset;
     if (data.lang) options.language = data.lang;
+    // data-address="formal": "u" instead of "je" (the core checks the value).
+    if (data.address) options.address = data.address;
     if (data.quickExit) options.quick_exit_url = data.quickExit;
     if (data.partnerName) options.partner_name = data.partnerName;
     if (data.partnerLogo) options.partner_logo = data.partnerLogo;

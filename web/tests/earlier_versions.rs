@@ -34,7 +34,7 @@ fn fresh(remembered: Option<&str>) -> Rc<AppState> {
 /// The remembered list of the device: one result of each published version.
 fn remembered_list() -> String {
     let mut entries: Vec<String> = Vec::new();
-    for version in ["1.0.0", "1.1.0", "1.2.0"] {
+    for version in ["1.0.0", "1.1.0", "1.2.0", "1.3.0"] {
         let list: Vec<String> =
             serde_json::from_str(&fixture(&format!("remembered-{version}.json"))).unwrap();
         entries.extend(list);
@@ -47,7 +47,7 @@ fn remembered_results_of_earlier_versions_open_after_loading_them() {
     let state = fresh(Some(&remembered_list()));
     // The current version's result reads at once; the others wait.
     assert_eq!(state.earlier.len(), 1);
-    assert_eq!(state.unread_remembered.len(), 2);
+    assert_eq!(state.unread_remembered.len(), 3);
     assert!(state.wants_earlier_versions());
     let state = state.reduce(Action::EarlierVersionsLoaded(published_files()));
     assert!(!state.wants_earlier_versions());
@@ -58,7 +58,7 @@ fn remembered_results_of_earlier_versions_open_after_loading_them() {
         .map(|e| e.outcome.report().instrument.version.as_str())
         .collect();
     versions.sort();
-    assert_eq!(versions, ["1.0.0", "1.1.0", "1.2.0"]);
+    assert_eq!(versions, ["1.0.0", "1.1.0", "1.2.0", "1.3.0"]);
     for earlier in &state.earlier {
         let version = earlier.outcome.report().instrument.version.clone();
         assert!(earlier.remembered);
@@ -73,7 +73,7 @@ fn remembered_results_of_earlier_versions_open_after_loading_them() {
 
 #[test]
 fn files_and_share_codes_of_earlier_versions_open_in_the_professional_view() {
-    for version in ["1.0.0", "1.1.0", "1.2.0"] {
+    for version in ["1.0.0", "1.1.0", "1.2.0", "1.3.0"] {
         for (kind, import) in [
             (
                 "json",
@@ -101,7 +101,7 @@ fn files_and_share_codes_of_earlier_versions_open_in_the_professional_view() {
                 .reduce(Action::Show(View::Professional))
                 .reduce(import);
             if state.wants_earlier_versions() {
-                assert_ne!(version, "1.2.0", "the current version needs nothing more");
+                assert_ne!(version, "1.3.0", "the current version needs nothing more");
                 state = state.reduce(Action::EarlierVersionsLoaded(published_files()));
             }
             let opened = state
@@ -123,7 +123,7 @@ fn a_remembered_result_that_cannot_be_read_is_kept_when_a_new_one_is_remembered(
         .map(|p| Err(format!("{}: could not be fetched", p.file)))
         .collect();
     let mut state = state.reduce(Action::EarlierVersionsLoaded(failed));
-    assert_eq!(state.unread_remembered.len(), 2);
+    assert_eq!(state.unread_remembered.len(), 3);
     // Finish today's questionnaire and remember it.
     let instrument = state.instrument.clone();
     state = state.reduce(Action::Start);
@@ -142,14 +142,14 @@ fn a_remembered_result_that_cannot_be_read_is_kept_when_a_new_one_is_remembered(
     let (list, readable) = state
         .remembered_with_current()
         .expect("a result to remember");
-    assert_eq!(readable.len(), 2, "the 1.2.0 result and today's");
+    assert_eq!(readable.len(), 2, "the 1.3.0 result and today's");
     let entries: Vec<String> = serde_json::from_str(&list).unwrap();
     assert_eq!(
         entries.len(),
-        4,
-        "two readable and the two kept as they were"
+        5,
+        "two readable and the three kept as they were"
     );
-    for version in ["1.0.0", "1.1.0"] {
+    for version in ["1.0.0", "1.1.0", "1.2.0"] {
         let original: Vec<String> =
             serde_json::from_str(&fixture(&format!("remembered-{version}.json"))).unwrap();
         assert!(entries.contains(&original[0]), "{version} kept unchanged");

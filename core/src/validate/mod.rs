@@ -26,14 +26,46 @@ pub const SUM_TOLERANCE: f64 = 1e-6;
 ///
 /// An empty list means the instrument is safe to score with.
 pub fn validate(instrument: &Instrument) -> Vec<Problem> {
+    check(instrument).problems
+}
+
+/// What [`check`] found: problems, which make the instrument unusable, and
+/// notices, which do not.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Findings {
+    /// Every problem, with its path; empty means the instrument can be used.
+    pub problems: Vec<Problem>,
+    /// Texts that have no text of a declared language variant (`nl-formal`)
+    /// and so use their plain language's text there, one per text and
+    /// variant, with the text's path. Not an error: many texts read the
+    /// same in both variants.
+    pub missing_variants: Vec<MissingVariant>,
+}
+
+/// A text without its own text in a declared language variant.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct MissingVariant {
+    /// The variant's code, for example `nl-formal`.
+    pub variant: String,
+    /// The text's path, for example `items[3].text`.
+    pub path: String,
+}
+
+/// Checks an instrument's content: every problem, and the texts that lack a
+/// declared language variant (see [`Findings`]).
+pub fn check(instrument: &Instrument) -> Findings {
     if let Some(problem) = too_many(instrument) {
-        return alloc::vec![problem];
+        return Findings {
+            problems: alloc::vec![problem],
+            missing_variants: Vec::new(),
+        };
     }
     let index = instrument.index();
     let mut check = Checker {
         instrument,
         index: &index,
         problems: Vec::new(),
+        missing_variants: Vec::new(),
     };
     check.header();
     check.texts();
@@ -44,7 +76,10 @@ pub fn validate(instrument: &Instrument) -> Vec<Problem> {
     check.prototypes_and_model();
     check.rules();
     check.contacts();
-    check.problems
+    Findings {
+        problems: check.problems,
+        missing_variants: check.missing_variants,
+    }
 }
 
 /// Most entries a list in an instrument may have. Real instruments have
@@ -90,6 +125,7 @@ struct Checker<'a> {
     instrument: &'a Instrument,
     index: &'a crate::instrument::Index<'a>,
     problems: Vec<Problem>,
+    missing_variants: Vec<MissingVariant>,
 }
 
 impl Checker<'_> {
@@ -154,13 +190,31 @@ impl Checker<'_> {
                     format!("languages[{i}]"),
                     format!("language `{language}` is declared twice"),
                 );
+            } else if i == 0 && self.is_variant(language) {
+                self.problem(
+                    "languages[0]",
+                    format!(
+                        "the first language is the default; `{language}` is a variant, so list its language first"
+                    ),
+                );
             }
         }
+    }
+
+    /// Whether `code` is a variant of another declared language
+    /// (`nl-formal` beside `nl`), which a text may leave out.
+    fn is_variant(&self, code: &str) -> bool {
+        crate::text::base_language(code)
+            .is_some_and(|base| self.instrument.languages.iter().any(|l| l == base))
     }
 
     pub(super) fn text(&mut self, path: &str, text: &Text) {
         for language in &self.instrument.languages {
             match text.get(language) {
+                None if self.is_variant(language) => self.missing_variants.push(MissingVariant {
+                    variant: language.clone(),
+                    path: path.into(),
+                }),
                 None => self.problem(path, format!("the `{language}` translation is missing")),
                 Some(t) if t.trim().is_empty() => {
                     self.problem(path, format!("the `{language}` translation is empty"))

@@ -269,7 +269,7 @@ pub fn Main(props: &MainProps) -> Html {
     let lang = app.lang;
     let title = naastenmeter_core::text::pick(&app.instrument.title, lang.code()).to_string();
     use_effect_with((lang, title), |(lang, title)| {
-        browser::set_document_language(lang.code());
+        browser::set_document_language(lang.tag());
         browser::set_title(title);
     });
 

@@ -19,7 +19,13 @@ pub fn Header() -> Html {
         return html! {};
     };
     let t = app.lang.t();
-    let other = app.lang.other();
+    // An embedding partner's name and logo, before the app's own name. The
+    // logo's address was checked by the core (https: or data:image only).
+    let partner = use_context::<PartnerContext>();
+    // Back from English in the partner's form of address ("u" stays "u").
+    let other = partner
+        .as_ref()
+        .map_or(app.lang.other(), |p| p.speak(app.lang.other()));
     let switch = {
         let app = app.clone();
         Callback::from(move |_: MouseEvent| app.dispatch(Action::SetLang(other)))
@@ -59,9 +65,6 @@ pub fn Header() -> Html {
         browser::focus("main-heading");
     });
     let title = naastenmeter_core::text::pick(&app.instrument.title, app.lang.code()).to_string();
-    // An embedding partner's name and logo, before the app's own name. The
-    // logo's address was checked by the core (https: or data:image only).
-    let partner = use_context::<PartnerContext>();
     let config = partner.as_ref().map(|p| &p.config);
     let partner_name = config
         .and_then(|c| c.partner_name.as_ref())
@@ -74,7 +77,7 @@ pub fn Header() -> Html {
         _ => None,
     };
     let lang_switch = html! {
-        <button type="button" class="lang-switch" lang={other.code()} onclick={switch}>
+        <button type="button" class="lang-switch" lang={other.tag()} onclick={switch}>
             { t.switch_language }
         </button>
     };

@@ -9,6 +9,10 @@
 //! that is missing. Adding a language means adding a variant to [`Lang`],
 //! its file, and one arm in each of [`Lang::t`] and [`Lang::code`] (and
 //! deciding what the language switch, [`Lang::other`], offers).
+//! Formal Dutch ("u", [`Lang::NlFormal`]) is a variant, not a language of
+//! its own: `nl_formal.rs` overrides only the Dutch texts that address the
+//! relative and takes the rest from `nl.rs`, so a new Dutch text needs a
+//! formal line only when it says "je".
 //! What is not words stays here: number and date formatting rules shared by
 //! the languages, and the choice of which sentence fits.
 
@@ -18,6 +22,7 @@ use serde::{Deserialize, Serialize};
 
 mod en;
 mod nl;
+mod nl_formal;
 
 /// What the prerendered `index.html` says while the app is not running
 /// (`src/bin/prerender.rs`, shown by `static/main.js`): apart from
@@ -43,17 +48,22 @@ pub enum Lang {
     Nl,
     /// English.
     En,
+    /// Dutch with "u" instead of "je", when a partner's configuration asks
+    /// for formal address.
+    #[serde(rename = "nl-formal")]
+    NlFormal,
 }
 
 impl Lang {
     /// Every language, so a code can be looked up without a second list.
-    pub const ALL: [Lang; 2] = [Lang::Nl, Lang::En];
+    pub const ALL: [Lang; 3] = [Lang::Nl, Lang::En, Lang::NlFormal];
 
     /// The app's words in this language.
     pub fn t(self) -> &'static Strings {
         match self {
             Lang::Nl => &nl::NL,
             Lang::En => &en::EN,
+            Lang::NlFormal => &nl_formal::NL_FORMAL,
         }
     }
 
@@ -63,14 +73,38 @@ impl Lang {
         match self {
             Lang::Nl => &nl::NL_PAGE,
             Lang::En => &en::EN_PAGE,
+            // Formal address is a partner's setting; the prerendered
+            // index.html is the app's own site, which never uses it.
+            Lang::NlFormal => &nl::NL_PAGE,
         }
     }
 
-    /// The language code used in the instrument and in `<html lang>`.
+    /// The key of this language's texts in the instrument: `nl-formal`
+    /// for formal Dutch, whose texts fall back to `nl` where the instrument
+    /// has no formal text (`naastenmeter_core::text::pick`).
     pub fn code(self) -> &'static str {
         match self {
             Lang::Nl => "nl",
             Lang::En => "en",
+            Lang::NlFormal => "nl-formal",
+        }
+    }
+
+    /// The document's language, for `<html lang>` and `lang` attributes:
+    /// formal Dutch is Dutch.
+    pub fn tag(self) -> &'static str {
+        match self {
+            Lang::Nl | Lang::NlFormal => "nl",
+            Lang::En => "en",
+        }
+    }
+
+    /// This language with formal address, where it has one: formal Dutch
+    /// for Dutch; English says "you" either way.
+    pub fn formal(self) -> Lang {
+        match self {
+            Lang::Nl => Lang::NlFormal,
+            other => other,
         }
     }
 
@@ -80,10 +114,11 @@ impl Lang {
         Lang::ALL.into_iter().find(|lang| lang.code() == code)
     }
 
-    /// The other language, offered by the language switch.
+    /// The other language, offered by the language switch (informal;
+    /// a partner who asked for "u" makes it formal, `embed::Partner::speak`).
     pub fn other(self) -> Lang {
         match self {
-            Lang::Nl => Lang::En,
+            Lang::Nl | Lang::NlFormal => Lang::En,
             Lang::En => Lang::Nl,
         }
     }
@@ -756,6 +791,25 @@ mod tests {
             assert_eq!(Lang::from_code(lang.code()), Some(lang));
         }
         assert_eq!(Lang::from_code("de"), None);
+    }
+
+    #[test]
+    fn formal_dutch_is_dutch_with_its_own_words_where_they_differ() {
+        assert_eq!(Lang::NlFormal.tag(), "nl");
+        assert_eq!(Lang::Nl.formal(), Lang::NlFormal);
+        assert_eq!(Lang::En.formal(), Lang::En);
+        assert_eq!(Lang::NlFormal.other(), Lang::En);
+        let (informal, formal) = (Lang::Nl.t(), Lang::NlFormal.t());
+        assert_eq!(formal.welcome_heading, "Hoe gaat het met u als naaste?");
+        // Words that do not address the relative are the Dutch table's own.
+        assert_eq!(formal.start, informal.start);
+        assert_eq!(formal.pro_not_diagnosis, informal.pro_not_diagnosis);
+        assert_eq!(
+            (formal.too_few_inputs)(4, 2, 4),
+            "U heeft te weinig vragen beantwoord om u met de beschrijvingen te vergelijken. \
+             Daarvoor zijn genoeg antwoorden nodig op alle 4 onderdelen. \
+             U heeft nu genoeg antwoorden op 2 van de 4 onderdelen."
+        );
     }
 
     #[test]

@@ -1,14 +1,16 @@
 //! The app's words in Dutch, the reference language: every field of
 //! [`Strings`], in its order. Plain language (B1): short sentences,
-//! everyday words, "je" and "jij" to the relative. The professional view
+//! everyday words, "je" and "jij" to the relative (the formal "u" is
+//! `nl_formal.rs`, which overrides only those texts). The professional view
 //! (`pro_*`) speaks to a professional about the relative ("de naaste"),
 //! in plain, professional Dutch with short sentences.
 
 use super::{PageMessages, Strings};
 use naastenmeter_core::conversation::ChangeGoal;
 
-/// The Dutch table.
-pub(super) static NL: Strings = Strings {
+/// The Dutch table (a `const`, so that the formal table, `nl_formal.rs`,
+/// can take every field it does not change from it).
+pub(super) const NL: Strings = Strings {
     // The language itself.
     own_name: "Nederlands",
     switch_language: "English",
