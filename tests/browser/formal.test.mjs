@@ -109,48 +109,48 @@ async function walk(page) {
   // safety signals show under their questions while answering.
   await page.locator('#start').click();
   for (let n = 1; n < 100; n += 1) {
-    if (await page.locator('main.result').count()) break;
+    if (await page.locator('.result').count()) break;
     const progress = await page.locator('#progress-text').textContent();
     texts[`page ${n}, unanswered`] = await scan(page, `questions page ${n}`, found);
     await answerPage(page, { pick: (id, count) => count - 1 });
     texts[`page ${n}`] = await scan(page, `questions page ${n}, answered`, found);
     await page.locator('#next').click();
-    await page.locator('main.result, #progress-text').filter({ hasNotText: progress }).first().waitFor();
+    await page.locator('.result, #progress-text').filter({ hasNotText: progress }).first().waitFor();
   }
-  await page.locator('main.result').waitFor();
+  await page.locator('.result').waitFor();
 
   // The result with every folded section opened.
-  await page.locator('main.result details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
+  await page.locator('.result details').evaluateAll((all) => all.forEach((d) => { d.open = true; }));
   texts.result = await scan(page, 'result, all sections open', found);
-  assert.ok(await page.locator('main.result .signal, main.result #help-first').count() > 0, 'crisis answers raise signals');
+  assert.ok(await page.locator('.result .signal, .result #help-first').count() > 0, 'crisis answers raise signals');
 
   // Earlier results: two errors a relative can trigger there, then an
   // earlier result of theirs opened and compared with now.
   await page.locator('#to-earlier').click();
-  await page.locator('main.earlier').waitFor();
+  await page.locator('.earlier').waitFor();
   texts.earlier = await scan(page, 'earlier results', found);
-  await page.locator('main.earlier input[type="text"]').fill('X'.repeat(5000));
-  await page.locator('main.earlier button[type="submit"]').click();
+  await page.locator('.earlier input[type="text"]').fill('X'.repeat(5000));
+  await page.locator('.earlier button[type="submit"]').click();
   await page.getByText('Dit is veel langer dan een code van Naastenmeter.').waitFor();
   texts.codeError = await scan(page, 'earlier results, a code that is too long', found);
-  await page.locator('main.earlier input[type="file"]').setInputFiles({ name: 'boodschappen.json', mimeType: 'application/json', buffer: Buffer.from('{"melk": 2}') });
+  await page.locator('.earlier input[type="file"]').setInputFiles({ name: 'boodschappen.json', mimeType: 'application/json', buffer: Buffer.from('{"melk": 2}') });
   await page.getByText('Dit bestand is geen uitslag van Naastenmeter').waitFor();
   texts.fileError = await scan(page, 'earlier results, a file that is not an export', found);
-  await page.locator('main.earlier input[type="file"]').setInputFiles({ name: 'uitslag.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'tests/data/published/report-1.3.0.json')) });
-  await page.locator('main.earlier button', { hasText: 'Vergelijk met nu' }).click();
+  await page.locator('.earlier input[type="file"]').setInputFiles({ name: 'uitslag.json', mimeType: 'application/json', buffer: await readFile(join(ROOT, 'tests/data/published/report-1.3.0.json')) });
+  await page.locator('.earlier button', { hasText: 'Vergelijk met nu' }).click();
   await page.locator('#comparison-table').waitFor();
   texts.comparison = await scan(page, 'earlier results, compared with now', found);
 
   // Stop and erase, from the result, and the notice after it.
-  await page.locator('main.earlier .nav-buttons button').click();
-  await page.locator('main.result').waitFor();
+  await page.locator('.earlier .nav-buttons button').click();
+  await page.locator('.result').waitFor();
   await page.locator('#stop-and-erase').click();
-  await page.locator('main.welcome').waitFor();
+  await page.locator('.welcome').waitFor();
   texts.erased = await scan(page, 'after stop and erase', found);
 
   // The professional view's entry and its error (it speaks of the
   // relative, not to them, but the relative can open it).
-  await page.locator('main.welcome button', { hasText: 'Voor hulpverleners' }).click();
+  await page.locator('.welcome button', { hasText: 'Voor hulpverleners' }).click();
   await page.locator('#pro-code').waitFor();
   texts.professional = await scan(page, 'professional view, entry', found);
   await page.locator('#pro-code').fill('0000-0000');
@@ -158,7 +158,7 @@ async function walk(page) {
   await page.getByText(/Deze code is niet compleet/).waitFor();
   texts.professionalError = await scan(page, 'professional view, a mistyped code', found);
   await page.locator('main button', { hasText: 'Naar het begin' }).click();
-  await page.locator('main.welcome').waitFor();
+  await page.locator('.welcome').waitFor();
   return { found, texts };
 }
 

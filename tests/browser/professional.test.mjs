@@ -286,7 +286,7 @@ test('a professional opens a QuestionnaireResponse that another FHIR system (LHC
   log.loaded = true;
   await page.locator('#pro-file').setInputFiles({ name: 'response.json', mimeType: 'application/json', buffer: Buffer.from(response) });
   await page.locator('#pro-result').waitFor();
-  assert.match(await page.locator('#pro-result').textContent(), /versie 1\.2\.0/);
+  assert.match(await page.locator('#pro-result').textContent(), /versie 1\.3\.0/);
   await assertAccessible(page, 'professional view, a response from another FHIR system');
   assert.deepEqual(log.writes, []);
   assert.deepEqual(log.consoleErrors, []);
