@@ -8,7 +8,7 @@
 //   dist/embed/instruments/  earlier published questionnaire versions, loaded
 //                            only to open a result made with one
 //   dist/naastenmeter.html   the single-file version: wasm (gzip, base64), JS and
-//                            CSS inlined (earlier versions as data blocks),
+//                            CSS inlined (earlier versions as gzip data blocks),
 //                            works from file:// with no server
 //   dist/questionnaire-nl.html, questionnaire-en.html, paper.css
 //                            the printable questionnaire beside the single
@@ -71,8 +71,9 @@ export function loaderWithIntegrity(source, files) {
 /**
  * The single-file page. The glue is an ES module; a module cannot be
  * imported from file://, so it runs as an inline module script with the
- * start-up code appended (its top-level names are in scope). The wasm sits
- * gzipped and base64-encoded in a data block, which never runs. A meta CSP
+ * start-up code appended (its top-level names are in scope). The wasm and
+ * the earlier questionnaire versions sit gzipped and base64-encoded in data
+ * blocks, which never run. A meta CSP
  * allows exactly these inline blocks by hash and nothing from anywhere.
  */
 export function singleFile({ glue, wasm, css, versions = {} }) {
@@ -80,13 +81,29 @@ export function singleFile({ glue, wasm, css, versions = {} }) {
 // Start-up of the single-file version: the wasm is in the page itself,
 // gzipped and base64-encoded; the browser's own DecompressionStream unpacks
 // it (no request: a Blob and a Response are made in memory).
+// The earlier questionnaire versions are packed the same way; each is
+// unpacked into the plain base64 block the app reads (browser.rs,
+// load_published) before the app starts.
 {
-  const text = document.getElementById('nm-wasm').textContent;
-  const binary = atob(text.trim());
-  const packed = new Uint8Array(binary.length);
-  for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
-  const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
-  new Response(unpacked).arrayBuffer().then((bytes) => __wbg_init({ module_or_path: bytes })).then(start).catch((error) => {
+  const unpack = (text) => {
+    const binary = atob(text.trim());
+    const packed = new Uint8Array(binary.length);
+    for (let i = 0; i < binary.length; i += 1) packed[i] = binary.charCodeAt(i);
+    const unpacked = new Blob([packed]).stream().pipeThrough(new DecompressionStream('gzip'));
+    return new Response(unpacked).arrayBuffer();
+  };
+  const base64 = (buffer) => {
+    const bytes = new Uint8Array(buffer);
+    let binary = '';
+    for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+    return btoa(binary);
+  };
+  const versions = [...document.querySelectorAll('script[type="application/gzip"][id^="naastenmeter-version-"]')].map((block) =>
+    unpack(block.textContent).then((bytes) => {
+      block.textContent = base64(bytes);
+      block.type = 'application/octet-stream';
+    }));
+  Promise.all(versions).then(() => unpack(document.getElementById('nm-wasm').textContent)).then((bytes) => __wbg_init({ module_or_path: bytes })).then(start).catch((error) => {
     const loading = document.getElementById('loading');
     if (loading) loading.textContent = 'Naastenmeter kon niet starten. / Naastenmeter could not start: ' + error;
   });
@@ -116,7 +133,7 @@ export function singleFile({ glue, wasm, css, versions = {} }) {
 <noscript><p class="loading">Naastenmeter werkt alleen met JavaScript aan. / Naastenmeter needs JavaScript.</p></noscript>
 <div id="naastenmeter"></div>
 ${Object.entries(versions).map(([name, bytes]) =>
-    `<script type="application/octet-stream" id="naastenmeter-version-${name}">${bytes.toString('base64')}</script>\n`).join('')}<script type="application/gzip" id="nm-wasm">${gzipSync(wasm, { level: 9 }).toString('base64')}</script>
+    `<script type="application/gzip" id="naastenmeter-version-${name}">${gzipSync(bytes, { level: 9 }).toString('base64')}</script>\n`).join('')}<script type="application/gzip" id="nm-wasm">${gzipSync(wasm, { level: 9 }).toString('base64')}</script>
 <script type="module">${script}</script>
 </body>
 </html>
