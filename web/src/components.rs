@@ -10,6 +10,7 @@ pub mod exports;
 pub mod header;
 pub mod importer;
 pub mod local_offers;
+pub mod navigation;
 pub mod notice;
 pub mod offline;
 pub mod partner_notice;

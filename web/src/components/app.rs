@@ -76,15 +76,6 @@ pub struct MainProps {
     pub partner: PartnerContext,
 }
 
-/// The app's own "Back" button: one step back in the browser's history
-/// when that is the page it leads to (so Back and Forward stay in step with
-/// it), otherwise straight to that page.
-pub fn go_back(app: &AppContext, to: View) {
-    if !browser::history_back_to(to) {
-        app.dispatch(Action::Show(to));
-    }
-}
-
 /// The app proper, once the instrument is loaded.
 #[component]
 pub fn Main(props: &MainProps) -> Html {

@@ -6,8 +6,8 @@ use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::app::go_back;
 use crate::components::importer::Importer;
+use crate::components::navigation::go_back;
 use crate::state::{Action, AppContext, ImportTarget, Shared, View};
 use naastenmeter_core::comparison::{compare, Change, MadeWith};
 use naastenmeter_core::Scored;

@@ -16,8 +16,8 @@ use naastenmeter_core::Scored;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::app::go_back;
 use crate::components::importer::Importer;
+use crate::components::navigation::go_back;
 use crate::i18n::Lang;
 use crate::state::{Action, AppContext, ImportTarget, Shared, View};
 use crate::view_model::{

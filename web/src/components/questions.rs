@@ -22,8 +22,8 @@ use naastenmeter_core::Answer;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::app::go_back;
 use crate::components::contacts::ContactCard;
+use crate::components::navigation::go_back;
 use crate::embed::Outline;
 use crate::i18n::Lang;
 use crate::pages::RATING_FROM;

@@ -14,12 +14,12 @@ use naastenmeter_core::text::pick;
 use yew::prelude::*;
 
 use crate::browser;
-use crate::components::app::go_back;
 use crate::components::card::{CardEditor, CardView};
 use crate::components::chart::ScaleChart;
 use crate::components::contacts::{contact_line, ContactCard};
 use crate::components::exports::{Exports, Remember};
 use crate::components::local_offers::{heading as offers_heading, local_offers};
+use crate::components::navigation::go_back;
 use crate::components::offline::OfflineChoice;
 use crate::embed::PartnerContext;
 use crate::i18n::in_sentence;
