@@ -16,6 +16,7 @@ use naastenmeter_core::{Problem, Questionnaire};
 use wasm_bindgen::{JsCast, JsValue};
 
 use yew::prelude::*;
+use yew::virtual_dom::{AttrValue, VTag};
 
 use crate::i18n::Lang;
 use crate::state::Shared;
@@ -137,6 +138,76 @@ impl Outline {
     pub fn panel_tag(self) -> &'static str {
         self.tag(if self.top == 1 { 1 } else { 0 })
     }
+
+    /// A heading `depth` levels below the page's top heading, with the
+    /// class `hd<depth>` that styles it the same at every level.
+    pub fn heading(self, depth: u8) -> Heading {
+        const CLASSES: [&str; 4] = ["hd0", "hd1", "hd2", "hd3"];
+        Heading::new(self.tag(depth), CLASSES[usize::from(depth).min(3)])
+    }
+
+    /// The help panel's heading ([`Outline::panel_tag`]), styled as a
+    /// section heading.
+    pub fn panel_heading(self) -> Heading {
+        Heading::new(self.panel_tag(), "hd1")
+    }
+
+    /// A whole page: its [`Outline::landmark`] element with the class
+    /// `page`, named by the page's top heading (`main-heading`), around
+    /// `content`.
+    pub fn page(self, page: &'static str, content: Html) -> Html {
+        let mut element = VTag::new(self.landmark());
+        element.add_attribute("id", "main");
+        element.add_attribute("aria-labelledby", "main-heading");
+        element.add_attribute("class", page);
+        element.add_child(content);
+        element.into()
+    }
+}
+
+/// A heading element being put together; [`Heading::with`] gives the
+/// finished node.
+///
+/// Built here once instead of with Yew's dynamic tags (`<@{tag}>`) in
+/// every view: the `html!` macro writes each dynamic tag out three times
+/// (in case it is an input or a textarea), which cost about 5 KB gzip of
+/// the first load for the app's 52 headings and page landmarks.
+pub struct Heading {
+    element: VTag,
+}
+
+impl Heading {
+    fn new(tag: &'static str, class: &'static str) -> Heading {
+        let mut element = VTag::new(tag);
+        element.add_attribute("class", class);
+        Heading { element }
+    }
+
+    /// Gives the heading an id (for a jump link or `aria-labelledby`).
+    pub fn id(mut self, id: impl Into<AttrValue>) -> Heading {
+        self.element.add_attribute("id", id);
+        self
+    }
+
+    /// Lets the app move focus to the heading (`tabindex="-1"`), as it does
+    /// to a page's top heading when the page changes.
+    pub fn focusable(mut self) -> Heading {
+        self.element.add_attribute("tabindex", "-1");
+        self
+    }
+
+    /// Replaces the level's class by `class` (which should keep it, as in
+    /// `"hd1 signal-title"`).
+    pub fn class(mut self, class: &'static str) -> Heading {
+        self.element.add_attribute("class", class);
+        self
+    }
+
+    /// The heading with `content` inside.
+    pub fn with(mut self, content: impl Into<Html>) -> Html {
+        self.element.add_child(content.into());
+        self.element.into()
+    }
 }
 
 /// The outline of the pages, from the partner's configuration (the app's
@@ -222,6 +293,59 @@ mod tests {
         assert_eq!(embedded.panel_tag(), "h2");
         let deep = Outline { top: 3, main: true };
         assert_eq!((deep.tag(3), deep.tag(9)), ("h6", "h6"));
+    }
+
+    #[test]
+    fn headings_and_pages_are_built_at_their_level() {
+        fn parts(node: Html) -> (String, Vec<(String, String)>) {
+            let Html::VTag(tag) = node else {
+                panic!("not an element")
+            };
+            let attributes = tag
+                .attributes
+                .iter()
+                .map(|(k, v)| (k.to_string(), v.to_string()))
+                .collect();
+            (tag.tag().to_string(), attributes)
+        }
+        let embedded = Outline {
+            top: 2,
+            main: false,
+        };
+        let pair = |k: &str, v: &str| (k.to_string(), v.to_string());
+        assert_eq!(
+            parts(embedded.heading(1).id("x").focusable().with("Title")),
+            (
+                "h3".to_string(),
+                vec![
+                    pair("class", "hd1"),
+                    pair("id", "x"),
+                    pair("tabindex", "-1")
+                ]
+            )
+        );
+        assert_eq!(
+            parts(
+                Outline::default()
+                    .heading(2)
+                    .class("hd2 extra")
+                    .with("Title")
+            ),
+            ("h3".to_string(), vec![pair("class", "hd2 extra")])
+        );
+        assert_eq!(parts(embedded.panel_heading().with("Help")).0, "h2");
+        assert_eq!(
+            parts(embedded.page("welcome", html! { <p>{ "text" }</p> })),
+            (
+                "section".to_string(),
+                vec![
+                    pair("id", "main"),
+                    pair("aria-labelledby", "main-heading"),
+                    pair("class", "welcome")
+                ]
+            )
+        );
+        assert_eq!(parts(Outline::default().page("result", html! {})).0, "main");
     }
 
     #[test]

@@ -115,9 +115,9 @@ pub fn CardView(props: &CardViewProps) -> Html {
         let lines = |n: usize| html! { <ul class="card-blank">{ for (0..n).map(|_| html! { <li></li> }) }</ul> };
         return html! {
             <div class={classes!("card-view", props.class.clone())}>
-                <@{h.tag(2)} class="hd2">{ t.card_worries }</@>{ lines(3) }
-                <@{h.tag(2)} class="hd2">{ t.card_goals }</@>{ lines(2) }
-                <@{h.tag(2)} class="hd2">{ t.card_questions }</@>{ lines(2) }
+                { h.heading(2).with(t.card_worries) }{ lines(3) }
+                { h.heading(2).with(t.card_goals) }{ lines(2) }
+                { h.heading(2).with(t.card_questions) }{ lines(2) }
             </div>
         };
     };
@@ -128,18 +128,18 @@ pub fn CardView(props: &CardViewProps) -> Html {
     html! {
         <div class={classes!("card-view", props.class.clone())}>
             if !card.worries().is_empty() {
-                <@{h.tag(2)} class="hd2">{ t.card_worries }</@>
+                { h.heading(2).with(t.card_worries) }
                 <ul>{ for card.worries().iter().map(|w| html! { <li>{ w.clone() }</li> }) }</ul>
             }
             if !card.goals().is_empty() || !card.own_goal().is_empty() {
-                <@{h.tag(2)} class="hd2">{ t.card_goals }</@>
+                { h.heading(2).with(t.card_goals) }
                 <ul>
                     { for goals }
                     if !card.own_goal().is_empty() { <li>{ card.own_goal().to_string() }</li> }
                 </ul>
             }
             if !card.questions().is_empty() {
-                <@{h.tag(2)} class="hd2">{ t.card_questions }</@>
+                { h.heading(2).with(t.card_questions) }
                 <p class="card-questions">{ card.questions().to_string() }</p>
             }
         </div>

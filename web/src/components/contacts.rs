@@ -108,7 +108,7 @@ pub fn HelpNow(props: &HelpNowProps) -> Html {
     }
     html! {
         <footer class="help-now" aria-labelledby="help-now-heading">
-            <@{h.tag(1)} class="hd1" id="help-now-heading">{ t.help_now_heading }</@>
+            { h.heading(1).id("help-now-heading").with(t.help_now_heading) }
             if props.compact {
                 <ul class="contact-lines">
                     { for always.into_iter().map(|c| contact_line(c, app.lang)) }
@@ -141,7 +141,7 @@ pub fn HelpPanel(props: &HelpPanelProps) -> Html {
     let contacts = crate::view_model::help_contacts(&app.instrument);
     html! {
         <section class="help-panel no-print" id="help-panel" aria-labelledby="help-panel-heading">
-            <@{h.panel_tag()} class="hd1" id="help-panel-heading" tabindex="-1">{ t.help_now_heading }</@>
+            { h.panel_heading().id("help-panel-heading").focusable().with(t.help_now_heading) }
             <p>{ t.help_panel_intro }</p>
             { for contacts.into_iter().map(|c| contact_html(c, app.lang)) }
             <button type="button" class="help-close" id="help-close" onclick={props.on_close.clone()}>

@@ -83,35 +83,35 @@ pub fn EarlierPage() -> Html {
     };
 
     html! {
-        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="earlier">
-            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ t.earlier_heading }</@>
-            <p>{ t.earlier_intro }</p>
-            if app.earlier.is_empty() {
-                <p>{ t.earlier_none }</p>
-            } else {
-                <ul class="earlier-list">{ for items }</ul>
-            }
-            if app.outcome.is_none() && !app.earlier.is_empty() {
-                <p>{ t.compare_needs_now }</p>
-            }
-            { comparison }
-            <Importer target={ImportTarget::Earlier} />
-            if has_remembered {
-                <section class="forget" aria-labelledby="forget-heading">
-                    <@{h.tag(1)} class="hd1" id="forget-heading">{ t.forget_all }</@>
-                    if *confirming {
-                        <button type="button" class="danger" id="forget-all-confirm" onclick={forget}>{ t.forget_all_confirm }</button>
-                    } else {
-                        <button type="button" id="forget-all" onclick={ask}>{ t.forget_all }</button>
-                    }
-                </section>
-            }
-            <div class="nav-buttons">
-                <button type="button" onclick={back}>
-                    { if app.outcome.is_some() { t.to_result_link } else { t.home } }
-                </button>
-            </div>
-        </@>
+        { h.page("earlier", html! { <>
+                { h.heading(0).id("main-heading").focusable().with(t.earlier_heading) }
+                <p>{ t.earlier_intro }</p>
+                if app.earlier.is_empty() {
+                    <p>{ t.earlier_none }</p>
+                } else {
+                    <ul class="earlier-list">{ for items }</ul>
+                }
+                if app.outcome.is_none() && !app.earlier.is_empty() {
+                    <p>{ t.compare_needs_now }</p>
+                }
+                { comparison }
+                <Importer target={ImportTarget::Earlier} />
+                if has_remembered {
+                    <section class="forget" aria-labelledby="forget-heading">
+                        { h.heading(1).id("forget-heading").with(t.forget_all) }
+                        if *confirming {
+                            <button type="button" class="danger" id="forget-all-confirm" onclick={forget}>{ t.forget_all_confirm }</button>
+                        } else {
+                            <button type="button" id="forget-all" onclick={ask}>{ t.forget_all }</button>
+                        }
+                    </section>
+                }
+                <div class="nav-buttons">
+                    <button type="button" onclick={back}>
+                        { if app.outcome.is_some() { t.to_result_link } else { t.home } }
+                    </button>
+                </div>
+        </> }) }
     }
 }
 
@@ -209,15 +209,15 @@ fn comparison_table(
     };
     html! {
         <section class="comparison" aria-labelledby="compare-heading">
-            <@{h.tag(1)} class="hd1" id="compare-heading">{ t.compare_heading }</@>
+            { h.heading(1).id("compare-heading").with(t.compare_heading) }
             <p class="compare-description">{ description }</p>
             if comparison.signals_changed() {
                 if !comparison.signals_new.is_empty() {
-                    <@{h.tag(2)} class="hd2">{ t.signals_new }</@>
+                    { h.heading(2).with(t.signals_new) }
                     <ul class="compare-signals-new">{ signal_list(&comparison.signals_new) }</ul>
                 }
                 if !comparison.signals_gone.is_empty() {
-                    <@{h.tag(2)} class="hd2">{ t.signals_gone }</@>
+                    { h.heading(2).with(t.signals_gone) }
                     <ul class="compare-signals-gone">{ signal_list(&comparison.signals_gone) }</ul>
                 }
             } else {

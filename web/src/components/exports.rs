@@ -109,7 +109,7 @@ pub fn Exports(props: &ExportsProps) -> Html {
     }
     html! {
         <section class="exports no-print" id="exports" aria-labelledby="exports-heading">
-            <@{h.tag(1)} class="hd1" id="exports-heading">{ t.exports_heading }</@>
+            { h.heading(1).id("exports-heading").with(t.exports_heading) }
             <p>{ t.exports_intro }</p>
             if enabled.json || enabled.fhir {
                 <p class="downloads-stay" id="downloads-stay">{ t.downloads_stay }</p>
@@ -153,7 +153,7 @@ pub fn Remember() -> Html {
     };
     html! {
         <section class="remember no-print" aria-labelledby="remember-heading">
-            <@{h.tag(1)} class="hd1" id="remember-heading">{ t.remember_heading }</@>
+            { h.heading(1).id("remember-heading").with(t.remember_heading) }
             if app.remembered_current {
                 <p class="done">{ t.remembered_done }</p>
             } else {

@@ -89,7 +89,7 @@ pub fn Importer(props: &ImporterProps) -> Html {
     };
     html! {
         <section class="importer no-print" aria-labelledby={format!("{prefix}-import-heading")}>
-            <@{h.tag(1)} class="hd1" id={format!("{prefix}-import-heading")}>{ t.import_heading }</@>
+            { h.heading(1).id(format!("{prefix}-import-heading")).with(t.import_heading) }
             <p>{ t.import_intro }</p>
             <p>
                 <label for={format!("{prefix}-file")}>{ t.import_file }</label>

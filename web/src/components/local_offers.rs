@@ -39,12 +39,12 @@ pub fn local_offers(offers: &[&LocalOffer], heading: String, lang: Lang, h: Outl
     let words = lang.t();
     html! {
         <section class="local-offers" id="local-offers" aria-labelledby="local-offers-heading">
-            <@{h.tag(1)} class="hd1" id="local-offers-heading" tabindex="-1">{ heading }</@>
+            { h.heading(1).id("local-offers-heading").focusable().with(heading) }
             <p>{ words.local_offers_intro }</p>
             { for offers.iter().map(|offer| html! {
                 <article class="local-offer">
                     <p class="offer-kind">{ kind_label(offer.kind, lang) }</p>
-                    <@{h.tag(2)} class="hd2">{ offer.name.pick(code) }</@>
+                    { h.heading(2).with(offer.name.pick(code)) }
                     <p>{ offer.description.pick(code) }</p>
                     if !offer.contact.is_empty() {
                         <ul class="contact-ways" aria-label={words.contact}>

@@ -49,7 +49,7 @@ pub fn OfflineChoice() -> Html {
     };
     html! {
         <section class="offline no-print" id="offline" aria-labelledby="offline-heading">
-            <@{h.tag(1)} class="hd1" id="offline-heading">{ t.offline_heading }</@>
+            { h.heading(1).id("offline-heading").with(t.offline_heading) }
             if on {
                 <p class="done" id="offline-state">{ t.offline_on }</p>
                 <p>{ t.offline_remove_explain }</p>

@@ -46,23 +46,23 @@ pub fn ProfessionalPage() -> Html {
     // no folded section is opened first.
     let print = Callback::from(|_: MouseEvent| browser::print_as_shown());
     html! {
-        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="professional">
-            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ t.professional_heading }</@>
-            if let Some(outcome) = &app.professional {
-                { result_view(&app, outcome, h) }
+        { h.page("professional", html! { <>
+                { h.heading(0).id("main-heading").focusable().with(t.professional_heading) }
+                if let Some(outcome) = &app.professional {
+                    { result_view(&app, outcome, h) }
+                    <div class="nav-buttons no-print">
+                        <button type="button" id="pro-print" aria-describedby="pro-print-contains" onclick={print}>{ t.pro_print }</button>
+                        <button type="button" id="close-professional" onclick={close}>{ t.close_result }</button>
+                    </div>
+                    <p class="no-print pro-print-contains" id="pro-print-contains">{ t.pro_print_contains }</p>
+                } else {
+                    <p>{ t.professional_intro }</p>
+                    <Importer target={ImportTarget::Professional} />
+                }
                 <div class="nav-buttons no-print">
-                    <button type="button" id="pro-print" aria-describedby="pro-print-contains" onclick={print}>{ t.pro_print }</button>
-                    <button type="button" id="close-professional" onclick={close}>{ t.close_result }</button>
+                    <button type="button" onclick={home}>{ t.home }</button>
                 </div>
-                <p class="no-print pro-print-contains" id="pro-print-contains">{ t.pro_print_contains }</p>
-            } else {
-                <p>{ t.professional_intro }</p>
-                <Importer target={ImportTarget::Professional} />
-            }
-            <div class="nav-buttons no-print">
-                <button type="button" onclick={home}>{ t.home }</button>
-            </div>
-        </@>
+        </> }) }
     }
 }
 
@@ -95,7 +95,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>, h: crate::embed::Outl
             <article class={class} id={format!("pro-signal-{}", rule.id)}>
                 <div class="pro-signal-head">
                     <p class="signal-level"><span aria-hidden="true">{ "⚠ " }</span>{ level }</p>
-                    <@{h.tag(2)} class="hd2"><q>{ pick(&rule.title, code) }</q></@>
+                    { h.heading(2).with(html! { <q>{ pick(&rule.title, code) }</q> }) }
                 </div>
                 <p class="pro-means">{ means }</p>
                 if !signal.answers.is_empty() {
@@ -197,7 +197,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>, h: crate::embed::Outl
         };
         html! {
             <>
-                <@{h.tag(2)} class="hd2">{ heading }</@>
+                { h.heading(2).with(heading) }
                 <ul class="answer-list">{ for group.answers.iter().map(|line| answer_row(line, lang)) }</ul>
             </>
         }
@@ -214,7 +214,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>, h: crate::embed::Outl
             </ul>
             <p class="pro-not-diagnosis">{ t.pro_not_diagnosis }</p>
             <section class="pro-signals" aria-labelledby="pro-signals-heading">
-                <@{h.tag(1)} class="hd1" id="pro-signals-heading">{ t.pro_signals_heading }</@>
+                { h.heading(1).id("pro-signals-heading").with(t.pro_signals_heading) }
                 if signals.is_empty() {
                     <p class="pro-no-signals">{ t.pro_no_signals }</p>
                 }
@@ -224,7 +224,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>, h: crate::embed::Outl
                 }
             </section>
             <section class="pro-scores" aria-labelledby="pro-scores-heading">
-                <@{h.tag(1)} class="hd1" id="pro-scores-heading">{ t.pro_scores_heading }</@>
+                { h.heading(1).id("pro-scores-heading").with(t.pro_scores_heading) }
                 <table class="pro-scores-table">
                     <caption>{ t.pro_scores_caption }</caption>
                     <thead>
@@ -238,7 +238,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>, h: crate::embed::Outl
                 </table>
             </section>
             <section class="pro-fit" aria-labelledby="pro-fit-heading">
-                <@{h.tag(1)} class="hd1" id="pro-fit-heading">{ t.pro_fit_heading }</@>
+                { h.heading(1).id("pro-fit-heading").with(t.pro_fit_heading) }
                 { fit }
                 if named && instrument.model.provisional {
                     <p class="pro-note">{ t.pro_provisional }</p>
@@ -248,7 +248,7 @@ fn result_view(app: &AppContext, outcome: &Shared<Scored>, h: crate::embed::Outl
                 { card_view(card, lang, h) }
             }
             <section class="pro-answers no-print" aria-labelledby="pro-answers-heading">
-                <@{h.tag(1)} class="hd1" id="pro-answers-heading">{ t.pro_answers_heading }</@>
+                { h.heading(1).id("pro-answers-heading").with(t.pro_answers_heading) }
                 <p>{ t.pro_answers_intro }</p>
                 { for groups }
             </section>
@@ -314,21 +314,21 @@ fn card_view(card: &ConversationCard, lang: Lang, h: crate::embed::Outline) -> H
     let t = lang.t();
     html! {
         <section class="pro-card no-print" aria-labelledby="pro-card-heading">
-            <@{h.tag(1)} class="hd1" id="pro-card-heading">{ t.pro_card_heading }</@>
+            { h.heading(1).id("pro-card-heading").with(t.pro_card_heading) }
             <p>{ t.pro_card_intro }</p>
             if !card.worries().is_empty() {
-                <@{h.tag(2)} class="hd2">{ t.pro_card_worries }</@>
+                { h.heading(2).with(t.pro_card_worries) }
                 <ul>{ for card.worries().iter().map(|w| html! { <li><q>{ w.clone() }</q></li> }) }</ul>
             }
             if !card.goals().is_empty() || !card.own_goal().is_empty() {
-                <@{h.tag(2)} class="hd2">{ t.pro_card_goals }</@>
+                { h.heading(2).with(t.pro_card_goals) }
                 <ul>
                     { for card.goals().iter().map(|g| html! { <li><span class="answer-label">{ (t.change_goal)(*g) }</span></li> }) }
                     if !card.own_goal().is_empty() { <li><q>{ card.own_goal().to_string() }</q></li> }
                 </ul>
             }
             if !card.questions().is_empty() {
-                <@{h.tag(2)} class="hd2">{ t.pro_card_questions }</@>
+                { h.heading(2).with(t.pro_card_questions) }
                 <blockquote class="card-questions">{ card.questions().to_string() }</blockquote>
             }
         </section>

@@ -115,30 +115,30 @@ pub fn QuestionsPage(props: &QuestionsProps) -> Html {
     });
 
     html! {
-        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="questions">
-            // The part is its own polite live region: its text, and so what
-            // is read out, changes only when a new part begins. The page
-            // count is in the top bar.
-            if let Some(part) = app.part(props.index) {
-                <p class="progress-part" id="progress-part" aria-live="polite">
-                    { (t.part_of)(part.number, part.count, pick(&section.title, code)) }
+        { h.page("questions", html! { <>
+                // The part is its own polite live region: its text, and so what
+                // is read out, changes only when a new part begins. The page
+                // count is in the top bar.
+                if let Some(part) = app.part(props.index) {
+                    <p class="progress-part" id="progress-part" aria-live="polite">
+                        { (t.part_of)(part.number, part.count, pick(&section.title, code)) }
+                    </p>
+                }
+                { h.heading(0).id("main-heading").focusable().with(pick(&section.title, code)) }
+                if page.first_of_section {
+                    if let Some(intro) = &section.intro { <p class="intro">{ pick(intro, code) }</p> }
+                }
+                { for blocks }
+                <div class="nav-buttons">
+                    <button type="button" onclick={back}>{ t.back }</button>
+                    <button type="button" class="primary" id="next" onclick={next}>
+                        { if last { t.to_result } else { t.next } }
+                    </button>
+                </div>
+                <p class="erase-line">
+                    <button type="button" class="danger-link" id="stop-and-erase" onclick={erase}>{ t.stop_and_erase }</button>
                 </p>
-            }
-            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ pick(&section.title, code) }</@>
-            if page.first_of_section {
-                if let Some(intro) = &section.intro { <p class="intro">{ pick(intro, code) }</p> }
-            }
-            { for blocks }
-            <div class="nav-buttons">
-                <button type="button" onclick={back}>{ t.back }</button>
-                <button type="button" class="primary" id="next" onclick={next}>
-                    { if last { t.to_result } else { t.next } }
-                </button>
-            </div>
-            <p class="erase-line">
-                <button type="button" class="danger-link" id="stop-and-erase" onclick={erase}>{ t.stop_and_erase }</button>
-            </p>
-        </@>
+        </> }) }
     }
 }
 
@@ -348,7 +348,7 @@ fn signals_html(app: &AppContext, question: &str, h: Outline) -> Html {
                 html! {
                     <div class={class}>
                         <p class="signal-level">{ level }{ " · " }{ t.signal_at_question }</p>
-                        <@{h.tag(1)} class="hd1 signal-title">{ pick(&rule.title, code) }</@>
+                        { h.heading(1).class("hd1 signal-title").with(pick(&rule.title, code)) }
                         <p>{ pick(&rule.message, code) }</p>
                         { for rule.contacts.iter().map(|c| html! { <ContactCard id={c.clone()} /> }) }
                     </div>

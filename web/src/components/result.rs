@@ -68,7 +68,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
             <details class={class} open={i == 0}>
                 <summary>
                     <span class="signal-level">{ level }</span>
-                    <@{h.tag(2)} class="hd2">{ pick(&rule.title, code) }</@>
+                    { h.heading(2).with(pick(&rule.title, code)) }
                 </summary>
                 <p>{ pick(&rule.message, code) }</p>
                 if !view.cards.is_empty() {
@@ -87,7 +87,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         let band = result.band.as_ref().and_then(|b| scale.band(b));
         Some(html! {
             <div class="scale-text">
-                <@{h.tag(2)} class="hd2">{ pick(&scale.label, code) }</@>
+                { h.heading(2).with(pick(&scale.label, code)) }
                 <p class="scale-description">{ pick(&scale.description, code) }</p>
                 if result.enough {
                     if let Some(band) = band {
@@ -138,7 +138,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         let p = card.prototype;
         html! {
             <article class="prototype">
-                <@{h.tag(2)} class="hd2">{ pick(&p.name, code) }</@>
+                { h.heading(2).with(pick(&p.name, code)) }
                 <p class="fit-line">
                     if let Some(words) = card.strength {
                         <strong class="fit-strength">{ capitalised(pick(words, code)) }</strong>{ ". " }
@@ -149,9 +149,9 @@ pub fn ResultPage(props: &ResultProps) -> Html {
                     <p class="provisional-note">{ t.provisional_note }</p>
                 }
                 <p>{ pick(card.description, code) }</p>
-                <@{h.tag(3)} class="hd3">{ t.feelings }</@>
+                { h.heading(3).with(t.feelings) }
                 <p>{ pick(&p.feelings, code) }</p>
-                <@{h.tag(3)} class="hd3">{ t.what_may_help }</@>
+                { h.heading(3).with(t.what_may_help) }
                 <ul>{ for p.what_may_help.iter().map(|h| html! { <li>{ pick(h, code) }</li> }) }</ul>
             </article>
         }
@@ -203,7 +203,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let help_first = report.help_for_yourself_first.then(|| {
         html! {
             <section class="help-first" id="help-first" aria-labelledby="help-first-heading">
-                <@{h.tag(1)} class="hd1" id="help-first-heading">{ t.help_first_heading }</@>
+                { h.heading(1).id("help-first-heading").with(t.help_first_heading) }
                 <p>{ t.help_first_intro }</p>
                 if contacts.help_first.is_empty() {
                     <p>{ t.help_first_above }</p>
@@ -228,11 +228,11 @@ pub fn ResultPage(props: &ResultProps) -> Html {
         }
         html! {
             <details class="fold advice" id={format!("sec-advice-{kind:?}")}>
-                <summary><@{h.tag(1)} class="hd1" id={format!("advice-{kind:?}")}>{ heading }</@></summary>
+                <summary>{ h.heading(1).id(format!("advice-{kind:?}")).with(heading) }</summary>
                 if let Some(intro) = intro { <p>{ intro }</p> }
                 { for rules.into_iter().map(|a| html! {
                     <article class="advice-item" id={format!("advice-{}", a.id)}>
-                        <@{h.tag(2)} class="hd2">{ pick(&a.title, code) }</@>
+                        { h.heading(2).with(pick(&a.title, code)) }
                         <p>{ pick(&a.text, code) }</p>
                         if let Some(more) = &a.learn_more {
                             <p class="learn-more">{ t.learn_more }{ ": " }{ pick(more, code) }</p>
@@ -291,11 +291,11 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     });
     let in_short = html! {
         <section class="in-short" id="in-short" aria-labelledby="in-short-heading">
-            <@{h.tag(1)} class="hd1" id="in-short-heading">{ t.in_short_heading }</@>
+            { h.heading(1).id("in-short-heading").with(t.in_short_heading) }
             <p class="in-short-scales">{ scale_sentences.join(" ") }</p>
             <p class="in-short-description">{ description_line }</p>
             if !first.next_steps.is_empty() {
-                <@{h.tag(2)} class="hd2" id="next-steps-heading">{ t.next_steps_heading }</@>
+                { h.heading(2).id("next-steps-heading").with(t.next_steps_heading) }
                 <ul class="next-steps" aria-labelledby="next-steps-heading">{ for next_steps }</ul>
             }
         </section>
@@ -353,7 +353,7 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     let fold = |id: &str, heading_id: &str, heading: &'static str, class: &str, content: Html| {
         html! {
             <details class={classes!("fold", class.to_string())} id={id.to_string()}>
-                <summary><@{h.tag(1)} class="hd1" id={heading_id.to_string()}>{ heading }</@></summary>
+                <summary>{ h.heading(1).id(heading_id.to_string()).with(heading) }</summary>
                 { content }
             </details>
         }
@@ -477,30 +477,30 @@ pub fn ResultPage(props: &ResultProps) -> Html {
     };
 
     html! {
-        <@{h.landmark()} id="main" aria-labelledby="main-heading" class="result">
-            <@{h.tag(0)} class="hd0" id="main-heading" tabindex="-1">{ t.result_heading }</@>
-            <p class="made-on">{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
-            if has_signals {
-                <section class="signals" aria-labelledby="signals-heading">
-                    <@{h.tag(1)} class="hd1" id="signals-heading">{ t.signals_heading }</@>
-                    { for signals }
-                </section>
-            }
-            { in_short }
-            // Help for the relative first (PINM's contra-indication): after
-            // the short summary, before every piece of coaching below.
-            { help_first }
-            { partner_section.map(|(_, section)| section) }
-            { print_scales }
-            <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
-            <nav class="toc no-print" aria-labelledby="toc-heading">
-                <@{h.tag(1)} class="hd1" id="toc-heading">{ t.toc_heading }</@>
-                <ul>{ offers_link }{ for toc }{ exports_link }</ul>
-            </nav>
-            { help_first_why }
-            { for sections.into_iter().map(|(_, _, html)| html) }
-            { actions }
-        </@>
+        { h.page("result", html! { <>
+                { h.heading(0).id("main-heading").focusable().with(t.result_heading) }
+                <p class="made-on">{ t.made_on }{ ": " }{ lang.date_time(outcome.created()) }</p>
+                if has_signals {
+                    <section class="signals" aria-labelledby="signals-heading">
+                        { h.heading(1).id("signals-heading").with(t.signals_heading) }
+                        { for signals }
+                    </section>
+                }
+                { in_short }
+                // Help for the relative first (PINM's contra-indication): after
+                // the short summary, before every piece of coaching below.
+                { help_first }
+                { partner_section.map(|(_, section)| section) }
+                { print_scales }
+                <p class="not-diagnosis">{ t.not_a_diagnosis }</p>
+                <nav class="toc no-print" aria-labelledby="toc-heading">
+                    { h.heading(1).id("toc-heading").with(t.toc_heading) }
+                    <ul>{ offers_link }{ for toc }{ exports_link }</ul>
+                </nav>
+                { help_first_why }
+                { for sections.into_iter().map(|(_, _, html)| html) }
+                { actions }
+        </> }) }
     }
 }
 
